@@ -1,0 +1,2 @@
+/** The {@code kargo} command. */
+package io.jenkins.plugins.kargo.cli;

@@ -1,0 +1,15 @@
+package io.jenkins.plugins.kargo.credentials;
+
+import java.util.Optional;
+
+/**
+ * Port: finds the credentials for a repository URL. The CLI reads them from its own configuration, the Jenkins
+ * plugin from Jenkins credentials; the engine only asks.
+ */
+@FunctionalInterface
+public interface CredentialsProvider {
+
+    CredentialsProvider NONE = (url, kind) -> Optional.empty();
+
+    Optional<Credentials> find(String repoURL, CredentialKind kind);
+}
