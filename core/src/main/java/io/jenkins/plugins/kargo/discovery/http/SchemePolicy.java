@@ -1,0 +1,97 @@
+package io.jenkins.plugins.kargo.discovery.http;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Which scheme a registry is spoken to with. As Docker does by default, plain HTTP is used only for loopback hosts
+ * ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}); a subscription marked {@code insecureSkipTLSVerify} may
+ * also use it. Everything else is HTTPS.
+ */
+public final class SchemePolicy {
+
+    private SchemePolicy() {
+    }
+
+    /**
+     * The base URI ({@code scheme://host[:port]}, no path) of a registry.
+     *
+     * @param repoURL  a repository reference or URL: {@code host[:port]/path}, {@code oci://host/path},
+     *                 {@code https://host/path} or {@code http://host/path}; only scheme and authority are used
+     * @param insecure the subscription's {@code insecureSkipTLSVerify}
+     * @throws IllegalArgumentException when the URL asks for plain HTTP to a non-loopback host without
+     *                                  {@code insecure}, or has no host
+     */
+    public static URI baseUri(String repoURL, boolean insecure) {
+        String rest = repoURL.trim();
+        String explicitScheme = null;
+        int sep = rest.indexOf("://");
+        if (sep > 0) {
+            explicitScheme = rest.substring(0, sep).toLowerCase(Locale.ROOT);
+            rest = rest.substring(sep + 3);
+        }
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        if (authority.isEmpty()) {
+            throw new IllegalArgumentException("repository URL '" + repoURL + "' names no registry host");
+        }
+        URI probe = uri("http", authority, repoURL);
+        boolean loopback = isLoopback(probe.getHost());
+        String scheme;
+        if ("http".equals(explicitScheme)) {
+            if (!loopback && !insecure) {
+                throw new IllegalArgumentException("repository URL '" + repoURL + "' asks for plain HTTP to "
+                        + probe.getHost() + ", which is not on loopback; use https:// or set insecureSkipTLSVerify");
+            }
+            scheme = "http";
+        } else if ("https".equals(explicitScheme)) {
+            scheme = "https";
+        } else {
+            // oci:// and bare references: like Docker, plain HTTP to loopback, HTTPS everywhere else unless insecure
+            scheme = loopback || insecure ? "http" : "https";
+        }
+        return uri(scheme, authority, repoURL);
+    }
+
+    /** Whether credentials may be sent to this URI: always over HTTPS, over plain HTTP only to loopback. */
+    public static boolean permitsCredentials(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) || isLoopback(uri.getHost());
+    }
+
+    /** {@code localhost}, an address in {@code 127.0.0.0/8}, or {@code ::1} (with or without brackets). */
+    public static boolean isLoopback(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        // Only literal addresses are checked: a name is never resolved here (no DNS look-up decides security).
+        if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.contains(":")) {
+            try {
+                return InetAddress.getByName(h).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static URI uri(String scheme, String authority, String repoURL) {
+        try {
+            URI uri = new URI(scheme + "://" + authority);
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("repository URL '" + repoURL + "' has an invalid host '" + authority + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("repository URL '" + repoURL + "' has an invalid host '" + authority + "'", e);
+        }
+    }
+}

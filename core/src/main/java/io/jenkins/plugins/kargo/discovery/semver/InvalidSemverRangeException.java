@@ -1,0 +1,20 @@
+package io.jenkins.plugins.kargo.discovery.semver;
+
+/** A semver range (a Kargo {@code constraint} / {@code semverConstraint}) that cannot be read. */
+public class InvalidSemverRangeException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String expression;
+
+    InvalidSemverRangeException(String expression, String problem) {
+        super("invalid semver range \"" + expression + "\": " + problem
+                + "; a valid range looks like \">=1.2.0 <2.0.0\", \"^1.2 || ~2.0.1\" or \">=1.0.0-alpha\"");
+        this.expression = expression;
+    }
+
+    /** The range as the user wrote it. */
+    public String expression() {
+        return expression;
+    }
+}
