@@ -5,11 +5,16 @@ import java.util.List;
 
 /** A source of Freight: a set of subscriptions discovered together every {@code interval}. */
 public record Warehouse(String project, String name, Duration interval, List<Subscription> subscriptions,
-                        SourceLocation location) {
+                        SourceLocation location) implements KargoResource {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
     public Warehouse {
         subscriptions = List.copyOf(subscriptions);
+    }
+
+    @Override
+    public ResourceKind kind() {
+        return ResourceKind.WAREHOUSE;
     }
 }

@@ -1,0 +1,202 @@
+package io.jenkins.plugins.kargo.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Loads a configuration: every Kargo resource in a directory (recursively, {@code *.yaml} and {@code *.yml}, in
+ * sorted order), a file, or a stream. Everything is checked before anything is returned: either a complete, valid
+ * {@link KargoConfig} (with warnings), or a {@link ConfigException} listing every error.
+ */
+public final class ConfigLoader {
+
+    /** The name errors use for standard input. */
+    public static final String STDIN = "<stdin>";
+
+    private final ConfigLimits limits;
+
+    public ConfigLoader() {
+        this(ConfigLimits.DEFAULT);
+    }
+
+    public ConfigLoader(ConfigLimits limits) {
+        this.limits = limits;
+    }
+
+    /** A directory (recursively) or a single file. */
+    public KargoConfig load(Path path) throws ConfigException {
+        Problems problems = new Problems();
+        List<Source> sources = new ArrayList<>();
+        for (Path file : files(path, problems)) {
+            readFile(file, sources, problems);
+        }
+        return build(sources, problems);
+    }
+
+    /** A stream, e.g. standard input, named {@code name} in messages. The stream is read, not closed. */
+    public KargoConfig load(InputStream in, String name) throws ConfigException {
+        Problems problems = new Problems();
+        List<Source> sources = new ArrayList<>();
+        try {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+            if (bytes.length > limits.maxFileBytes()) {
+                problems.error(new SourceLocation(name, 1, ""), "input is larger than " + limits.maxFileBytes()
+                        + " bytes", "split the configuration into files of at most " + limits.maxFileBytes() + " bytes");
+            } else {
+                sources.add(new Source(name, bytes));
+            }
+        } catch (IOException e) {
+            problems.error(new SourceLocation(name, 1, ""), "cannot read: " + e.getMessage(), "check the input");
+        }
+        return build(sources, problems);
+    }
+
+    /** Standard input, named {@value #STDIN}. */
+    public KargoConfig loadStdin() throws ConfigException {
+        return load(System.in, STDIN);
+    }
+
+    private record Source(String name, byte[] bytes) {
+    }
+
+    /** The files to read, sorted; their total size is checked here, before any is read. */
+    private List<Path> files(Path path, Problems problems) {
+        if (!Files.exists(path)) {
+            problems.error(new SourceLocation(path.toString(), 1, ""), "no such file or directory",
+                    "give the directory holding the Kargo YAML, e.g. examples/myapp/kargo");
+            return List.of();
+        }
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        Set<Path> files = new TreeSet<>();
+        try (Stream<Path> walk = Files.walk(path, 32, new FileVisitOption[0])) {
+            walk.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(path.relativize(p)))
+                    .filter(ConfigLoader::isYaml)
+                    .forEach(files::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problems.error(new SourceLocation(path.toString(), 1, ""), "cannot list: " + e.getMessage(),
+                    "check the directory's permissions");
+            return List.of();
+        }
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                // reported when the file is read
+            }
+        }
+        if (total > limits.maxTotalBytes()) {
+            problems.error(new SourceLocation(path.toString(), 1, ""), "the YAML files add up to " + total
+                    + " bytes, more than " + limits.maxTotalBytes(), "load a smaller directory");
+            return List.of();
+        }
+        if (files.isEmpty()) {
+            problems.error(new SourceLocation(path.toString(), 1, ""), "no *.yaml or *.yml files found",
+                    "give the directory holding the Kargo YAML");
+        }
+        return List.copyOf(files);
+    }
+
+    /** Dot-directories ({@code .git}) and dot-files are not configuration. */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private void readFile(Path file, List<Source> sources, Problems problems) {
+        SourceLocation where = new SourceLocation(file.toString(), 1, "");
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxFileBytes()) {
+                problems.error(where, "file is " + size + " bytes, more than " + limits.maxFileBytes(),
+                        "split it into smaller files");
+                return;
+            }
+            sources.add(new Source(file.toString(), Files.readAllBytes(file)));
+        } catch (NoSuchFileException e) {
+            problems.error(where, "no such file", "give an existing file or directory");
+        } catch (IOException e) {
+            problems.error(where, "cannot read: " + e.getMessage(), "check the file's permissions");
+        }
+    }
+
+    private KargoConfig build(List<Source> sources, Problems problems) throws ConfigException {
+        YamlReader yaml = new YamlReader(limits);
+        ResourceReader reader = new ResourceReader(yaml, problems);
+        List<ResourceReader.Header> headers = new ArrayList<>();
+        for (Source source : sources) {
+            for (YamlDocument document : yaml.read(source.name(), source.bytes(), 0, "", problems)) {
+                reader.header(document).ifPresent(headers::add);
+            }
+        }
+        List<String> projects = headers.stream().filter(h -> h.kind() == ResourceKind.PROJECT)
+                .map(ResourceReader.Header::name).distinct().toList();
+        List<KargoResource> resources = new ArrayList<>();
+        for (ResourceReader.Header header : headers) {
+            Optional<String> project = project(header, projects);
+            project.flatMap(p -> reader.read(header, p)).ifPresent(resources::add);
+        }
+        ConfigValidator.Result validated = ConfigValidator.validate(resources, problems);
+        if (problems.hasErrors()) {
+            throw new ConfigException(problems.all());
+        }
+        return new KargoConfig(resources, validated.policies(), validated.stageOrder(), problems.warnings());
+    }
+
+    /**
+     * The project a resource belongs to: its namespace, else the one Project of the input. Empty (and an error) when
+     * neither says.
+     */
+    private static Optional<String> project(ResourceReader.Header header, List<String> projects) {
+        switch (header.kind()) {
+            case PROJECT:
+                return Optional.of(header.name());
+            case CLUSTER_ANALYSIS_TEMPLATE, CONFIG_MAP:
+                return Optional.of("");
+            default:
+                break;
+        }
+        ConfigNode metadata = header.root().get("metadata");
+        String namespace = header.namespace();
+        if (namespace.isEmpty()) {
+            if (projects.size() == 1) {
+                return Optional.of(projects.get(0));
+            }
+            metadata.error("metadata.namespace is missing and the configuration holds "
+                            + (projects.isEmpty() ? "no Project" : projects.size() + " Projects (" + String.join(", ", projects) + ")"),
+                    "add namespace: <project> under metadata" + (projects.isEmpty() ? ", and a Project of that name" : ""));
+            return Optional.empty();
+        }
+        if (!projects.contains(namespace)) {
+            metadata.get("namespace").error("namespace '" + namespace + "' is not a Project of this configuration",
+                    projects.isEmpty() ? "add a Project named " + namespace
+                            : Spelling.suggest(namespace, projects, "use one of the Projects:") + " (or add a Project named "
+                            + namespace + ")");
+            return Optional.empty();
+        }
+        return Optional.of(namespace);
+    }
+}

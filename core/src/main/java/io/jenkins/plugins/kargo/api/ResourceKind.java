@@ -1,0 +1,42 @@
+package io.jenkins.plugins.kargo.api;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of resource a configuration may hold, with the {@code apiVersion} each is written with. */
+public enum ResourceKind {
+    PROJECT("kargo.akuity.io/v1alpha1", "Project"),
+    PROJECT_CONFIG("kargo.akuity.io/v1alpha1", "ProjectConfig"),
+    WAREHOUSE("kargo.akuity.io/v1alpha1", "Warehouse"),
+    STAGE("kargo.akuity.io/v1alpha1", "Stage"),
+    ANALYSIS_TEMPLATE("argoproj.io/v1alpha1", "AnalysisTemplate"),
+    CLUSTER_ANALYSIS_TEMPLATE("argoproj.io/v1alpha1", "ClusterAnalysisTemplate"),
+    /** Only the dashboard's ConfigMap, the one holding {@code data."config.yaml"}. */
+    CONFIG_MAP("v1", "ConfigMap");
+
+    private final String apiVersion;
+    private final String kind;
+
+    ResourceKind(String apiVersion, String kind) {
+        this.apiVersion = apiVersion;
+        this.kind = kind;
+    }
+
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    /** The {@code kind:} as written in YAML. */
+    public String kind() {
+        return kind;
+    }
+
+    public static Optional<ResourceKind> ofKind(String kind) {
+        return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return kind;
+    }
+}
