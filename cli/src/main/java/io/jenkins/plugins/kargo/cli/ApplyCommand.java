@@ -39,7 +39,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             for (AppliedProject project : applied.projects()) {
                 for (KargoResource resource : project.resources()) {
-                    out.println(resource.kind().displayName().toLowerCase(java.util.Locale.ROOT) + "/" + resource.name()
+                    out.println(resource.kind().kind().toLowerCase(java.util.Locale.ROOT) + "/" + resource.name()
                             + " configured (project " + project.name() + ")");
                 }
             }
