@@ -35,7 +35,7 @@ final class ApplyCommand implements Callable<Integer> {
         try (KargoEngine engine = Engines.open(global, err)) {
             var applied = "-".equals(filename) ? engine.apply(System.in) : engine.apply(Path.of(filename));
             for (ConfigProblem warning : applied.warnings()) {
-                err.println(warning);
+                err.println("warning: " + warning);
             }
             for (AppliedProject project : applied.projects()) {
                 for (KargoResource resource : project.resources()) {

@@ -13,7 +13,7 @@ import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
 import io.jenkins.plugins.kargo.discovery.image.ImageInspector;
 import io.jenkins.plugins.kargo.discovery.image.ImageSubscriber;
-import io.jenkins.plugins.kargo.discovery.image.OciChartSubscriber;
+import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
 import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
 import io.jenkins.plugins.kargo.events.EventSink;
