@@ -39,7 +39,8 @@ final class YamlReader {
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxNestingDepth());
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
-        options.setAllowDuplicateKeys(false);
+        // duplicates are reported by the tree builder, which knows merge keys and goes on to find more problems
+        options.setAllowDuplicateKeys(true);
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
