@@ -37,6 +37,28 @@ public final class TestServices {
         return get("KARGO_TEST_AUTH_REGISTRY_PASSWORD");
     }
 
+    /**
+     * {@code host:port} of the OCI registry with token auth ({@code auth: token:}): it answers 401 with a
+     * {@code Bearer} challenge whose realm is {@link #tokenServer()}.
+     */
+    public static String tokenRegistry() {
+        return get("KARGO_TEST_TOKEN_REGISTRY");
+    }
+
+    /** The user the token server grants every scope it asks for (Basic credentials to the token server). */
+    public static String tokenRegistryUser() {
+        return get("KARGO_TEST_TOKEN_REGISTRY_USER");
+    }
+
+    public static String tokenRegistryPassword() {
+        return get("KARGO_TEST_TOKEN_REGISTRY_PASSWORD");
+    }
+
+    /** The token server's realm URL, {@code http://127.0.0.1:port/token} (see {@link RegistryTokenServer}). */
+    public static String tokenServer() {
+        return get("KARGO_TEST_TOKEN_SERVER");
+    }
+
     /** Base URL of Verdaccio, {@code http://127.0.0.1:port}. */
     public static String npmRegistry() {
         return get("KARGO_TEST_NPM_REGISTRY");

@@ -55,6 +55,27 @@ public final class SchemePolicy {
         return uri(scheme, authority, repoURL);
     }
 
+    /**
+     * The URI of a repository served over HTTP with a path, such as an npm registry or a classic Helm repository
+     * ({@code https://host/artifactory/api/npm/npm-remote}): {@link #baseUri} followed by the URL's path, without a
+     * trailing slash, so that {@code "/index.yaml"} or {@code "/@scope%2fname"} can be appended.
+     *
+     * @throws IllegalArgumentException as {@link #baseUri}, or when the path is not a valid URI path
+     */
+    public static URI repositoryUri(String repoURL, boolean insecure) {
+        URI base = baseUri(repoURL, insecure);
+        String rest = repoURL.strip();
+        int sep = rest.indexOf("://");
+        rest = sep > 0 ? rest.substring(sep + 3) : rest;
+        int slash = rest.indexOf('/');
+        String path = slash < 0 ? "" : rest.substring(slash).replaceAll("/+$", "");
+        try {
+            return new URI(base + path);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("repository URL '" + repoURL + "' has an invalid path '" + path + "'", e);
+        }
+    }
+
     /** Whether credentials may be sent to this URI: always over HTTPS, over plain HTTP only to loopback. */
     public static boolean permitsCredentials(URI uri) {
         return "https".equalsIgnoreCase(uri.getScheme()) || isLoopback(uri.getHost());

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.kargo.discovery.image;
+
+/**
+ * An {@code os/arch[/variant]} platform, as in an image index entry or a subscription's {@code platform}.
+ * Matching is exact on all three parts, as Kargo's {@code platformConstraint.matches}.
+ *
+ * @param variant empty when there is none
+ */
+public record Platform(String os, String arch, String variant) {
+
+    public Platform {
+        variant = variant == null ? "" : variant;
+    }
+
+    /**
+     * @throws IllegalArgumentException for text that is not {@code os/arch[/variant]}
+     */
+    public static Platform parse(String text) {
+        String[] parts = text.split("/", 3);
+        if (parts.length < 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException("platform '" + text + "' is not os/arch[/variant], e.g. linux/arm64/v8");
+        }
+        return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : "");
+    }
+
+    @Override
+    public String toString() {
+        return variant.isEmpty() ? os + "/" + arch : os + "/" + arch + "/" + variant;
+    }
+}

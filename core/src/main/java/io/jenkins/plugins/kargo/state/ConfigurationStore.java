@@ -1,0 +1,91 @@
+package io.jenkins.plugins.kargo.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The configuration applied per project: the YAML documents as the user wrote them, replaced whole on apply. */
+public final class ConfigurationStore {
+
+    private final Database database;
+
+    ConfigurationStore(Database database) {
+        this.database = database;
+    }
+
+    /** Replaces the project's configuration with {@code documents}, atomically. */
+    public AppliedConfiguration apply(String project, List<ConfigDocument> documents) {
+        Instant now = database.now();
+        return database.transaction("applying the configuration of project " + project, c -> {
+            try (PreparedStatement merge = c.prepareStatement("MERGE INTO project (name, applied_at) KEY (name) VALUES (?, ?)");
+                 PreparedStatement delete = c.prepareStatement("DELETE FROM config_document WHERE project = ?");
+                 PreparedStatement insert = c.prepareStatement(
+                         "INSERT INTO config_document (project, doc_index, source_file, content) VALUES (?, ?, ?, ?)")) {
+                merge.setString(1, project);
+                merge.setObject(2, Database.timestamp(now));
+                merge.executeUpdate();
+                delete.setString(1, project);
+                delete.executeUpdate();
+                for (int i = 0; i < documents.size(); i++) {
+                    insert.setString(1, project);
+                    insert.setInt(2, i);
+                    insert.setString(3, documents.get(i).sourceFile());
+                    insert.setString(4, documents.get(i).yaml());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return new AppliedConfiguration(project, now, documents);
+        });
+    }
+
+    /** The project's configuration as last applied, if it was. */
+    public Optional<AppliedConfiguration> get(String project) {
+        return database.transaction("reading the configuration of project " + project, c -> {
+            Optional<Instant> appliedAt = appliedAt(c, project);
+            if (appliedAt.isEmpty()) {
+                return Optional.empty();
+            }
+            List<ConfigDocument> documents = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT source_file, content FROM config_document WHERE project = ? ORDER BY doc_index")) {
+                select.setString(1, project);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        documents.add(new ConfigDocument(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            return Optional.of(new AppliedConfiguration(project, appliedAt.get(), documents));
+        });
+    }
+
+    /** The names of the projects with an applied configuration, sorted. */
+    public List<String> projects() {
+        return database.transaction("listing projects", c -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT name FROM project ORDER BY name");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    private static Optional<Instant> appliedAt(Connection c, String project) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT applied_at FROM project WHERE name = ?")) {
+            select.setString(1, project);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(Database.instant(rs.getObject(1, OffsetDateTime.class))) : Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.jenkins.plugins.kargo.state;
+
+import io.jenkins.plugins.kargo.freight.FreightAliases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The engine's state, kept in an embedded H2 database in one directory: applied configuration, Freight, discovery
+ * results and warehouse status, with more areas (stages, promotions, verifications, approvals, audit) to come as
+ * schema migrations. It survives restarts, and several threads and several processes (a {@code kargo serve} and
+ * a {@code kargo get}) may use one directory at once: the first process to open it serves it to the others.
+ *
+ * <p>Values go in and come out as immutable records; no SQL or JDBC type is part of this API. Each area has its own
+ * view: {@link #configurations()}, {@link #freight()}, {@link #warehouses()}.
+ */
+public final class KargoStore implements AutoCloseable {
+
+    private final Database database;
+    private final ConfigurationStore configurations;
+    private final FreightStore freight;
+    private final WarehouseStore warehouses;
+
+    private KargoStore(Database database, FreightAliases aliases) {
+        this.database = database;
+        this.configurations = new ConfigurationStore(database);
+        this.freight = new FreightStore(database, aliases);
+        this.warehouses = new WarehouseStore(database);
+    }
+
+    /** Opens (creating or migrating as needed) the store in {@code directory}, with the system clock. */
+    public static KargoStore open(Path directory) {
+        return open(directory, Clock.systemUTC(), FreightAliases.unseeded());
+    }
+
+    /**
+     * @param clock   the source of every timestamp the store records
+     * @param aliases where aliases for new Freight come from
+     */
+    public static KargoStore open(Path directory, Clock clock, FreightAliases aliases) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the state directory " + directory + ": " + e.getMessage(), e);
+        }
+        Database database = Database.open(directory, clock);
+        try {
+            Migrations.migrate(database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return new KargoStore(database, aliases);
+    }
+
+    public Path directory() {
+        return database.directory();
+    }
+
+    public ConfigurationStore configurations() {
+        return configurations;
+    }
+
+    public FreightStore freight() {
+        return freight;
+    }
+
+    public WarehouseStore warehouses() {
+        return warehouses;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

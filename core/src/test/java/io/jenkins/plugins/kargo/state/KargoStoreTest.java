@@ -1,0 +1,223 @@
+package io.jenkins.plugins.kargo.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
+import io.jenkins.plugins.kargo.discovery.DiscoveredPackage;
+import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightAliases;
+import io.jenkins.plugins.kargo.freight.FreightId;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KargoStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00.123456789Z");
+
+    @TempDir
+    Path dir;
+
+    private KargoStore open() {
+        return open(new TickingClock(T0, Duration.ofSeconds(1)));
+    }
+
+    private KargoStore open(Clock clock) {
+        return KargoStore.open(dir, clock, new FreightAliases(new Random(11)));
+    }
+
+    @Test
+    void configurationIsKeptPerProjectAndReplacedWhole() {
+        try (KargoStore store = open(Clock.fixed(T0, ZoneOffset.UTC))) {
+            store.configurations().apply("myapp", List.of(
+                    new ConfigDocument("kargo/project.yaml", "kind: Project\nmetadata:\n  name: myapp\n"),
+                    new ConfigDocument("kargo/warehouses/services.yaml", "kind: Warehouse\n")));
+            store.configurations().apply("other", List.of(new ConfigDocument("o.yaml", "kind: Project\n")));
+            AppliedConfiguration replaced = store.configurations().apply("myapp",
+                    List.of(new ConfigDocument("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n")));
+
+            assertThat(store.configurations().get("myapp")).contains(replaced);
+            assertThat(replaced.documents()).containsExactly(new ConfigDocument("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n"));
+            assertThat(replaced.appliedAt()).isEqualTo(T0);
+            assertThat(store.configurations().projects()).containsExactly("myapp", "other");
+            assertThat(store.configurations().get("missing")).isEmpty();
+        }
+    }
+
+    @Test
+    void freightRoundTripsWithAliasTimeAndArtifacts() {
+        try (KargoStore store = open(Clock.fixed(T0, ZoneOffset.UTC))) {
+            Freight made = TestFreight.image("services", "v1.2.3");
+
+            FreightCreation creation = store.freight().create("myapp", made);
+
+            Freight stored = creation.freight();
+            assertThat(creation.created()).isTrue();
+            assertThat(stored.name()).isEqualTo(made.name()).isEqualTo(FreightId.of(made));
+            assertThat(stored.alias()).matches("[a-z]+-[a-z]+");
+            assertThat(stored.createdAt()).isEqualTo(T0);
+            assertThat(stored.images()).isEqualTo(made.images());
+            assertThat(store.freight().byName("myapp", made.name())).contains(stored);
+            assertThat(store.freight().byAlias("myapp", stored.alias())).contains(stored);
+            assertThat(store.freight().byName("other-project", made.name())).isEmpty();
+            assertThat(store.freight().byAlias("myapp", "no-such")).isEmpty();
+        }
+    }
+
+    @Test
+    void creatingTheSameFreightAgainReturnsTheExistingOne() {
+        try (KargoStore store = open()) {
+            Freight first = store.freight().create("myapp", TestFreight.image("services", "v1.0.0")).freight();
+
+            FreightCreation again = store.freight().create("myapp", TestFreight.image("services", "v1.0.0"));
+
+            assertThat(again.created()).isFalse();
+            assertThat(again.freight()).isEqualTo(first);
+            assertThat(store.freight().list("myapp")).containsExactly(first);
+        }
+    }
+
+    @Test
+    void theNameIsRecomputedFromTheArtifactsAsKargosWebhookDoes() {
+        try (KargoStore store = open()) {
+            Freight made = TestFreight.image("services", "v2.0.0");
+            Freight misnamed = new Freight("not-the-id", null, made.origin(), null, made.images(), made.charts(),
+                    made.commits(), made.artifacts());
+
+            assertThat(store.freight().create("myapp", misnamed).freight().name()).isEqualTo(made.name());
+        }
+    }
+
+    @Test
+    void aGivenAliasIsKeptAndAUsedOneRefused() {
+        try (KargoStore store = open()) {
+            Freight one = TestFreight.image("services", "v1.0.0");
+            Freight two = TestFreight.image("services", "v1.0.1");
+            store.freight().create("myapp", withAlias(one, "first-release"));
+
+            assertThat(store.freight().byAlias("myapp", "first-release")).map(Freight::name).contains(one.name());
+            assertThatThrownBy(() -> store.freight().create("myapp", withAlias(two, "first-release")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("alias first-release is already used").hasMessageContaining("myapp");
+            assertThat(store.freight().create("other", withAlias(two, "first-release")).created()).isTrue();
+        }
+    }
+
+    @Test
+    void freightIsListedInCreationOrderPerProjectAndWarehouse() {
+        try (KargoStore store = open()) {
+            List<String> tags = List.of("v3.0.0", "v1.0.0", "v2.0.0", "v0.1.0");
+            for (int i = 0; i < tags.size(); i++) {
+                store.freight().create("myapp", TestFreight.image(i % 2 == 0 ? "services" : "packages", tags.get(i)));
+            }
+
+            assertThat(store.freight().list("myapp")).extracting(f -> f.images().get(0).tag()).containsExactlyElementsOf(tags);
+            assertThat(store.freight().list("myapp", "services")).extracting(f -> f.images().get(0).tag())
+                    .containsExactly("v3.0.0", "v2.0.0");
+            assertThat(store.freight().list("myapp")).extracting(Freight::createdAt).isSorted();
+            assertThat(store.freight().list("nothing-here")).isEmpty();
+        }
+    }
+
+    @Test
+    void everythingSurvivesARestartAndNewFreightComesAfterTheOld() {
+        List<Freight> before;
+        try (KargoStore store = open()) {
+            IntStream.range(0, 20).forEach(i -> store.freight().create("myapp", TestFreight.image("services", "v1.0." + (19 - i))));
+            store.configurations().apply("myapp", List.of(new ConfigDocument("p.yaml", "kind: Project\n")));
+            store.warehouses().updateStatus("myapp", "services", s -> s.withLastFreight("abc"));
+            before = store.freight().list("myapp");
+        }
+
+        try (KargoStore reopened = open()) {
+            assertThat(reopened.freight().list("myapp")).isEqualTo(before);
+            Freight later = reopened.freight().create("myapp", TestFreight.image("services", "v0.0.1")).freight();
+            assertThat(reopened.freight().list("myapp")).hasSize(21).last().isEqualTo(later);
+            assertThat(reopened.configurations().projects()).containsExactly("myapp");
+            assertThat(reopened.warehouses().status("myapp", "services")).map(WarehouseStatus::lastFreight).contains("abc");
+        }
+    }
+
+    @Test
+    void discoveryResultsAreKeptWithTheirTimeAndErrors() {
+        SubscriptionRef image = new SubscriptionRef("image", "registry.local/app", "", "");
+        SubscriptionRef npm = new SubscriptionRef("npm", "http://127.0.0.1:4873", "@yourorg/utils", "");
+        try (KargoStore store = open()) {
+            DiscoveredImage found = new DiscoveredImage("registry.local/app", "v1.0.0", "sha256:" + "e".repeat(64),
+                    Instant.parse("2026-11-01T00:00:00Z"), Map.of("k", "v"));
+            DiscoveryResult ok = store.warehouses().recordDiscovery("myapp", "services", List.of(
+                    SubscriptionDiscovery.found(image, List.of(found)),
+                    SubscriptionDiscovery.found(npm, List.of(new DiscoveredPackage("http://127.0.0.1:4873",
+                            "@yourorg/utils", "1.0.0", Instant.parse("2026-10-01T00:00:00Z"))))));
+
+            assertThat(store.warehouses().lastDiscovery("myapp", "services")).contains(ok);
+            assertThat(ok.failed()).isFalse();
+            assertThat(store.warehouses().status("myapp", "services")).get()
+                    .satisfies(s -> {
+                        assertThat(s.lastDiscoveredAt()).isEqualTo(ok.discoveredAt());
+                        assertThat(s.lastError()).isEmpty();
+                    });
+
+            DiscoveryResult failed = store.warehouses().recordDiscovery("myapp", "services", List.of(
+                    SubscriptionDiscovery.found(image, List.of(found)),
+                    SubscriptionDiscovery.failed(npm, "401 Unauthorized from http://127.0.0.1:4873")));
+
+            assertThat(store.warehouses().lastDiscovery("myapp", "services")).contains(failed);
+            assertThat(failed.discoveredAt()).isAfter(ok.discoveredAt());
+            assertThat(store.warehouses().status("myapp", "services")).map(WarehouseStatus::lastError)
+                    .contains("npm http://127.0.0.1:4873 @yourorg/utils: 401 Unauthorized from http://127.0.0.1:4873");
+            assertThat(store.warehouses().lastDiscovery("myapp", "packages")).isEmpty();
+        }
+    }
+
+    @Test
+    void warehouseStatusKeepsNewestVersionsAndLastFreight() {
+        SubscriptionRef app = new SubscriptionRef("image", "registry.local/app", "", "");
+        SubscriptionRef web = new SubscriptionRef("image", "registry.local/web", "", "web");
+        try (KargoStore store = open()) {
+            store.warehouses().updateStatus("myapp", "services", s -> s.withNewestVersion(app, "v1.0.0").withNewestVersion(web, "2.0.0"));
+            WarehouseStatus updated = store.warehouses().updateStatus("myapp", "services",
+                    s -> s.withNewestVersion(app, "v1.1.0").withLastFreight("f00"));
+
+            assertThat(store.warehouses().status("myapp", "services")).contains(updated);
+            assertThat(updated.newestVersion(app)).contains("v1.1.0");
+            assertThat(updated.newestVersion(web)).contains("2.0.0");
+            assertThat(updated.lastFreight()).isEqualTo("f00");
+            assertThat(updated.lastDiscoveredAt()).isNull();
+            assertThat(store.warehouses().statuses("myapp")).containsExactly(updated);
+            assertThat(store.warehouses().status("myapp", "packages")).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoreWrittenByANewerSchemaIsRefusedWithTheWayOut() {
+        try (KargoStore store = open()) {
+            store.configurations().projects();
+        }
+        try (Database database = Database.open(dir, new TickingClock(T0, Duration.ofSeconds(1)))) {
+            database.transaction("pretending a newer version", c -> {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', CURRENT_TIMESTAMP)")) {
+                    return insert.executeUpdate();
+                }
+            });
+        }
+
+        assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
+                .hasMessageContaining("newer kargo").hasMessageContaining("99").hasMessageContaining("--state");
+    }
+
+    private static Freight withAlias(Freight f, String alias) {
+        return new Freight(f.name(), alias, f.origin(), null, f.images(), f.charts(), f.commits(), f.artifacts());
+    }
+}
