@@ -8,7 +8,9 @@ import io.jenkins.plugins.kargo.discovery.DiscoveredPackage;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.freight.FreightId;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
@@ -197,6 +199,16 @@ class KargoStoreTest {
             assertThat(store.warehouses().statuses("myapp")).containsExactly(updated);
             assertThat(store.warehouses().status("myapp", "packages")).isEmpty();
         }
+    }
+
+    @Test
+    void aNewStateDirectoryIsTheOwnersOnly() throws Exception {
+        Path state = dir.resolve("home/.kargo");
+        try (KargoStore store = KargoStore.open(state)) {
+            assertThat(store.directory()).isEqualTo(state);
+        }
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
     }
 
     @Test
