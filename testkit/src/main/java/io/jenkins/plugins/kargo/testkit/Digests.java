@@ -16,8 +16,12 @@ final class Digests {
     }
 
     static String hex(String algorithm, byte[] content) {
+        return HexFormat.of().formatHex(digest(algorithm, content));
+    }
+
+    static byte[] digest(String algorithm, byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+            return MessageDigest.getInstance(algorithm).digest(content);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is part of every JDK", e);
         }
