@@ -35,6 +35,7 @@ final class StageReader {
     static Stage read(String project, String name, Map<String, String> labels, ConfigNode spec,
                       SourceLocation location) {
         spec.allowOnly("shard", "vars", "requestedFreight", "promotionTemplate", "promotionMechanisms", "verification");
+        spec.ignoreUnsupported("shard");
         List<FreightRequest> requests = new ArrayList<>();
         for (ConfigNode entry : spec.get("requestedFreight").items()) {
             FreightRequest request = freightRequest(entry);
@@ -42,9 +43,12 @@ final class StageReader {
                 requests.add(request);
             }
         }
-        if (!spec.has("requestedFreight")) {
+        if (requests.isEmpty() && !spec.get("requestedFreight").json().isContainerNode()) {
             spec.error("missing required field 'requestedFreight'", "add requestedFreight:\n"
                     + "    - origin: {kind: Warehouse, name: <warehouse>}\n      sources: {direct: true}");
+        } else if (spec.get("requestedFreight").json().isArray() && spec.get("requestedFreight").json().isEmpty()) {
+            spec.get("requestedFreight").error("the stage requests no freight",
+                    "add - origin: {kind: Warehouse, name: <warehouse>}\n      sources: {direct: true}");
         }
         spec.oneOf(Set.of("promotionTemplate", "promotionMechanisms"), "the stage");
         Optional<PromotionMechanisms> mechanisms = Optional.empty();
@@ -194,10 +198,11 @@ final class StageReader {
                 steps.add(step);
             }
         }
-        if (steps.isEmpty() && !spec.has("steps")) {
+        ConfigNode stepList = spec.get("steps");
+        if (!stepList.present()) {
             spec.error("missing required field 'steps'", "add steps: [{uses: git-clone, config: {...}}, ...]");
-        } else if (spec.get("steps").items().isEmpty()) {
-            spec.get("steps").error("a promotion template needs at least one step", "add a step, e.g. - uses: git-clone");
+        } else if (stepList.json().isArray() && stepList.json().isEmpty()) {
+            stepList.error("a promotion template needs at least one step", "add a step, e.g. - uses: git-clone");
         }
         return new PromotionTemplate(vars(spec.get("vars")), steps);
     }
