@@ -3,7 +3,6 @@ package io.jenkins.plugins.kargo.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -101,7 +100,7 @@ public final class ConfigLoader {
             return List.of(path);
         }
         Set<Path> files = new TreeSet<>();
-        try (Stream<Path> walk = Files.walk(path, 32, new FileVisitOption[0])) {
+        try (Stream<Path> walk = Files.walk(path, 32)) {
             walk.filter(Files::isRegularFile)
                     .filter(p -> !hidden(path.relativize(p)))
                     .filter(ConfigLoader::isYaml)

@@ -71,7 +71,7 @@ final class SubscriptionReader {
         }
         ImageSelectionStrategy strategy = spec.enumValue("imageSelectionStrategy", ImageSelectionStrategy.class,
                 ImageSelectionStrategy.SemVer);
-        String constraint = constraint(spec, "constraint", "removed in Kargo v1.9");
+        String constraint = imageConstraint(spec);
         if (strategy == ImageSelectionStrategy.Digest && constraint.isEmpty()) {
             spec.error("imageSelectionStrategy Digest needs the tag to track in 'constraint'",
                     "add constraint: latest (or the mutable tag to follow)");
@@ -190,25 +190,25 @@ final class SubscriptionReader {
         for (int i = 0; i < filters.size() && i < nodes.size(); i++) {
             String filter = filters.get(i);
             if (filter.startsWith("regex:") || filter.startsWith("regexp:")) {
-                ConstraintChecks.tagPattern(nodes.get(i), filter.substring(filter.indexOf(':') + 1));
+                ConstraintChecks.regex(nodes.get(i), filter.substring(filter.indexOf(':') + 1));
             }
         }
         return filters;
     }
 
-    /** The current field, or the deprecated {@code semverConstraint} with a warning; both set is an error. */
-    private static String constraint(ConfigNode spec, String current, String removedIn) {
+    /** {@code constraint}, or the deprecated {@code semverConstraint} with a warning; both set is an error. */
+    private static String imageConstraint(ConfigNode spec) {
         if (spec.has("semverConstraint")) {
-            if (spec.has(current)) {
-                spec.get("semverConstraint").error("both '" + current + "' and the deprecated 'semverConstraint' are set",
-                        "keep only " + current);
-                return spec.text(current);
+            if (spec.has("constraint")) {
+                spec.get("semverConstraint").error("both 'constraint' and the deprecated 'semverConstraint' are set",
+                        "keep only constraint");
+                return spec.text("constraint");
             }
-            spec.get("semverConstraint").warning("'semverConstraint' is deprecated (" + removedIn + ")",
-                    "rename it to " + current);
+            spec.get("semverConstraint").warning("'semverConstraint' is deprecated (removed in Kargo v1.9)",
+                    "rename it to constraint");
             return spec.text("semverConstraint");
         }
-        return spec.text(current, "");
+        return spec.text("constraint", "");
     }
 
     private static ConfigNode constraintNode(ConfigNode spec) {
@@ -230,13 +230,13 @@ final class SubscriptionReader {
             if (old.json().isArray()) {
                 for (ConfigNode item : old.items()) {
                     String regex = item.json().isObject() ? patternEntry(item) : item.text();
-                    if (regex != null && ConstraintChecks.tagPattern(item.json().isObject() ? item.get("pattern") : item, regex)) {
+                    if (regex != null && ConstraintChecks.regex(item.json().isObject() ? item.get("pattern") : item, regex)) {
                         regexes.add(regex);
                     }
                 }
             } else {
                 String regex = old.text();
-                if (regex != null && ConstraintChecks.tagPattern(old, regex)) {
+                if (regex != null && ConstraintChecks.regex(old, regex)) {
                     regexes.add(regex);
                 }
             }
@@ -272,7 +272,7 @@ final class SubscriptionReader {
         List<String> regexes = new ArrayList<>();
         for (ConfigNode item : spec.get(field).items()) {
             String regex = item.text();
-            if (regex != null && ConstraintChecks.tagPattern(item, regex)) {
+            if (regex != null && ConstraintChecks.regex(item, regex)) {
                 regexes.add(regex);
             }
         }

@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,8 +15,9 @@ import java.util.concurrent.Future;
 
 /**
  * Pushes small, generated images into a real OCI Distribution registry over plain HTTP, the way a build tool does:
- * blobs through {@code POST /v2/<name>/blobs/uploads/} and {@code PUT ?digest=} (skipped when a {@code HEAD} finds
- * them), then manifests. Answers Basic and Bearer ({@code WWW-Authenticate}) challenges.
+ * blobs through {@code POST /v2/<name>/blobs/uploads/} and {@code PUT ?digest=} (skipped when this pusher stored
+ * them before or a {@code HEAD} finds them), then manifests. Answers Basic and Bearer ({@code WWW-Authenticate})
+ * challenges.
  *
  * <pre>{@code
  * OciImagePusher pusher = OciImagePusher.anonymous(TestServices.registry());
@@ -31,15 +34,19 @@ public final class OciImagePusher {
 
     private final RegistrySession session;
     private final int tagConcurrency;
+    /** {@code repository@digest} of blobs this pusher stored or saw: no need to ask the registry again. */
+    private final Set<String> knownBlobs;
 
-    private OciImagePusher(RegistrySession session, int tagConcurrency) {
+    private OciImagePusher(RegistrySession session, int tagConcurrency, Set<String> knownBlobs) {
         this.session = session;
         this.tagConcurrency = tagConcurrency;
+        this.knownBlobs = knownBlobs;
     }
 
     /** A pusher for a registry that needs no credentials, given as {@code host:port}. */
     public static OciImagePusher anonymous(String hostPort) {
-        return new OciImagePusher(new RegistrySession(hostPort, null, null), DEFAULT_TAG_CONCURRENCY);
+        return new OciImagePusher(new RegistrySession(hostPort, null, null), DEFAULT_TAG_CONCURRENCY,
+                ConcurrentHashMap.newKeySet());
     }
 
     /**
@@ -47,7 +54,8 @@ public final class OciImagePusher {
      * of its Bearer challenge.
      */
     public static OciImagePusher withCredentials(String hostPort, String user, String password) {
-        return new OciImagePusher(new RegistrySession(hostPort, user, password), DEFAULT_TAG_CONCURRENCY);
+        return new OciImagePusher(new RegistrySession(hostPort, user, password), DEFAULT_TAG_CONCURRENCY,
+                ConcurrentHashMap.newKeySet());
     }
 
     /** The same registry and credentials, with at most {@code concurrency} manifest PUTs at once when tagging. */
@@ -55,7 +63,7 @@ public final class OciImagePusher {
         if (concurrency < 1) {
             throw new IllegalArgumentException("tag concurrency must be at least 1, was " + concurrency);
         }
-        return new OciImagePusher(session, concurrency);
+        return new OciImagePusher(session, concurrency, knownBlobs);
     }
 
     /** Starts describing an image for {@code repository}, e.g. {@code services/user-service}. */
@@ -66,10 +74,14 @@ public final class OciImagePusher {
     /** Uploads a blob unless the repository has it already; returns its digest. */
     String pushBlob(String repository, byte[] content) {
         String digest = Digests.sha256(content);
+        if (knownBlobs.contains(repository + "@" + digest)) {
+            return digest;
+        }
         String scope = scope(repository);
         HttpResponse<byte[]> head = session.expect(session.request("/v2/" + repository + "/blobs/" + digest)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), scope, 200, 404);
         if (head.statusCode() == 200) {
+            knownBlobs.add(repository + "@" + digest);
             return digest;
         }
         HttpResponse<byte[]> started = session.expect(session.request("/v2/" + repository + "/blobs/uploads/")
@@ -81,6 +93,7 @@ public final class OciImagePusher {
         session.expect(session.request(put)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), scope, 201);
+        knownBlobs.add(repository + "@" + digest);
         return digest;
     }
 

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Discovery benchmark (not a test): fills the local registry with one repository of 10,000 tags and 100 of 200 tags
+# (once; the registry keeps them), then prints requests and wall time of the engine's SemVer discovery next to
+# `skopeo list-tags` for the same repositories. See docs/performance.md.
+# Usage: ci/bench-discovery.sh [requests-per-second|default] [repeats]
+#   requests-per-second: the engine's per-registry rate limit (default: the engine's own, Kargo's 20/s)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+registry=$(grep -s '^KARGO_TEST_REGISTRY=' .services/env | cut -d= -f2 || true)
+if [[ -z $registry ]] || ! curl -sf "http://$registry/v2/" > /dev/null; then
+  ci/services.sh start
+fi
+mvn -q -B install -DskipTests
+mvn -q -B -pl core dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+exec java -cp "core/target/test-classes:core/target/classes:$(cat core/target/bench.classpath)" \
+  io.jenkins.plugins.kargo.discovery.image.DiscoveryBenchmark "$@"

@@ -1,0 +1,253 @@
+package io.jenkins.plugins.kargo.discovery.image;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.kargo.api.ImageSelectionStrategy;
+import io.jenkins.plugins.kargo.api.ImageSubscription;
+import io.jenkins.plugins.kargo.api.SourceLocation;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
+import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
+import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.testkit.FaultInjectingProxy;
+import io.jenkins.plugins.kargo.testkit.OciImagePusher;
+import io.jenkins.plugins.kargo.testkit.TestServices;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * SemVer discovery against the local registry, side by side with {@code skopeo list-tags} (a benchmark, not a test:
+ * run it with {@code ci/bench-discovery.sh}). It fills the registry once (the registry keeps what it was given, so a
+ * second run skips that) with one repository of 10,000 tags and 100 repositories of 200 tags, every tag its own
+ * image, then measures for each workload:
+ * <ul>
+ *   <li>the engine's tag listing alone (what skopeo does),</li>
+ *   <li>the engine's SemVer discovery with an empty image cache ("cold": listing plus the images inspected up to the
+ *       discovery limit), and again with the cache filled ("warm": listing plus one {@code HEAD} per image),</li>
+ *   <li>{@code skopeo list-tags}, one process per repository; its requests are counted once through a
+ *       {@link FaultInjectingProxy} with no faults, its time is measured direct.</li>
+ * </ul>
+ * Arguments: {@code [requests-per-second|default]} for the engine's per-registry rate limit (default: the engine's
+ * own, Kargo's 20/s), and {@code [repeats]} (default 3; the median is reported).
+ */
+public final class DiscoveryBenchmark {
+
+    private static final String BIG = "bench/big-10000";
+    private static final int BIG_TAGS = 10_000;
+    private static final int SMALL_REPOSITORIES = 100;
+    private static final int SMALL_TAGS = 200;
+    private static final SourceLocation HERE = new SourceLocation("DiscoveryBenchmark", 0, "image");
+
+    private final String registry = TestServices.registry();
+    /** null for the engine's default. */
+    private final Integer requestsPerSecond;
+    private final int repeats;
+
+    private DiscoveryBenchmark(Integer requestsPerSecond, int repeats) {
+        this.requestsPerSecond = requestsPerSecond;
+        this.repeats = repeats;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Integer rate = args.length > 0 && !args[0].equals("default") ? Integer.valueOf(args[0]) : null;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        new DiscoveryBenchmark(rate, repeats).run();
+    }
+
+    private void run() throws Exception {
+        System.out.printf("registry %s; engine rate limit %s requests/s per registry; median of %d runs%n",
+                registry, requestsPerSecond == null ? "default (20)" : requestsPerSecond, repeats);
+        fill(BIG, semverTags(BIG_TAGS));
+        List<String> small = IntStream.range(0, SMALL_REPOSITORIES).mapToObj(i -> String.format("bench/svc-%03d", i))
+                .toList();
+        for (String repository : small) {
+            fill(repository, semverTags(SMALL_TAGS));
+        }
+
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(measure("1 repository x 10,000 tags", List.of(BIG)));
+        rows.addAll(measure("100 repositories x 200 tags", small));
+
+        System.out.println();
+        System.out.printf("%-28s %-34s %9s %11s %10s %11s %8s%n", "workload", "engine run", "requests", "wall ms",
+                "skopeo req", "skopeo ms", "ratio");
+        for (Row row : rows) {
+            System.out.printf("%-28s %-34s %9d %11d %10d %11d %7.2fx%n", row.workload, row.run, row.requests,
+                    row.millis, row.skopeoRequests, row.skopeoMillis, (double) row.millis / row.skopeoMillis);
+        }
+        System.out.println("ratio = engine wall time / skopeo list-tags wall time for the same repositories");
+    }
+
+    // ---------------------------------------------------------------- filling
+
+    /**
+     * Semver-like tags, {@code v<major>.<minor>.<patch>}, every tenth a {@code -rc.1} and every tenth (offset) a
+     * {@code -beta.2} pre-release; all distinct.
+     */
+    static List<String> semverTags(int count) {
+        int patches = 50;
+        int minors = 40;
+        return IntStream.range(0, count).mapToObj(i -> {
+            String version = "v" + i / (patches * minors) + "." + (i / patches) % minors + "." + i % patches;
+            return switch (i % 10) {
+                case 3 -> version + "-rc.1";
+                case 7 -> version + "-beta.2";
+                default -> version;
+            };
+        }).toList();
+    }
+
+    /** Pushes one image per tag (build dates rising with the tag's index) unless the repository has them all. */
+    private void fill(String repository, List<String> tags) throws Exception {
+        if (existingTags(repository) >= tags.size()) {
+            return;
+        }
+        OciImagePusher pusher = OciImagePusher.anonymous(registry);
+        Instant first = Instant.parse("2024-01-01T00:00:00Z");
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> pushes = new ArrayList<>();
+            for (int i = 0; i < tags.size(); i++) {
+                String tag = tags.get(i);
+                Instant created = first.plus(Duration.ofMinutes(i));
+                pushes.add(pool.submit(() -> pusher.image(repository).tag(tag).created(created).push()));
+            }
+            for (Future<?> push : pushes) {
+                push.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("filled %s with %d images in %d ms%n", repository, tags.size(),
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    /** How many tags the registry holds for the repository (0 when it has none), by a bare listing. */
+    private int existingTags(String repository) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + registry + "/v2/" + repository + "/tags/list")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 200 ? new ObjectMapper().readTree(response.body()).path("tags").size() : 0;
+    }
+
+    // ---------------------------------------------------------------- measuring
+
+    private record Row(String workload, String run, long requests, long millis, long skopeoRequests,
+                       long skopeoMillis) {
+    }
+
+    private record Engine(OciRegistryClient client, ImageSubscriber subscriber) {
+    }
+
+    private record Measurement(long requests, long millis) {
+    }
+
+    private Engine engine(AtomicLong requests) {
+        RegistryHttp.Builder http = RegistryHttp.builder().listener(exchange -> requests.incrementAndGet());
+        if (requestsPerSecond != null) {
+            http.requestsPerSecond(requestsPerSecond);
+        }
+        OciRegistryClient client = new OciRegistryClient(http.build());
+        return new Engine(client, new ImageSubscriber(client, new ImageInspector(), CredentialsProvider.NONE,
+                EventSink.NONE));
+    }
+
+    private ImageSubscription semver(String repository) {
+        return new ImageSubscription(registry + "/" + repository, ImageSelectionStrategy.SemVer, "", false, List.of(),
+                List.of(), "", ImageSubscription.DEFAULT_DISCOVERY_LIMIT, false, false, "", HERE);
+    }
+
+    private List<Row> measure(String workload, List<String> repositories) throws Exception {
+        long skopeoRequests = skopeoRequests(repositories);
+        long skopeoMillis = median(() -> new Measurement(0, skopeo(registry, repositories))).millis;
+
+        Measurement listing = median(() -> {
+            AtomicLong requests = new AtomicLong();
+            Engine engine = engine(requests);
+            long start = System.nanoTime();
+            for (String repository : repositories) {
+                engine.client.repository(ImageRepository.parse(registry + "/" + repository), null, false).listTags();
+            }
+            return new Measurement(requests.get(), elapsedMillis(start));
+        });
+        List<Measurement> discovery = new ArrayList<>();
+        String[] selected = new String[1];
+        Measurement cold = median(() -> {
+            AtomicLong requests = new AtomicLong();
+            Engine engine = engine(requests);
+            long start = System.nanoTime();
+            for (String repository : repositories) {
+                List<DiscoveredImage> found = engine.subscriber.discover(semver(repository));
+                selected[0] = found.get(0).tag();
+            }
+            Measurement coldRun = new Measurement(requests.get(), elapsedMillis(start));
+            long before = requests.get();
+            start = System.nanoTime();
+            for (String repository : repositories) {
+                engine.subscriber.discover(semver(repository));
+            }
+            discovery.add(new Measurement(requests.get() - before, elapsedMillis(start)));
+            return coldRun;
+        });
+        Measurement warm = discovery.stream().sorted((a, b) -> Long.compare(a.millis, b.millis))
+                .toList().get(discovery.size() / 2);
+        return List.of(
+                new Row(workload, "tag listing", listing.requests, listing.millis, skopeoRequests, skopeoMillis),
+                new Row(workload, "SemVer discovery, cold (" + selected[0] + ")", cold.requests, cold.millis,
+                        skopeoRequests, skopeoMillis),
+                new Row(workload, "SemVer discovery, warm cache", warm.requests, warm.millis, skopeoRequests,
+                        skopeoMillis));
+    }
+
+    private interface Run {
+        Measurement once() throws Exception;
+    }
+
+    private Measurement median(Run run) throws Exception {
+        List<Measurement> runs = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            runs.add(run.once());
+        }
+        runs.sort((a, b) -> Long.compare(a.millis, b.millis));
+        return runs.get(runs.size() / 2);
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    /** skopeo once per repository, through a proxy that only counts. */
+    private long skopeoRequests(List<String> repositories) throws IOException, InterruptedException {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(registry)) {
+            skopeo(proxy.address(), repositories);
+            return proxy.requests().size();
+        }
+    }
+
+    private static long skopeo(String registry, List<String> repositories) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        for (String repository : repositories) {
+            Process process = new ProcessBuilder("skopeo", "list-tags", "--tls-verify=false",
+                    "docker://" + registry + "/" + repository)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("skopeo list-tags failed for " + repository);
+            }
+        }
+        return elapsedMillis(start);
+    }
+}
