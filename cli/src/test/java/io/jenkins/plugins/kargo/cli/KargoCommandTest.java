@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.kargo.state.ConfigDocument;
+import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
 import io.jenkins.plugins.kargo.testkit.NpmPublisher;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
@@ -98,6 +100,12 @@ class KargoCommandTest {
         assertThat(apply.out()).contains("warehouse/services-warehouse configured (project myapp)",
                 "stage/production configured (project myapp)");
         assertThat(apply.err()).contains("warning: ", "read as an npm package");
+        try (KargoStore store = KargoStore.open(state)) {
+            List<String> kept = store.configurations().get("myapp").orElseThrow().documents().stream()
+                    .map(ConfigDocument::yaml).toList();
+            assertThat(kept).as("the configuration is kept").anyMatch(yaml -> yaml.contains("kind: Warehouse"));
+            assertThat(kept).as("the dashboard's webhook is a secret").noneMatch(yaml -> yaml.contains("hooks.slack.com"));
+        }
 
         Result refresh = kargo("refresh", "warehouse", "services-warehouse", "--project", "myapp");
         assertThat(refresh.exitCode()).as(refresh.err()).isZero();
