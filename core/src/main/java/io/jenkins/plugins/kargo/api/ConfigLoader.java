@@ -166,8 +166,17 @@ public final class ConfigLoader {
         YamlReader yaml = new YamlReader(limits);
         ResourceReader reader = new ResourceReader(yaml, problems);
         List<ResourceReader.Header> headers = new ArrayList<>();
+        long total = 0;
         for (ConfigSource source : sources) {
             byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
+            total += bytes.length;
+            // sources handed in directly (from the store) get the same caps as files
+            if (bytes.length > limits.maxFileBytes() || total > limits.maxTotalBytes()) {
+                problems.error(new SourceLocation(source.name(), 1, ""), "configuration is larger than the limits ("
+                                + limits.maxFileBytes() + " bytes a file, " + limits.maxTotalBytes() + " in all)",
+                        "split it into smaller files or load fewer at once");
+                break;
+            }
             for (YamlDocument document : yaml.read(source.name(), bytes, 0, "", problems)) {
                 reader.header(document).ifPresent(headers::add);
             }
