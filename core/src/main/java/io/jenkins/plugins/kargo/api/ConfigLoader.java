@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,30 +37,12 @@ public final class ConfigLoader {
 
     /** A directory (recursively) or a single file. */
     public KargoConfig load(Path path) throws ConfigException {
-        Problems problems = new Problems();
-        List<Source> sources = new ArrayList<>();
-        for (Path file : files(path, problems)) {
-            readFile(file, sources, problems);
-        }
-        return build(sources, problems);
+        return load(read(path));
     }
 
     /** A stream, e.g. standard input, named {@code name} in messages. The stream is read, not closed. */
     public KargoConfig load(InputStream in, String name) throws ConfigException {
-        Problems problems = new Problems();
-        List<Source> sources = new ArrayList<>();
-        try {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-            if (bytes.length > limits.maxFileBytes()) {
-                problems.error(new SourceLocation(name, 1, ""), "input is larger than " + limits.maxFileBytes()
-                        + " bytes", "split the configuration into files of at most " + limits.maxFileBytes() + " bytes");
-            } else {
-                sources.add(new Source(name, bytes));
-            }
-        } catch (IOException e) {
-            problems.error(new SourceLocation(name, 1, ""), "cannot read: " + e.getMessage(), "check the input");
-        }
-        return build(sources, problems);
+        return load(read(in, name));
     }
 
     /** Standard input, named {@value #STDIN}. */
@@ -67,7 +50,44 @@ public final class ConfigLoader {
         return load(System.in, STDIN);
     }
 
-    private record Source(String name, byte[] bytes) {
+    /** Sources read before, e.g. a configuration kept in the store. */
+    public KargoConfig load(List<ConfigSource> sources) throws ConfigException {
+        return build(sources, new Problems());
+    }
+
+    /** The YAML files of a directory (recursively, sorted) or one file, within the size limits. */
+    public List<ConfigSource> read(Path path) throws ConfigException {
+        Problems problems = new Problems();
+        List<ConfigSource> sources = new ArrayList<>();
+        for (Path file : files(path, problems)) {
+            readFile(file, sources, problems);
+        }
+        return checked(sources, problems);
+    }
+
+    /** A stream within the size limit, named {@code name}. The stream is read, not closed. */
+    public List<ConfigSource> read(InputStream in, String name) throws ConfigException {
+        Problems problems = new Problems();
+        List<ConfigSource> sources = new ArrayList<>();
+        try {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+            if (bytes.length > limits.maxFileBytes()) {
+                problems.error(new SourceLocation(name, 1, ""), "input is larger than " + limits.maxFileBytes()
+                        + " bytes", "split the configuration into files of at most " + limits.maxFileBytes() + " bytes");
+            } else {
+                sources.add(new ConfigSource(name, new String(bytes, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            problems.error(new SourceLocation(name, 1, ""), "cannot read: " + e.getMessage(), "check the input");
+        }
+        return checked(sources, problems);
+    }
+
+    private static List<ConfigSource> checked(List<ConfigSource> sources, Problems problems) throws ConfigException {
+        if (problems.hasErrors()) {
+            throw new ConfigException(problems.all());
+        }
+        return List.copyOf(sources);
     }
 
     /** The files to read, sorted; their total size is checked here, before any is read. */
@@ -126,7 +146,7 @@ public final class ConfigLoader {
         return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
-    private void readFile(Path file, List<Source> sources, Problems problems) {
+    private void readFile(Path file, List<ConfigSource> sources, Problems problems) {
         SourceLocation where = new SourceLocation(file.toString(), 1, "");
         try {
             long size = Files.size(file);
@@ -135,7 +155,7 @@ public final class ConfigLoader {
                         "split it into smaller files");
                 return;
             }
-            sources.add(new Source(file.toString(), Files.readAllBytes(file)));
+            sources.add(new ConfigSource(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         } catch (NoSuchFileException e) {
             problems.error(where, "no such file", "give an existing file or directory");
         } catch (IOException e) {
@@ -143,12 +163,13 @@ public final class ConfigLoader {
         }
     }
 
-    private KargoConfig build(List<Source> sources, Problems problems) throws ConfigException {
+    private KargoConfig build(List<ConfigSource> sources, Problems problems) throws ConfigException {
         YamlReader yaml = new YamlReader(limits);
         ResourceReader reader = new ResourceReader(yaml, problems);
         List<ResourceReader.Header> headers = new ArrayList<>();
-        for (Source source : sources) {
-            for (YamlDocument document : yaml.read(source.name(), source.bytes(), 0, "", problems)) {
+        for (ConfigSource source : sources) {
+            byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
+            for (YamlDocument document : yaml.read(source.name(), bytes, 0, "", problems)) {
                 reader.header(document).ifPresent(headers::add);
             }
         }

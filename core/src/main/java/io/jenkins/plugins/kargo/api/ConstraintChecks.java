@@ -1,10 +1,15 @@
 package io.jenkins.plugins.kargo.api;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
-import org.semver4j.range.RangeListFactory;
+import io.jenkins.plugins.kargo.discovery.semver.InvalidSemverRangeException;
+import io.jenkins.plugins.kargo.discovery.semver.SemverRange;
+import io.jenkins.plugins.kargo.discovery.tags.InvalidTagPatternException;
+import io.jenkins.plugins.kargo.discovery.tags.TagFilter;
 
-/** Checks of the small languages inside fields: semver ranges and tag patterns, as discovery will apply them. */
+/**
+ * Checks of the small languages inside fields, by the same code discovery applies them with, so that what passes
+ * here cannot fail there: semver ranges ({@link SemverRange}) and RE2 patterns ({@link TagFilter}, which also refuses
+ * patterns too large to compile safely).
+ */
 final class ConstraintChecks {
 
     private ConstraintChecks() {
@@ -13,23 +18,23 @@ final class ConstraintChecks {
     /** Reports a range discovery could not apply; returns whether it is valid. */
     static boolean semverRange(ConfigNode at, String range) {
         try {
-            RangeListFactory.create(range);
+            SemverRange.parse(range);
             return true;
-        } catch (RuntimeException e) {
-            at.error("'" + range + "' is not a valid semver range: " + e.getMessage(),
-                    "write a range such as \">=1.0.0\", \"^1.2\" or \">=1.0.0-alpha\" (use || between alternatives)");
+        } catch (InvalidSemverRangeException e) {
+            at.error(e.getMessage(), "write a range such as \">=1.0.0\", \"^1.2\" or \">=1.0.0-alpha\" "
+                    + "(spaces or commas between comparisons that must all hold, || between alternatives)");
             return false;
         }
     }
 
-    /** Reports a tag pattern discovery could not apply; returns whether it is valid. */
-    static boolean tagPattern(ConfigNode at, String regex) {
+    /** Reports a pattern discovery could not apply (bad RE2 syntax, or catastrophic size); returns whether valid. */
+    static boolean regex(ConfigNode at, String regex) {
         try {
-            Pattern.compile(regex);
+            TagFilter.validate(regex);
             return true;
-        } catch (PatternSyntaxException e) {
-            at.error("'" + regex + "' is not a valid regular expression (RE2 syntax): " + e.getDescription(),
-                    "correct the pattern; backslashes inside double quotes must be doubled (\"^v[0-9]+\\\\.[0-9]+$\")");
+        } catch (InvalidTagPatternException e) {
+            at.error(e.getMessage(), "correct the pattern; inside double quotes a backslash is written twice "
+                    + "(\"^v[0-9]+\\\\.[0-9]+$\")");
             return false;
         }
     }

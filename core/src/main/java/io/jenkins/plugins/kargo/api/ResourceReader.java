@@ -1,6 +1,5 @@
 package io.jenkins.plugins.kargo.api;
 
-import com.google.re2j.PatternSyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,16 +168,18 @@ final class ResourceReader {
         }
         String prefix = name.substring(0, colon);
         String pattern = name.substring(colon + 1);
-        try {
-            switch (prefix) {
-                case "regex", "regexp" -> com.google.re2j.Pattern.compile(pattern);
-                case "glob" -> StageSelector.globMatcher(pattern);
-                default -> node.error("unknown pattern kind '" + prefix + ":'",
-                        "start the name with regex:, regexp: or glob:, or write an exact stage name");
+        switch (prefix) {
+            case "regex", "regexp" -> ConstraintChecks.regex(node, pattern);
+            case "glob" -> {
+                try {
+                    StageSelector.globMatcher(pattern);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    node.error("'" + pattern + "' is not a valid glob: " + e.getDescription(),
+                            "correct the glob, e.g. glob:prod-*");
+                }
             }
-        } catch (PatternSyntaxException | java.util.regex.PatternSyntaxException e) {
-            node.error("'" + pattern + "' is not a valid " + prefix + " pattern: " + e.getMessage().lines().findFirst().orElse(""),
-                    "correct the pattern");
+            default -> node.error("unknown pattern kind '" + prefix + ":'",
+                    "start the name with regex:, regexp: or glob:, or write an exact stage name");
         }
     }
 

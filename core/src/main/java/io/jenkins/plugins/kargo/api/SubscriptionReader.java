@@ -190,7 +190,7 @@ final class SubscriptionReader {
         for (int i = 0; i < filters.size() && i < nodes.size(); i++) {
             String filter = filters.get(i);
             if (filter.startsWith("regex:") || filter.startsWith("regexp:")) {
-                ConstraintChecks.tagPattern(nodes.get(i), filter.substring(filter.indexOf(':') + 1));
+                ConstraintChecks.regex(nodes.get(i), filter.substring(filter.indexOf(':') + 1));
             }
         }
         return filters;
@@ -230,13 +230,13 @@ final class SubscriptionReader {
             if (old.json().isArray()) {
                 for (ConfigNode item : old.items()) {
                     String regex = item.json().isObject() ? patternEntry(item) : item.text();
-                    if (regex != null && ConstraintChecks.tagPattern(item.json().isObject() ? item.get("pattern") : item, regex)) {
+                    if (regex != null && ConstraintChecks.regex(item.json().isObject() ? item.get("pattern") : item, regex)) {
                         regexes.add(regex);
                     }
                 }
             } else {
                 String regex = old.text();
-                if (regex != null && ConstraintChecks.tagPattern(old, regex)) {
+                if (regex != null && ConstraintChecks.regex(old, regex)) {
                     regexes.add(regex);
                 }
             }
@@ -272,7 +272,7 @@ final class SubscriptionReader {
         List<String> regexes = new ArrayList<>();
         for (ConfigNode item : spec.get(field).items()) {
             String regex = item.text();
-            if (regex != null && ConstraintChecks.tagPattern(item, regex)) {
+            if (regex != null && ConstraintChecks.regex(item, regex)) {
                 regexes.add(regex);
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,7 +25,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <p>Jackson's YAML parser reports an alias ({@code *name}) as its anchor's name instead of expanding it, so this
  * reader expands aliases itself (Kubernetes does), and that is where alias bombs are stopped: by counting alias uses
- * and the values they create. Nesting is checked before descending, so a 10,000-deep document costs little.
+ * and the values they create. Nesting is bounded by Jackson's {@link StreamReadConstraints} as each level opens,
+ * so a 10,000-deep document costs little.
  */
 final class YamlReader {
 
@@ -39,11 +41,12 @@ final class YamlReader {
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxNestingDepth());
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
-        options.setAllowDuplicateKeys(false);
+        // duplicates are reported by the tree builder, which knows merge keys and goes on to find more problems
+        options.setAllowDuplicateKeys(true);
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxNestingDepth() + 1)
+                        .maxNestingDepth(limits.maxNestingDepth())
                         .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
                         .build())
                 .build();
@@ -64,13 +67,18 @@ final class YamlReader {
                             "split the file; each file may hold up to " + limits.maxDocumentsPerFile() + " documents");
                 }
                 DocumentBuilder builder = new DocumentBuilder(parser, file, lineOffset, pathPrefix, problems);
-                JsonNode root = builder.value(token, "", 0);
+                JsonNode root = builder.value(token, "");
                 if (!root.isNull()) {
                     documents.add(new YamlDocument(file, root, builder.lines, lineOffset, pathPrefix));
                 }
             }
         } catch (LimitExceeded e) {
             problems.error(location(file, lineOffset, pathPrefix, e.where), e.getMessage(), e.fix);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own bound on nesting (set from the limits), checked as each level opens
+            problems.error(location(file, lineOffset, pathPrefix, e.getLocation()),
+                    "nesting deeper than " + limits.maxNestingDepth() + " levels",
+                    "flatten the structure; no Kargo resource nests that deep");
         } catch (JsonProcessingException e) {
             problems.error(location(file, lineOffset, pathPrefix, e.getLocation()),
                     "not valid YAML: " + firstLine(e.getOriginalMessage()),
@@ -115,12 +123,8 @@ final class YamlReader {
             this.problems = problems;
         }
 
-        JsonNode value(JsonToken token, String path, int depth) throws IOException {
+        JsonNode value(JsonToken token, String path) throws IOException {
             JsonLocation start = parser.currentTokenLocation();
-            if (depth > limits.maxNestingDepth()) {
-                throw new LimitExceeded(start, "nesting deeper than " + limits.maxNestingDepth() + " levels",
-                        "flatten the structure; no Kargo resource nests that deep");
-            }
             lines.putIfAbsent(path, start.getLineNr());
             if (token == JsonToken.VALUE_STRING && parser.isCurrentAlias()) {
                 return alias(parser.getText(), start);
@@ -129,8 +133,8 @@ final class YamlReader {
             int before = nodes;
             count(start, 1);
             JsonNode node = switch (token) {
-                case START_OBJECT -> object(path, depth);
-                case START_ARRAY -> array(path, depth);
+                case START_OBJECT -> object(path);
+                case START_ARRAY -> array(path);
                 case VALUE_STRING -> NODES.textNode(parser.getText());
                 case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
                 case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
@@ -149,8 +153,10 @@ final class YamlReader {
         private JsonNode alias(String anchor, JsonLocation where) {
             JsonNode target = anchors.get(anchor);
             if (target == null) {
-                throw new LimitExceeded(where, "alias *" + anchor + " refers to no anchor defined before it",
-                        "define '&" + anchor + "' earlier in the same document, or write the value out");
+                // Jackson does not report anchors on single values, so only mappings and lists can be aliased
+                throw new LimitExceeded(where, "alias *" + anchor + " refers to no mapping or list anchored before it",
+                        "anchor a mapping or list with '&" + anchor + "' earlier in the same document, or write the "
+                                + "value out (aliases of single values are not supported)");
             }
             if (++aliases > limits.maxAliases()) {
                 throw new LimitExceeded(where, "more than " + limits.maxAliases() + " YAML aliases in one document",
@@ -168,7 +174,7 @@ final class YamlReader {
             }
         }
 
-        private ObjectNode object(String path, int depth) throws IOException {
+        private ObjectNode object(String path) throws IOException {
             ObjectNode object = NODES.objectNode();
             Set<String> merged = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -176,7 +182,7 @@ final class YamlReader {
                 JsonLocation keyAt = parser.currentTokenLocation();
                 String childPath = YamlDocument.child(path, key);
                 lines.putIfAbsent(childPath, keyAt.getLineNr());
-                JsonNode value = value(parser.nextToken(), childPath, depth + 1);
+                JsonNode value = value(parser.nextToken(), childPath);
                 if (key.equals("<<")) {
                     merge(object, value, merged);
                 } else if (object.has(key) && !merged.remove(key)) {
@@ -210,11 +216,11 @@ final class YamlReader {
             return list;
         }
 
-        private ArrayNode array(String path, int depth) throws IOException {
+        private ArrayNode array(String path) throws IOException {
             ArrayNode array = NODES.arrayNode();
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                array.add(value(token, YamlDocument.element(path, array.size()), depth + 1));
+                array.add(value(token, YamlDocument.element(path, array.size())));
             }
             return array;
         }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.kargo.freight.FreightAliases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /**
@@ -40,7 +41,7 @@ public final class KargoStore implements AutoCloseable {
      */
     public static KargoStore open(Path directory, Clock clock, FreightAliases aliases) {
         try {
-            Files.createDirectories(directory);
+            createPrivateDirectory(directory);
         } catch (IOException e) {
             throw new StoreException("cannot create the state directory " + directory + ": " + e.getMessage(), e);
         }
@@ -52,6 +53,21 @@ public final class KargoStore implements AutoCloseable {
             throw e;
         }
         return new KargoStore(database, aliases);
+    }
+
+    /**
+     * The database holds the applied configuration, and H2's lock file the key to its server: readable by the
+     * owner only, where the file system knows permissions.
+     */
+    private static void createPrivateDirectory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
     }
 
     public Path directory() {

@@ -8,7 +8,14 @@ import io.jenkins.plugins.kargo.discovery.DiscoveredPackage;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.freight.FreightId;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -197,6 +205,46 @@ class KargoStoreTest {
             assertThat(store.warehouses().statuses("myapp")).containsExactly(updated);
             assertThat(store.warehouses().status("myapp", "packages")).isEmpty();
         }
+    }
+
+    @Test
+    void aNewStateDirectoryIsTheOwnersOnly() throws Exception {
+        Path state = dir.resolve("home/.kargo");
+        try (KargoStore store = KargoStore.open(state)) {
+            assertThat(store.directory()).isEqualTo(state);
+        }
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void theServerForOtherProcessesListensOnLoopbackOnly() throws Exception {
+        try (KargoStore store = open()) {
+            Properties lock = new Properties();
+            try (var in = Files.newInputStream(dir.resolve("kargo.lock.db"))) {
+                lock.load(in);
+            }
+            String server = lock.getProperty("server");
+            int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+
+            try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertThat(loopback.isConnected()).isTrue();
+            }
+            for (InetAddress address : nonLoopbackAddresses()) {
+                assertThatThrownBy(() -> new Socket(address, port).close()).as("connect via %s", address)
+                        .isInstanceOf(ConnectException.class);
+            }
+        }
+    }
+
+    private static List<InetAddress> nonLoopbackAddresses() throws Exception {
+        return NetworkInterface.networkInterfaces().filter(nic -> {
+            try {
+                return nic.isUp() && !nic.isLoopback();
+            } catch (java.net.SocketException e) {
+                return false;
+            }
+        }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).toList();
     }
 
     @Test

@@ -25,7 +25,7 @@ final class RegexSize {
         int i = 0;
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
-            Matcher counted = COUNTED.matcher(pattern).region(i, pattern.length());
+            Matcher counted = c == '{' ? COUNTED.matcher(pattern).region(i, pattern.length()) : null;
             if (c == '\\') {
                 i = skipEscape(pattern, i);
                 frame.atom(1);
@@ -47,7 +47,7 @@ final class RegexSize {
             } else if (c == '*' || c == '+' || c == '?') {
                 frame.last = saturatingAdd(frame.last, 1);
                 i++;
-            } else if (c == '{' && counted.lookingAt()) {
+            } else if (counted != null && counted.lookingAt()) {
                 long min = Long.parseLong(counted.group(1));
                 String upper = counted.group(2);
                 // {n} repeats n times, {n,} compiles n copies and a loop, {n,m} m copies

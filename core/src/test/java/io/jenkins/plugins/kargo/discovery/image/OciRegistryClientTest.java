@@ -9,8 +9,10 @@ import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
 import io.jenkins.plugins.kargo.testkit.TestServices;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +52,7 @@ class OciRegistryClientTest {
      * server that pages as distribution 3, Harbor and GHCR do: {@code n} and {@code last}, and a {@code Link} header
      * while more tags remain.
      */
-    @Test
-    void followsLinkHeadersAcrossPages() throws Exception {
-        List<String> tags = IntStream.range(0, 25).mapToObj(i -> String.format("1.0.%02d", i)).toList();
+    private static HttpServer pagingRegistry(List<String> sortedTags) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v2/team/app/tags/list", exchange -> {
             Map<String, String> query = new HashMap<>();
@@ -60,7 +60,8 @@ class OciRegistryClientTest {
                 query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
             int n = Integer.parseInt(query.get("n"));
-            List<String> after = tags.stream().filter(t -> t.compareTo(query.getOrDefault("last", "")) > 0).toList();
+            String last = query.getOrDefault("last", "");
+            List<String> after = sortedTags.stream().filter(t -> t.compareTo(last) > 0).toList();
             List<String> page = after.subList(0, Math.min(n, after.size()));
             if (after.size() > n) {
                 exchange.getResponseHeaders().add("Link",
@@ -73,6 +74,13 @@ class OciRegistryClientTest {
             exchange.close();
         });
         server.start();
+        return server;
+    }
+
+    @Test
+    void followsLinkHeadersAcrossPages() throws Exception {
+        List<String> tags = IntStream.range(0, 25).mapToObj(i -> String.format("1.0.%02d", i)).toList();
+        HttpServer server = pagingRegistry(tags);
         try {
             OciRegistryClient client = new OciRegistryClient(http, 10, 1000);
             String registry = "127.0.0.1:" + server.getAddress().getPort();
@@ -82,6 +90,23 @@ class OciRegistryClientTest {
             assertThat(listed).containsExactlyElementsOf(tags);
             assertThat(exchanges).extracting(e -> e.uri().getRawQuery())
                     .containsExactly("n=10", "last=1.0.09&n=10", "last=1.0.19&n=10");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void listsTenThousandTagsInLargePages() throws Exception {
+        List<String> tags = IntStream.range(0, 10_000).mapToObj(i -> String.format("2.%02d.%03d", i / 1000, i % 1000)).toList();
+        HttpServer server = pagingRegistry(tags);
+        try {
+            String registry = "127.0.0.1:" + server.getAddress().getPort();
+
+            List<String> listed = new OciRegistryClient(http).repository(ImageRepository.parse(registry + "/team/app"),
+                    null, false).listTags();
+
+            assertThat(listed).hasSize(10_000).containsExactlyElementsOf(tags);
+            assertThat(exchanges).hasSize(10); // default pages of 1000
         } finally {
             server.stop(0);
         }
@@ -120,6 +145,57 @@ class OciRegistryClientTest {
         exchanges.clear();
         assertThat(repository.manifestDigest("1.0.0")).isPresent();
         assertThat(exchanges).extracting(RegistryHttp.Exchange::status).containsExactly(200);
+    }
+
+    @Test
+    void followsTheBearerChallengeAndReusesTheTokenUntilItExpires() throws Exception {
+        String registry = TestServices.tokenRegistry();
+        String repo = uniqueRepository("bearer");
+        OciImagePusher.withCredentials(registry, TestServices.tokenRegistryUser(), TestServices.tokenRegistryPassword())
+                .image(repo).tag("1.0.0").tag("2.0.0").push();
+        OciRegistryClient client = new OciRegistryClient(http);
+        Credentials credentials = new Credentials.UsernamePassword(TestServices.tokenRegistryUser(),
+                TestServices.tokenRegistryPassword());
+        OciRegistryClient.Repository repository = client.repository(ImageRepository.parse(registry + "/" + repo),
+                credentials, false);
+        String tokenPath = URI.create(TestServices.tokenServer()).getPath();
+
+        assertThat(repository.listTags()).containsExactlyInAnyOrder("1.0.0", "2.0.0");
+        assertThat(exchanges).extracting(e -> e.status() + " " + e.uri().getPath())
+                .containsExactly("401 /v2/" + repo + "/tags/list", "200 " + tokenPath, "200 /v2/" + repo + "/tags/list");
+
+        exchanges.clear();
+        assertThat(repository.manifestDigest("2.0.0")).isPresent();
+        assertThat(client.repository(ImageRepository.parse(registry + "/" + repo), credentials, false).listTags()).hasSize(2);
+        assertThat(exchanges).as("the cached token is sent up front").extracting(RegistryHttp.Exchange::status)
+                .containsExactly(200, 200);
+    }
+
+    @Test
+    void anAnonymousTokenWithoutAccessSaysWhatToAdd() {
+        String registry = TestServices.tokenRegistry();
+        OciRegistryClient.Repository repository = new OciRegistryClient(http)
+                .repository(ImageRepository.parse(registry + "/team/private"), null, false);
+
+        assertThatThrownBy(repository::listTags)
+                .isInstanceOf(DiscoveryException.class)
+                .hasMessageContaining("/v2/team/private/tags/list")
+                .hasMessageContaining("401 Unauthorized — no credentials for " + registry);
+        assertThat(exchanges).extracting(RegistryHttp.Exchange::status).containsExactly(401, 200, 401);
+    }
+
+    @Test
+    void credentialsTheTokenServiceRejectsAreReportedWithoutTheSecret() {
+        String registry = TestServices.tokenRegistry();
+        OciRegistryClient.Repository repository = new OciRegistryClient(http).repository(
+                ImageRepository.parse(registry + "/team/app"),
+                new Credentials.UsernamePassword(TestServices.tokenRegistryUser(), "not-the-password"), false);
+
+        assertThatThrownBy(repository::listTags)
+                .isInstanceOf(DiscoveryException.class)
+                .hasMessageStartingWith("GET " + TestServices.tokenServer())
+                .hasMessageContaining("401 Unauthorized — the token service rejected the credentials for " + registry)
+                .hasMessageNotContaining("not-the-password");
     }
 
     @Test

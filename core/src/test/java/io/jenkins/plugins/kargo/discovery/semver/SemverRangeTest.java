@@ -251,7 +251,9 @@ class SemverRangeTest {
         assertThatThrownBy(() -> SemverRange.parse(">=1.0.0 || latest"))
                 .hasMessageContaining("cannot read \"latest\" as a comparison");
         assertThatThrownBy(() -> SemverRange.parse(">=1.0.0 ||"))
-                .hasMessageContaining("an alternative next to \"||\" is empty");
+                .hasMessageContaining("an alternative next to \"||\" is empty")
+                .satisfies(e -> assertThat(((InvalidSemverRangeException) e).problem())
+                        .isEqualTo("an alternative next to \"||\" is empty; write a comparison on each side of \"||\""));
         assertThatThrownBy(() -> SemverRange.parse(">=1.0.0-01"))
                 .hasMessageContaining("\">=1.0.0-01\" has an invalid pre-release or build part");
         assertThatThrownBy(() -> SemverRange.parse(">=99999999999.0.0"))

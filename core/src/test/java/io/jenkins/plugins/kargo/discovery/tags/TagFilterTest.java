@@ -77,7 +77,11 @@ class TagFilterTest {
                 .isInstanceOf(InvalidTagPatternException.class)
                 .hasMessageStartingWith("invalid tag pattern \"" + pattern + "\": ")
                 .hasMessageContaining(hint)
-                .satisfies(e -> assertThat(((InvalidTagPatternException) e).pattern()).isEqualTo(pattern));
+                .satisfies(e -> {
+                    InvalidTagPatternException invalid = (InvalidTagPatternException) e;
+                    assertThat(invalid.pattern()).isEqualTo(pattern);
+                    assertThat(invalid.getMessage()).endsWith(invalid.problem() + "; " + invalid.fix());
+                });
         assertThatThrownBy(() -> TagFilter.of(List.of("^v"), List.of(pattern)))
                 .isInstanceOf(InvalidTagPatternException.class);
     }

@@ -1,0 +1,181 @@
+package io.jenkins.plugins.kargo.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.api.KargoConfig;
+import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.controller.WarehouseManifest;
+import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightManifest;
+import io.jenkins.plugins.kargo.state.WarehouseStatus;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kargo get warehouses|freight}: what the engine knows, as tables or as Kargo resources. */
+@Command(name = "get", description = "Display resources.",
+        subcommands = {GetCommand.Warehouses.class, GetCommand.FreightList.class})
+final class GetCommand {
+
+    /** Options shared by every {@code get}. */
+    static final class Output {
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+                description = "table (default), wide, json or yaml.")
+        OutputFormat format;
+
+        @Option(names = "--no-headers", description = "Print tables without the header line.")
+        boolean noHeaders;
+    }
+
+    @Command(name = "warehouses", aliases = "warehouse", description = "List warehouses and their last discovery.")
+    static final class Warehouses implements Callable<Integer> {
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these warehouses.")
+        List<String> names = new ArrayList<>();
+
+        @Override
+        public Integer call() throws ConfigException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
+                String project = engine.project(global.project);
+                KargoConfig config = engine.configuration(project);
+                var warehouses = config.warehouses(project).stream()
+                        .filter(w -> names.isEmpty() || names.contains(w.name())).toList();
+                List<String> unknown = names.stream().filter(n -> warehouses.stream().noneMatch(w -> w.name().equals(n)))
+                        .toList();
+                if (!unknown.isEmpty()) {
+                    throw new CommandFailure(ExitCodes.FAILED, "warehouse " + String.join(", ", unknown)
+                            + " not found in project " + project);
+                }
+                if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
+                    WarehouseManifest manifest = new WarehouseManifest(Printer.JSON);
+                    List<ObjectNode> docs = warehouses.stream().map(w -> manifest.render(project, w,
+                            engine.store().warehouses().status(project, w.name()),
+                            engine.store().warehouses().lastDiscovery(project, w.name()))).toList();
+                    Printer.print(out, output.format, docs, names.size() == 1);
+                    return ExitCodes.OK;
+                }
+                Table table = new Table(output.format == OutputFormat.wide
+                        ? List.of("NAME", "READY", "FREIGHT", "DISCOVERED", "INTERVAL", "SUBSCRIPTIONS", "MESSAGE")
+                        : List.of("NAME", "READY", "FREIGHT", "DISCOVERED"));
+                Instant now = Instant.now();
+                for (var warehouse : warehouses) {
+                    Optional<WarehouseStatus> status = engine.store().warehouses().status(project, warehouse.name());
+                    String ready = status.map(s -> s.lastDiscoveredAt() == null ? "Unknown"
+                            : s.lastError().isEmpty() ? "True" : "False").orElse("Unknown");
+                    String freight = status.map(WarehouseStatus::lastFreight)
+                            .flatMap(f -> f.isEmpty() ? Optional.empty() : engine.store().freight().byName(project, f))
+                            .map(Freight::alias).orElse("<none>");
+                    String discovered = status.map(WarehouseStatus::lastDiscoveredAt).map(t -> Ages.since(t, now))
+                            .orElse("<never>");
+                    List<String> row = new ArrayList<>(List.of(warehouse.name(), ready, freight, discovered));
+                    if (output.format == OutputFormat.wide) {
+                        row.add(warehouse.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+                        row.add(String.valueOf(warehouse.subscriptions().size()));
+                        row.add(status.map(s -> s.lastError().lines().findFirst().orElse("")).orElse(""));
+                    }
+                    table.row(row);
+                }
+                table.print(out, !output.noHeaders);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "freight", description = "List Freight, oldest first.")
+    static final class FreightList implements Callable<Integer> {
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these Freight (names or aliases).")
+        List<String> names = new ArrayList<>();
+
+        @Option(names = "--warehouse", paramLabel = "NAME", description = "Only Freight from this warehouse.")
+        String warehouse;
+
+        @Option(names = "--alias", paramLabel = "ALIAS", description = "Only the Freight with this alias.")
+        String alias;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
+                String project = engine.project(global.project);
+                var store = engine.store().freight();
+                List<Freight> freight = warehouse == null ? store.list(project) : store.list(project, warehouse);
+                List<String> wanted = new ArrayList<>(names);
+                if (alias != null) {
+                    wanted.add(alias);
+                }
+                if (!wanted.isEmpty()) {
+                    freight = freight.stream().filter(f -> wanted.contains(f.name()) || wanted.contains(f.alias())).toList();
+                    List<String> unknown = wanted.stream().filter(w -> store.byName(project, w).isEmpty()
+                            && store.byAlias(project, w).isEmpty()).toList();
+                    if (!unknown.isEmpty()) {
+                        throw new CommandFailure(ExitCodes.FAILED, "freight " + String.join(", ", unknown)
+                                + " not found in project " + project);
+                    }
+                }
+                switch (output.format) {
+                    case json, yaml -> {
+                        FreightManifest manifest = new FreightManifest(Printer.JSON);
+                        Printer.print(out, output.format, freight.stream().map(f -> manifest.render(project, f)).toList(),
+                                wanted.size() == 1);
+                    }
+                    case wide -> {
+                        Table table = new Table(List.of("NAME", "ALIAS", "WAREHOUSE", "VERSION", "CREATED"));
+                        freight.forEach(f -> table.row(List.of(f.name(), f.alias(), f.origin().name(), versions(f),
+                                f.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())));
+                        table.print(out, !output.noHeaders);
+                    }
+                    case table -> {
+                        Table table = new Table(List.of("NAME", "ALIAS", "ORIGIN", "AGE"));
+                        Instant now = Instant.now();
+                        freight.forEach(f -> table.row(List.of(f.name(), f.alias(), f.origin().toString(),
+                                Ages.since(f.createdAt(), now))));
+                        table.print(out, !output.noHeaders);
+                    }
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        /** The distinct versions in a Freight: one when every artifact shares it, as in the seed's example. */
+        private static String versions(Freight freight) {
+            LinkedHashSet<String> versions = new LinkedHashSet<>();
+            freight.images().forEach(i -> versions.add(i.tag()));
+            freight.charts().forEach(c -> versions.add(c.version()));
+            freight.artifacts().forEach(a -> versions.add(a.version()));
+            freight.commits().forEach(c -> versions.add(c.tag().isEmpty() ? c.id().substring(0, Math.min(7, c.id().length())) : c.tag()));
+            return String.join(",", versions);
+        }
+    }
+}

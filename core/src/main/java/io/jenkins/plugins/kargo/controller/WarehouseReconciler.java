@@ -1,0 +1,112 @@
+package io.jenkins.plugins.kargo.controller;
+
+import io.jenkins.plugins.kargo.api.Subscription;
+import io.jenkins.plugins.kargo.api.Warehouse;
+import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
+import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
+import io.jenkins.plugins.kargo.discovery.DiscoveryException;
+import io.jenkins.plugins.kargo.discovery.DowngradeGuard;
+import io.jenkins.plugins.kargo.discovery.NewestSeen;
+import io.jenkins.plugins.kargo.discovery.Subscribers;
+import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightFactory;
+import io.jenkins.plugins.kargo.freight.SelectedArtifact;
+import io.jenkins.plugins.kargo.state.DiscoveryResult;
+import io.jenkins.plugins.kargo.state.FreightCreation;
+import io.jenkins.plugins.kargo.state.KargoStore;
+import io.jenkins.plugins.kargo.state.SubscriptionDiscovery;
+import io.jenkins.plugins.kargo.state.SubscriptionRef;
+import io.jenkins.plugins.kargo.state.WarehouseStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One discovery pass of a Warehouse, as Kargo's warehouse reconciler does it: every subscription in turn, then
+ * Freight from the newest artifact of each. Kargo's rules hold: when any subscription fails or finds nothing, no
+ * Freight is made; a Freight that already exists is not an error. One rule is added: a best candidate older than
+ * the newest version seen before is refused ({@link DowngradeGuard}), so a failed or partial listing never
+ * downgrades what flows to the stages.
+ */
+public final class WarehouseReconciler {
+
+    private final Subscribers subscribers;
+    private final KargoStore store;
+    private final EventSink events;
+
+    public WarehouseReconciler(Subscribers subscribers, KargoStore store, EventSink events) {
+        this.subscribers = subscribers;
+        this.store = store;
+        this.events = events;
+    }
+
+    public WarehouseRefresh reconcile(String project, Warehouse warehouse) {
+        List<SubscriptionDiscovery> results = new ArrayList<>();
+        List<SelectedArtifact> newest = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int total = warehouse.subscriptions().size();
+        for (int i = 0; i < total; i++) {
+            Subscription subscription = warehouse.subscriptions().get(i);
+            SubscriptionRef ref = SubscriptionRef.of(subscription);
+            events.progress("Warehouse " + warehouse.name() + ": discovering " + ref, i, total);
+            try {
+                List<DiscoveredArtifact> found = List.copyOf(subscribers.discover(subscription));
+                results.add(new SubscriptionDiscovery(ref, found, null));
+                if (found.isEmpty()) {
+                    problems.add(ref + " (" + subscription.location() + "): no version matched; check its constraint"
+                            + " and tag patterns against what the repository holds");
+                } else {
+                    newest.add(new SelectedArtifact(subscription, found.get(0)));
+                }
+            } catch (DiscoveryException e) {
+                results.add(new SubscriptionDiscovery(ref, List.of(), e.getMessage()));
+                problems.add(e.getMessage());
+            }
+        }
+        events.progress("Warehouse " + warehouse.name() + ": discovered", total, total);
+        Optional<DiscoveryResult> previous = store.warehouses().lastDiscovery(project, warehouse.name());
+        store.warehouses().recordDiscovery(project, warehouse.name(), results);
+        WarehouseStatus status = store.warehouses().status(project, warehouse.name())
+                .orElse(WarehouseStatus.initial(warehouse.name()));
+        if (problems.isEmpty()) {
+            for (SelectedArtifact selected : newest) {
+                SubscriptionRef ref = SubscriptionRef.of(selected.subscription());
+                NewestSeen seen = status.newestVersion(ref).map(v -> seen(ref, v, previous)).orElse(null);
+                DowngradeGuard.check(selected.subscription(), selected.artifact(), seen).ifPresent(problems::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> events.warn("Warehouse " + warehouse.name() + ": " + p));
+            store.warehouses().updateStatus(project, warehouse.name(), s -> new WarehouseStatus(s.warehouse(),
+                    s.lastDiscoveredAt(), String.join("\n", problems), s.lastFreight(), s.newestVersions()));
+            return new WarehouseRefresh(warehouse.name(), results, Optional.empty(), problems);
+        }
+        Freight freight = FreightFactory.create(warehouse.name(), newest);
+        FreightCreation creation = store.freight().create(project, freight);
+        events.info(creation.created()
+                ? "Warehouse " + warehouse.name() + ": created Freight " + creation.freight().name() + " ("
+                        + creation.freight().alias() + ")"
+                : "Warehouse " + warehouse.name() + ": Freight composed of the newest artifacts already exists ("
+                        + creation.freight().alias() + ")");
+        store.warehouses().updateStatus(project, warehouse.name(), s -> {
+            WarehouseStatus next = new WarehouseStatus(s.warehouse(), s.lastDiscoveredAt(), "", creation.freight().name(),
+                    s.newestVersions());
+            for (SelectedArtifact selected : newest) {
+                next = next.withNewestVersion(SubscriptionRef.of(selected.subscription()), selected.artifact().version());
+            }
+            return next;
+        });
+        return new WarehouseRefresh(warehouse.name(), results, Optional.of(creation), List.of());
+    }
+
+    /** The newest version seen, with its build date when the previous discovery listed it (for NewestBuild). */
+    private static NewestSeen seen(SubscriptionRef ref, String version, Optional<DiscoveryResult> previous) {
+        Instant created = previous.stream().flatMap(r -> r.subscriptions().stream())
+                .filter(s -> s.subscription().equals(ref)).flatMap(s -> s.artifacts().stream())
+                .filter(a -> a.version().equals(version) && a instanceof DiscoveredImage)
+                .map(a -> ((DiscoveredImage) a).createdAt()).findFirst().orElse(null);
+        return new NewestSeen(version, created);
+    }
+}

@@ -1,0 +1,25 @@
+package io.jenkins.plugins.kargo.controller;
+
+import io.jenkins.plugins.kargo.state.FreightCreation;
+import io.jenkins.plugins.kargo.state.SubscriptionDiscovery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outcome of one discovery pass of a Warehouse.
+ *
+ * @param freight  the Freight made of the newest artifacts (new, or already known), empty when none was made
+ * @param problems why no Freight was made, one line per subscription that failed, found nothing or went back
+ */
+public record WarehouseRefresh(String warehouse, List<SubscriptionDiscovery> subscriptions,
+                               Optional<FreightCreation> freight, List<String> problems) {
+
+    public WarehouseRefresh {
+        subscriptions = List.copyOf(subscriptions);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean succeeded() {
+        return problems.isEmpty();
+    }
+}

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.kargo.credentials;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import io.jenkins.plugins.kargo.freight.RepoUrls;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Credentials from Kargo's credential Secrets ({@code kind: Secret} labelled {@code kargo.akuity.io/cred-type}
+ * with {@code repoURL} (or a regex and {@code repoURLIsRegex: "true"}), {@code username} and {@code password}),
+ * read from a file the user keeps outside the state. As in Kargo ({@code pkg/credentials/kubernetes/database.go}):
+ * Secrets are tried in name order, URLs compared after the normalisation of their kind, a regex may match the
+ * URL as given or normalised, and the first match wins. An npm Secret may hold a {@code token} instead.
+ */
+public final class SecretCredentials implements CredentialsProvider {
+
+    static final String CRED_TYPE_LABEL = "kargo.akuity.io/cred-type";
+
+    private record Entry(String name, CredentialKind kind, String repoURL, Pattern regex, Credentials credentials) {
+    }
+
+    private final List<Entry> entries;
+
+    private SecretCredentials(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the file and Secret when one is malformed; never showing a value
+     */
+    public static SecretCredentials read(Path file) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<Entry> entries = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(Files.newInputStream(file))) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                if (doc == null || !"Secret".equals(doc.path("kind").asText())) {
+                    continue;
+                }
+                String name = doc.path("metadata").path("name").asText("<unnamed>");
+                String type = doc.path("metadata").path("labels").path(CRED_TYPE_LABEL).asText("");
+                if (type.isEmpty()) {
+                    continue;
+                }
+                entries.add(entry(file, name, type, doc));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::name));
+        return new SecretCredentials(entries);
+    }
+
+    private static Entry entry(Path file, String name, String type, JsonNode doc) {
+        String where = file + ": Secret " + name;
+        CredentialKind kind;
+        try {
+            kind = CredentialKind.valueOf(type.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": label " + CRED_TYPE_LABEL + " is '" + type
+                    + "'; use one of image, helm, npm, git, generic");
+        }
+        String repoURL = value(doc, "repoURL");
+        if (repoURL == null) {
+            throw new IllegalArgumentException(where + ": no repoURL; add stringData.repoURL");
+        }
+        Pattern regex = null;
+        if ("true".equals(value(doc, "repoURLIsRegex"))) {
+            try {
+                regex = Pattern.compile(repoURL);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(where + ": repoURL is not a valid regular expression: "
+                        + e.getDescription());
+            }
+        }
+        String token = value(doc, "token");
+        String username = value(doc, "username");
+        String password = value(doc, "password");
+        Credentials credentials;
+        if (token != null) {
+            credentials = new Credentials.Token(token);
+        } else if (username != null && password != null) {
+            credentials = new Credentials.UsernamePassword(username, password);
+        } else {
+            throw new IllegalArgumentException(where + ": needs username and password (or a token)");
+        }
+        return new Entry(name, kind, repoURL, regex, credentials);
+    }
+
+    /** A key from {@code stringData}, else base64-decoded from {@code data}. */
+    private static String value(JsonNode doc, String key) {
+        JsonNode plain = doc.path("stringData").get(key);
+        if (plain != null && !plain.isNull()) {
+            return plain.asText();
+        }
+        JsonNode encoded = doc.path("data").get(key);
+        if (encoded != null && !encoded.isNull()) {
+            return new String(Base64.getDecoder().decode(encoded.asText().trim()), StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+
+    @Override
+    public Optional<Credentials> find(String repoURL, CredentialKind kind) {
+        String normalized = normalize(kind, repoURL);
+        for (Entry entry : entries) {
+            if (entry.kind() != kind) {
+                continue;
+            }
+            boolean matches = entry.regex() != null
+                    ? entry.regex().matcher(repoURL).find() || entry.regex().matcher(normalized).find()
+                    : normalize(kind, entry.repoURL()).equals(normalized);
+            if (matches) {
+                return Optional.of(entry.credentials());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String normalize(CredentialKind kind, String url) {
+        return switch (kind) {
+            case git -> RepoUrls.normalizeGit(url);
+            case image -> RepoUrls.normalizeImage(url);
+            case helm -> RepoUrls.normalizeChart(url);
+            case npm, generic -> RepoUrls.sanitize(url).replaceAll("/+$", "");
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.kargo.discovery;
+
+import io.jenkins.plugins.kargo.api.ChartSubscription;
+import io.jenkins.plugins.kargo.api.GitSubscription;
+import io.jenkins.plugins.kargo.api.ImageSubscription;
+import io.jenkins.plugins.kargo.api.NpmSubscription;
+import io.jenkins.plugins.kargo.api.Subscription;
+import java.util.List;
+
+/** The subscriber for each kind of subscription; the one place that knows which class discovers what. */
+public final class Subscribers {
+
+    private final Subscriber<ImageSubscription> images;
+    private final Subscriber<ChartSubscription> charts;
+    private final Subscriber<NpmSubscription> packages;
+
+    public Subscribers(Subscriber<ImageSubscription> images, Subscriber<ChartSubscription> charts,
+                       Subscriber<NpmSubscription> packages) {
+        this.images = images;
+        this.charts = charts;
+        this.packages = packages;
+    }
+
+    /** @see Subscriber#discover */
+    public List<? extends DiscoveredArtifact> discover(Subscription subscription) throws DiscoveryException {
+        if (subscription instanceof ImageSubscription image) {
+            return images.discover(image);
+        }
+        if (subscription instanceof ChartSubscription chart) {
+            return charts.discover(chart);
+        }
+        if (subscription instanceof NpmSubscription npm) {
+            return packages.discover(npm);
+        }
+        GitSubscription git = (GitSubscription) subscription;
+        throw new DiscoveryException("git subscription to " + git.repoURL() + " (" + git.location()
+                + "): git discovery is not available yet; remove the subscription from the warehouse for now");
+    }
+}

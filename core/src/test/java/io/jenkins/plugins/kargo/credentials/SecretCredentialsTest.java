@@ -1,0 +1,81 @@
+package io.jenkins.plugins.kargo.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretCredentialsTest {
+
+    @TempDir
+    Path dir;
+
+    private SecretCredentials read(String yaml) throws IOException {
+        Path file = dir.resolve("credentials.yaml");
+        Files.writeString(file, yaml);
+        return SecretCredentials.read(file);
+    }
+
+    @Test
+    void matchesImageRepositoriesAfterNormalisation() throws IOException {
+        SecretCredentials creds = read("""
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: harbor
+                  labels: {kargo.akuity.io/cred-type: image}
+                stringData:
+                  repoURL: Harbor.YourDomain.com/services/user-service
+                  username: robot$ci
+                  password: s3cret
+                """);
+        assertThat(creds.find("harbor.yourdomain.com/services/user-service", CredentialKind.image))
+                .contains(new Credentials.UsernamePassword("robot$ci", "s3cret"));
+        assertThat(creds.find("harbor.yourdomain.com/services/other", CredentialKind.image)).isEmpty();
+        assertThat(creds.find("harbor.yourdomain.com/services/user-service", CredentialKind.helm)).isEmpty();
+    }
+
+    @Test
+    void regexSecretsAndFirstByNameWins() throws IOException {
+        SecretCredentials creds = read("""
+                kind: Secret
+                metadata: {name: b-all-harbor, labels: {kargo.akuity.io/cred-type: image}}
+                stringData: {repoURL: '^harbor\\.yourdomain\\.com/', repoURLIsRegex: 'true', username: b, password: pb}
+                ---
+                kind: Secret
+                metadata: {name: a-services, labels: {kargo.akuity.io/cred-type: image}}
+                stringData: {repoURL: '^harbor\\.yourdomain\\.com/services/', repoURLIsRegex: 'true', username: a, password: pa}
+                """);
+        assertThat(creds.find("harbor.yourdomain.com/services/user-service", CredentialKind.image))
+                .contains(new Credentials.UsernamePassword("a", "pa"));
+        assertThat(creds.find("harbor.yourdomain.com/testing/integration-tests", CredentialKind.image))
+                .contains(new Credentials.UsernamePassword("b", "pb"));
+    }
+
+    @Test
+    void npmTokensFromBase64Data() throws IOException {
+        SecretCredentials creds = read("""
+                kind: Secret
+                metadata: {name: verdaccio, labels: {kargo.akuity.io/cred-type: npm}}
+                data: {repoURL: aHR0cHM6Ly92ZXJkYWNjaW8ueW91cmRvbWFpbi5jb20=, token: bnBtX3NlY3JldA==}
+                """);
+        assertThat(creds.find("https://verdaccio.yourdomain.com/", CredentialKind.npm))
+                .contains(new Credentials.Token("npm_secret"));
+    }
+
+    @Test
+    void malformedSecretsAreNamedWithoutShowingValues() {
+        assertThatThrownBy(() -> read("""
+                kind: Secret
+                metadata: {name: broken, labels: {kargo.akuity.io/cred-type: image}}
+                stringData: {repoURL: ghcr.io/x, password: hunter2}
+                """)).hasMessageContaining("Secret broken").hasMessageContaining("username and password")
+                .hasMessageNotContaining("hunter2");
+        assertThat(new Credentials.UsernamePassword("u", "hunter2").toString()).doesNotContain("hunter2");
+        assertThat(new Credentials.Token("hunter2").toString()).doesNotContain("hunter2");
+    }
+}
