@@ -3,7 +3,6 @@ package io.jenkins.plugins.kargo.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -101,7 +100,7 @@ public final class ConfigLoader {
             return List.of(path);
         }
         Set<Path> files = new TreeSet<>();
-        try (Stream<Path> walk = Files.walk(path, 32, new FileVisitOption[0])) {
+        try (Stream<Path> walk = Files.walk(path, 32)) {
             walk.filter(Files::isRegularFile)
                     .filter(p -> !hidden(path.relativize(p)))
                     .filter(ConfigLoader::isYaml)
@@ -167,8 +166,17 @@ public final class ConfigLoader {
         YamlReader yaml = new YamlReader(limits);
         ResourceReader reader = new ResourceReader(yaml, problems);
         List<ResourceReader.Header> headers = new ArrayList<>();
+        long total = 0;
         for (ConfigSource source : sources) {
             byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
+            total += bytes.length;
+            // sources handed in directly (from the store) get the same caps as files
+            if (bytes.length > limits.maxFileBytes() || total > limits.maxTotalBytes()) {
+                problems.error(new SourceLocation(source.name(), 1, ""), "configuration is larger than the limits ("
+                                + limits.maxFileBytes() + " bytes a file, " + limits.maxTotalBytes() + " in all)",
+                        "split it into smaller files or load fewer at once");
+                break;
+            }
             for (YamlDocument document : yaml.read(source.name(), bytes, 0, "", problems)) {
                 reader.header(document).ifPresent(headers::add);
             }

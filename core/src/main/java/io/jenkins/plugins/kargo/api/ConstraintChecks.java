@@ -4,6 +4,7 @@ import io.jenkins.plugins.kargo.discovery.semver.InvalidSemverRangeException;
 import io.jenkins.plugins.kargo.discovery.semver.SemverRange;
 import io.jenkins.plugins.kargo.discovery.tags.InvalidTagPatternException;
 import io.jenkins.plugins.kargo.discovery.tags.TagFilter;
+import java.util.Optional;
 
 /**
  * Checks of the small languages inside fields, by the same code discovery applies them with, so that what passes
@@ -15,15 +16,14 @@ final class ConstraintChecks {
     private ConstraintChecks() {
     }
 
-    /** Reports a range discovery could not apply; returns whether it is valid. */
-    static boolean semverRange(ConfigNode at, String range) {
+    /** The range, or empty after reporting why discovery could not apply it. */
+    static Optional<SemverRange> semverRange(ConfigNode at, String range) {
         try {
-            SemverRange.parse(range);
-            return true;
+            return Optional.of(SemverRange.parse(range));
         } catch (InvalidSemverRangeException e) {
             at.error(e.getMessage(), "write a range such as \">=1.0.0\", \"^1.2\" or \">=1.0.0-alpha\" "
                     + "(spaces or commas between comparisons that must all hold, || between alternatives)");
-            return false;
+            return Optional.empty();
         }
     }
 

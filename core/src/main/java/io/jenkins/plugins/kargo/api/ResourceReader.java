@@ -61,7 +61,9 @@ final class ResourceReader {
         if (!metadata.isMapping("metadata: {name: <name>, namespace: <project>}")) {
             return Optional.empty();
         }
-        metadata.allowOnly("name", "namespace", "labels", "annotations");
+        // the read-only fields are there when a resource was exported with kubectl; they mean nothing here
+        metadata.allowOnly("name", "namespace", "labels", "annotations", "uid", "resourceVersion", "generation",
+                "creationTimestamp", "managedFields", "finalizers", "ownerReferences");
         String name = metadata.requiredText("name", "add name: <name> (lower case letters, digits and '-')");
         if (name.isEmpty()) {
             return Optional.empty();

@@ -7,6 +7,8 @@ import io.jenkins.plugins.kargo.api.PromotionMechanisms.HelmImageUpdate;
 import io.jenkins.plugins.kargo.api.PromotionMechanisms.HelmImageValue;
 import io.jenkins.plugins.kargo.api.PromotionMechanisms.KustomizeImageUpdate;
 import io.jenkins.plugins.kargo.freight.FreightOrigin;
+import io.jenkins.plugins.kargo.discovery.semver.SemverRange;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +20,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.semver4j.Semver;
 
 /** Reads a Stage's {@code spec}: requested freight, promotion (steps or legacy mechanisms) and verification. */
 final class StageReader {
+
+    private static final Pattern BETA_COMPARISON = Pattern.compile("v?(\\d+)\\.(\\d+)\\.\\d+-beta");
 
     private StageReader() {
     }
@@ -28,6 +35,7 @@ final class StageReader {
     static Stage read(String project, String name, Map<String, String> labels, ConfigNode spec,
                       SourceLocation location) {
         spec.allowOnly("shard", "vars", "requestedFreight", "promotionTemplate", "promotionMechanisms", "verification");
+        spec.ignoreUnsupported("shard");
         List<FreightRequest> requests = new ArrayList<>();
         for (ConfigNode entry : spec.get("requestedFreight").items()) {
             FreightRequest request = freightRequest(entry);
@@ -35,9 +43,12 @@ final class StageReader {
                 requests.add(request);
             }
         }
-        if (!spec.has("requestedFreight")) {
+        if (requests.isEmpty() && !spec.get("requestedFreight").json().isContainerNode()) {
             spec.error("missing required field 'requestedFreight'", "add requestedFreight:\n"
                     + "    - origin: {kind: Warehouse, name: <warehouse>}\n      sources: {direct: true}");
+        } else if (spec.get("requestedFreight").json().isArray() && spec.get("requestedFreight").json().isEmpty()) {
+            spec.get("requestedFreight").error("the stage requests no freight",
+                    "add - origin: {kind: Warehouse, name: <warehouse>}\n      sources: {direct: true}");
         }
         spec.oneOf(Set.of("promotionTemplate", "promotionMechanisms"), "the stage");
         Optional<PromotionMechanisms> mechanisms = Optional.empty();
@@ -73,11 +84,34 @@ final class StageReader {
         ConfigNode sources = entry.get("sources");
         FreightSources freightSources = sources(entry, sources);
         String constraint = entry.text("semverConstraint", "");
+        Set<Maturity> maturity = maturity(entry.get("maturity"));
         if (!constraint.isEmpty()) {
-            ConstraintChecks.semverRange(entry.get("semverConstraint"), constraint);
+            ConstraintChecks.semverRange(entry.get("semverConstraint"), constraint)
+                    .ifPresent(range -> warnIfAlphaAdmitted(entry.get("semverConstraint"), range, maturity));
         }
         return new FreightRequest(FreightOrigin.warehouse(warehouse), freightSources, constraint,
-                entry.bool("excludePreReleases", false), maturity(entry.get("maturity")), entry.location());
+                entry.bool("excludePreReleases", false), maturity, entry.location());
+    }
+
+    /**
+     * A range written to take "beta or stable" ({@code >=1.0.0-beta || >=1.0.0}, the seed's uat example) admits
+     * alpha pre-releases too under Kargo's semver rules: a comparison naming a pre-release admits the pre-releases
+     * of every version above it. Only the maturity filter says what was meant.
+     */
+    private static void warnIfAlphaAdmitted(ConfigNode at, SemverRange range, Set<Maturity> maturity) {
+        if (!maturity.isEmpty()) {
+            return;
+        }
+        Matcher beta = BETA_COMPARISON.matcher(range.expression());
+        while (beta.find()) {
+            String alpha = beta.group(1) + "." + new BigInteger(beta.group(2)).add(BigInteger.ONE) + ".0-alpha.1";
+            if (range.admits(new Semver(alpha))) {
+                at.warning("'" + range.expression() + "' also admits alpha pre-releases such as " + alpha
+                                + " (a comparison that names a pre-release admits the pre-releases of every later version)",
+                        "to take only beta and stable versions add  maturity: [beta, stable]  to this requestedFreight entry");
+                return;
+            }
+        }
     }
 
     private static FreightSources sources(ConfigNode entry, ConfigNode sources) {
@@ -164,10 +198,11 @@ final class StageReader {
                 steps.add(step);
             }
         }
-        if (steps.isEmpty() && !spec.has("steps")) {
+        ConfigNode stepList = spec.get("steps");
+        if (!stepList.present()) {
             spec.error("missing required field 'steps'", "add steps: [{uses: git-clone, config: {...}}, ...]");
-        } else if (spec.get("steps").items().isEmpty()) {
-            spec.get("steps").error("a promotion template needs at least one step", "add a step, e.g. - uses: git-clone");
+        } else if (stepList.json().isArray() && stepList.json().isEmpty()) {
+            stepList.error("a promotion template needs at least one step", "add a step, e.g. - uses: git-clone");
         }
         return new PromotionTemplate(vars(spec.get("vars")), steps);
     }

@@ -71,7 +71,7 @@ final class SubscriptionReader {
         }
         ImageSelectionStrategy strategy = spec.enumValue("imageSelectionStrategy", ImageSelectionStrategy.class,
                 ImageSelectionStrategy.SemVer);
-        String constraint = constraint(spec, "constraint", "removed in Kargo v1.9");
+        String constraint = imageConstraint(spec);
         if (strategy == ImageSelectionStrategy.Digest && constraint.isEmpty()) {
             spec.error("imageSelectionStrategy Digest needs the tag to track in 'constraint'",
                     "add constraint: latest (or the mutable tag to follow)");
@@ -196,19 +196,19 @@ final class SubscriptionReader {
         return filters;
     }
 
-    /** The current field, or the deprecated {@code semverConstraint} with a warning; both set is an error. */
-    private static String constraint(ConfigNode spec, String current, String removedIn) {
+    /** {@code constraint}, or the deprecated {@code semverConstraint} with a warning; both set is an error. */
+    private static String imageConstraint(ConfigNode spec) {
         if (spec.has("semverConstraint")) {
-            if (spec.has(current)) {
-                spec.get("semverConstraint").error("both '" + current + "' and the deprecated 'semverConstraint' are set",
-                        "keep only " + current);
-                return spec.text(current);
+            if (spec.has("constraint")) {
+                spec.get("semverConstraint").error("both 'constraint' and the deprecated 'semverConstraint' are set",
+                        "keep only constraint");
+                return spec.text("constraint");
             }
-            spec.get("semverConstraint").warning("'semverConstraint' is deprecated (" + removedIn + ")",
-                    "rename it to " + current);
+            spec.get("semverConstraint").warning("'semverConstraint' is deprecated (removed in Kargo v1.9)",
+                    "rename it to constraint");
             return spec.text("semverConstraint");
         }
-        return spec.text(current, "");
+        return spec.text("constraint", "");
     }
 
     private static ConfigNode constraintNode(ConfigNode spec) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.freight;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -222,7 +223,7 @@ final class GoUrl {
                 if (i == 0) {
                     throw new Invalid(); // missing protocol scheme
                 }
-                scheme = raw.substring(0, i).toLowerCase(java.util.Locale.ROOT);
+                scheme = raw.substring(0, i).toLowerCase(Locale.ROOT);
                 rest = raw.substring(i + 1);
             }
             break;

@@ -178,6 +178,17 @@ class ConfigLimitsTest {
         });
     }
 
+    @Test
+    void sourcesHandedInDirectlyGetTheSameCaps() {
+        ConfigLoader loader = new ConfigLoader(new ConfigLimits(100, 150, 10, 64, 50, 100_000));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader.load(List.of(
+                new ConfigSource("a.yaml", "a: " + "x".repeat(80)), new ConfigSource("b.yaml", "b: " + "y".repeat(80)))));
+        assertThat(e.errors()).filteredOn(p -> p.message().contains("limits")).singleElement().satisfies(p -> {
+            assertThat(p.location().file()).isEqualTo("b.yaml");
+            assertThat(p.message()).isEqualTo("configuration is larger than the limits (100 bytes a file, 150 in all)");
+        });
+    }
+
     /** Produces {@code size} bytes of YAML-ish text on demand, counting what was read; holds none of it. */
     private static final class CountingStream extends InputStream {
         private final long size;

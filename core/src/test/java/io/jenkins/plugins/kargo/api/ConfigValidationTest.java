@@ -581,4 +581,42 @@ class ConfigValidationTest {
                 "starting with https://");
         assertThat(problem.toString()).doesNotContain("SECRETTOKEN");
     }
+
+    @Test
+    void seedsBetaOrStableRangeWarnsThatItAdmitsAlphaAndNamesTheMaturityFix() throws ConfigException {
+        String uat = stage("uat", """
+                requestedFreight:
+                  - origin: {kind: Warehouse, name: images}
+                    sources:
+                      stages: [test]
+                    semverConstraint: ">=1.0.0-beta || >=1.0.0"
+                """);
+        KargoConfig config = base().with("uat.yaml", uat).load();
+        assertThat(config.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.location().line()).isEqualTo(lineOf(uat, "semverConstraint"));
+            assertThat(w.location().field()).isEqualTo("spec.requestedFreight[0].semverConstraint");
+            assertThat(w.message()).contains("also admits alpha pre-releases such as 1.1.0-alpha.1");
+            assertThat(w.fix()).contains("maturity: [beta, stable]");
+        });
+        FreightRequest request = config.stage("shop", "uat").orElseThrow().requestedFreight().get(0);
+        assertThat(request.semverConstraint()).isEqualTo(">=1.0.0-beta || >=1.0.0");
+
+        String withMaturity = uat.replace("semverConstraint:", "maturity: [beta, stable]\n      semverConstraint:");
+        assertThat(base().with("uat.yaml", withMaturity).load().warnings()).isEmpty();
+    }
+
+    @Test
+    void seedsStableOnlyRangeNeedsNoWarning() throws ConfigException {
+        String production = stage("production", """
+                requestedFreight:
+                  - origin: {kind: Warehouse, name: images}
+                    sources:
+                      stages: [test]
+                    semverConstraint: ">=1.0.0"
+                    excludePreReleases: true
+                """);
+        KargoConfig config = base().with("production.yaml", production).load();
+        assertThat(config.warnings()).isEmpty();
+        assertThat(config.stage("shop", "production").orElseThrow().requestedFreight().get(0).excludePreReleases()).isTrue();
+    }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -40,7 +41,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *       {@code IMAGE_REGISTRY_RATE_LIMIT}; every attempt, retry and redirect takes a permit.</li>
  *   <li>Retries, with exponential backoff and jitter and a bounded number of attempts: {@code 429} (waiting what
  *       {@code Retry-After} asks, in seconds or as an HTTP date, unless that is longer than
- *       {@link Builder#maxRetryAfter}), {@code 5xx} other than 501/505, connection failures, resets and timeouts.</li>
+ *       {@link Builder#maxRetryAfter}), {@code 5xx} other than 501/505, connection failures, resets and timeouts (not TLS handshake failures).</li>
  *   <li>Timeouts: connect, response headers (Kargo's {@code ResponseHeaderTimeout=30s}) and a whole-response
  *       deadline that also catches a body that stalls.</li>
  *   <li>Bodies are bounded ({@link Builder#maxBodyBytes}, or per request): a larger one is an error naming the URL.</li>
@@ -81,7 +82,7 @@ public final class RegistryHttp {
         this.retry = Retry.of("registry", RetryConfig.<RegistryResponse>custom()
                 .maxAttempts(b.maxAttempts)
                 .retryOnResult(RegistryHttp::isRetryable)
-                .retryOnException(e -> e instanceof IOException && !(e instanceof BoundedBodySubscriber.TooLarge))
+                .retryOnException(e -> e instanceof IOException && !(e instanceof SSLHandshakeException))
                 .intervalBiFunction(interval)
                 .build());
     }
@@ -234,6 +235,11 @@ public final class RegistryHttp {
     }
 
     private static DiscoveryException failure(RegistryRequest request, int attempts, IOException e) {
+        if (e instanceof SSLHandshakeException) {
+            // a certificate problem does not go away on retry; say what the user can do
+            return new DiscoveryException(request.describe() + ": TLS handshake failed (" + e.getMessage() + "); if the"
+                    + " registry's certificate is self-signed or private, set insecureSkipTLSVerify", e);
+        }
         String what = e instanceof HttpTimeoutException ? "timed out" : "connection failed";
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new DiscoveryException(request.describe() + ": " + what + " after " + attempts
