@@ -2,6 +2,9 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
+import io.jenkins.plugins.kargo.api.ConfigProblem;
+import io.jenkins.plugins.kargo.api.ResourceKind;
+import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.KargoResource;
@@ -79,13 +82,24 @@ public final class KargoEngine implements AutoCloseable {
                 byProject.get(resource.project()).add(resource);
             }
         }
+        Set<String> dashboardFiles = config.resources().stream().filter(r -> r.kind() == ResourceKind.CONFIG_MAP)
+                .map(r -> r.location().file()).collect(Collectors.toSet());
+        List<String> mixed = config.resources().stream().filter(r -> r.kind() != ResourceKind.CONFIG_MAP)
+                .map(r -> r.location().file()).filter(dashboardFiles::contains).distinct().toList();
+        if (!mixed.isEmpty()) {
+            throw new ConfigException(mixed.stream().map(file -> ConfigProblem.error(new SourceLocation(file, 1, ""),
+                    "the dashboard ConfigMap shares this file with other resources",
+                    "keep the dashboard ConfigMap in a file of its own: its webhook is a secret, which the state never keeps"))
+                    .toList());
+        }
         List<AppliedProject> applied = new ArrayList<>();
         for (var entry : byProject.entrySet()) {
             String project = entry.getKey();
-            // a project keeps its own files and the cluster-wide ones (ClusterAnalysisTemplates, the dashboard)
+            // a project keeps its own files and the cluster-wide templates; the dashboard file, which holds a
+            // webhook secret, is checked but not kept
             Set<String> files = config.resources().stream()
                     .filter(r -> r.project().equals(project) || r.project().isEmpty())
-                    .map(r -> r.location().file()).collect(Collectors.toSet());
+                    .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
             List<ConfigDocument> documents = sources.stream().filter(s -> files.contains(s.name()))
                     .map(s -> new ConfigDocument(s.name(), s.text())).toList();
             store.configurations().apply(project, documents);

@@ -11,9 +11,6 @@ import java.util.List;
  */
 public final class DemoArtifacts {
 
-    static final List<String> SERVICES = List.of("user-service", "payment-service", "notification-service");
-    static final List<String> PACKAGES = List.of("@yourorg/common-types", "@yourorg/api-client", "@yourorg/utils");
-
     /** Tag and build date, oldest first; {@code latest} and {@code sha-...} are there to be filtered out. */
     private static final List<String[]> IMAGE_TAGS = List.of(
             new String[] {"v1.1.0", "2024-11-01T09:00:00Z"},
@@ -30,7 +27,7 @@ public final class DemoArtifacts {
 
     public static void main(String[] args) {
         OciImagePusher registry = OciImagePusher.anonymous(TestServices.registry());
-        for (String service : SERVICES) {
+        for (String service : ExampleProject.services()) {
             for (String[] tag : IMAGE_TAGS) {
                 String digest = registry.image("services/" + service).tag(tag[0])
                         .platforms("linux/amd64", "linux/arm64").created(Instant.parse(tag[1])).push().digest();
@@ -38,7 +35,7 @@ public final class DemoArtifacts {
             }
         }
         NpmPublisher npm = NpmPublisher.signUp(TestServices.npmRegistry(), "demo", "demo-password");
-        for (String pkg : PACKAGES) {
+        for (String pkg : ExampleProject.packages()) {
             for (String version : PACKAGE_VERSIONS) {
                 npm.publish(pkg, version, version.contains("-") ? "next" : "latest");
                 System.out.printf("published %s@%s to %s%n", pkg, version, TestServices.npmRegistry());

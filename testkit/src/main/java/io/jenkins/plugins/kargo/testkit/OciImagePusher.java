@@ -6,8 +6,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,10 +36,15 @@ public final class OciImagePusher {
 
     private final RegistrySession session;
     private final int tagConcurrency;
-    /** {@code repository@digest} of blobs this pusher stored or saw: no need to ask the registry again. */
-    private final Set<String> knownBlobs;
+    /**
+     * Blobs ({@code repository@digest}) this pusher stored, is storing, or found: each is uploaded once, and
+     * concurrent pushes of one blob wait for that upload. (docker-registry's filesystem storage can answer 500 to a
+     * HEAD that races a write of the same blob.)
+     */
+    private final ConcurrentMap<String, CompletableFuture<Void>> knownBlobs;
 
-    private OciImagePusher(RegistrySession session, int tagConcurrency, Set<String> knownBlobs) {
+    private OciImagePusher(RegistrySession session, int tagConcurrency,
+                           ConcurrentMap<String, CompletableFuture<Void>> knownBlobs) {
         this.session = session;
         this.tagConcurrency = tagConcurrency;
         this.knownBlobs = knownBlobs;
@@ -46,7 +53,7 @@ public final class OciImagePusher {
     /** A pusher for a registry that needs no credentials, given as {@code host:port}. */
     public static OciImagePusher anonymous(String hostPort) {
         return new OciImagePusher(new RegistrySession(hostPort, null, null), DEFAULT_TAG_CONCURRENCY,
-                ConcurrentHashMap.newKeySet());
+                new ConcurrentHashMap<>());
     }
 
     /**
@@ -55,7 +62,7 @@ public final class OciImagePusher {
      */
     public static OciImagePusher withCredentials(String hostPort, String user, String password) {
         return new OciImagePusher(new RegistrySession(hostPort, user, password), DEFAULT_TAG_CONCURRENCY,
-                ConcurrentHashMap.newKeySet());
+                new ConcurrentHashMap<>());
     }
 
     /** The same registry and credentials, with at most {@code concurrency} manifest PUTs at once when tagging. */
@@ -74,15 +81,33 @@ public final class OciImagePusher {
     /** Uploads a blob unless the repository has it already; returns its digest. */
     String pushBlob(String repository, byte[] content) {
         String digest = Digests.sha256(content);
-        if (knownBlobs.contains(repository + "@" + digest)) {
+        CompletableFuture<Void> upload = new CompletableFuture<>();
+        CompletableFuture<Void> earlier = knownBlobs.putIfAbsent(repository + "@" + digest, upload);
+        if (earlier != null) {
+            try {
+                earlier.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
             return digest;
         }
+        try {
+            upload(repository, digest, content);
+            upload.complete(null);
+        } catch (RuntimeException e) {
+            knownBlobs.remove(repository + "@" + digest, upload); // a later push may try again
+            upload.completeExceptionally(e);
+            throw e;
+        }
+        return digest;
+    }
+
+    private void upload(String repository, String digest, byte[] content) {
         String scope = scope(repository);
         HttpResponse<byte[]> head = session.expect(session.request("/v2/" + repository + "/blobs/" + digest)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), scope, 200, 404);
         if (head.statusCode() == 200) {
-            knownBlobs.add(repository + "@" + digest);
-            return digest;
+            return;
         }
         HttpResponse<byte[]> started = session.expect(session.request("/v2/" + repository + "/blobs/uploads/")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), scope, 202);
@@ -93,8 +118,6 @@ public final class OciImagePusher {
         session.expect(session.request(put)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), scope, 201);
-        knownBlobs.add(repository + "@" + digest);
-        return digest;
     }
 
     /** Stores a manifest under its digest; returns the digest. */
