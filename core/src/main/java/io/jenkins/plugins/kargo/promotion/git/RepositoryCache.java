@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -131,7 +132,7 @@ public final class RepositoryCache {
             try (Git git = Git.open(cached.toFile())) {
                 access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
                         .setRemoveDeletedRefs(true)).call();
-            } catch (GitAPIException e) {
+            } catch (GitAPIException | JGitInternalException | IOException e) {
                 throw new IOException("could not fetch " + repoURL + ": " + innermostMessage(e), e);
             }
             return Refresh.FETCHED;
@@ -149,7 +150,7 @@ public final class RepositoryCache {
                 FetchResult result = access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME)
                         .setRefSpecs(MIRRORED)).call();
                 pointHeadAtDefaultBranch(git.getRepository(), result);
-            } catch (GitAPIException e) {
+            } catch (GitAPIException | JGitInternalException e) {
                 throw new IOException("could not clone " + repoURL + ": " + innermostMessage(e), e);
             } catch (java.net.URISyntaxException e) {
                 throw new IllegalArgumentException("repoURL '" + repoURL + "' is not a git URL: " + e.getMessage());
