@@ -258,7 +258,7 @@ class GitSubscriberTest {
     void discoversFromAGitDaemonAndNamesAMissingRepository() throws Exception {
         String commit = repo.commit("served", T0, Map.of("a.txt", "1"));
         repo.annotatedTag("v1.0.0", "first release", T0.plusSeconds(60));
-        try (GitDaemon daemon = GitDaemon.serve(temp.resolve("served"), "app.git")) {
+        try (GitDaemon daemon = GitDaemon.serve(temp.resolve("served"))) {
             List<DiscoveredCommit> found = subscriber.discover(
                     tags(daemon.url("app.git"), CommitSelectionStrategy.SemVer).build());
             assertThat(found).extracting(DiscoveredCommit::id).containsExactly(commit);
