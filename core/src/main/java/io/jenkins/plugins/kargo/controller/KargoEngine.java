@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
  */
 public final class KargoEngine implements AutoCloseable {
 
+    /** The directory under the state directory where git discovery keeps its bare repositories. */
+    public static final String GIT_CACHE = "git-cache";
+
     private final KargoStore store;
     private final ConfigLoader loader = new ConfigLoader();
     private final WarehouseReconciler warehouses;
@@ -47,9 +50,6 @@ public final class KargoEngine implements AutoCloseable {
         this.store = store;
         this.warehouses = new WarehouseReconciler(subscribers, store, events);
     }
-
-    /** The directory under the state directory where git discovery keeps its bare repositories. */
-    public static final String GIT_CACHE = "git-cache";
 
     /** An engine over the store in {@code stateDirectory}, talking to real registries and git servers. */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
