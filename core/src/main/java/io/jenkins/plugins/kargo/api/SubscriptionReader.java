@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,13 +186,16 @@ final class SubscriptionReader {
     }
 
     private static List<String> pathFilters(ConfigNode spec, String field) {
-        List<String> filters = spec.texts(field);
-        List<ConfigNode> nodes = spec.get(field).items();
-        for (int i = 0; i < filters.size() && i < nodes.size(); i++) {
-            String filter = filters.get(i);
-            if (filter.startsWith("regex:") || filter.startsWith("regexp:")) {
-                ConstraintChecks.regex(nodes.get(i), filter.substring(filter.indexOf(':') + 1));
+        List<String> filters = new ArrayList<>();
+        for (ConfigNode item : spec.get(field).items()) {
+            String filter = item.text();
+            if (filter == null) {
+                continue;
             }
+            if (filter.startsWith("regex:") || filter.startsWith("regexp:")) {
+                ConstraintChecks.regex(item, filter.substring(filter.indexOf(':') + 1));
+            }
+            filters.add(filter);
         }
         return filters;
     }
@@ -227,6 +231,7 @@ final class SubscriptionReader {
         List<String> regexes = regexList(spec, "allowTagsRegexes");
         ConfigNode old = spec.get("allowTags");
         if (old.present()) {
+            int before = regexes.size();
             if (old.json().isArray()) {
                 for (ConfigNode item : old.items()) {
                     String regex = item.json().isObject() ? patternEntry(item) : item.text();
@@ -241,7 +246,7 @@ final class SubscriptionReader {
                 }
             }
             old.warning("'allowTags' is deprecated (discovery fails on it since Kargo v1.11)",
-                    "write the patterns as allowTagsRegexes: [\"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$\", ...]");
+                    "write allowTagsRegexes: " + yamlList(regexes.subList(before, regexes.size())));
         }
         return regexes;
     }
@@ -261,11 +266,18 @@ final class SubscriptionReader {
         ConfigNode old = spec.get("ignoreTags");
         if (old.present()) {
             List<String> tags = old.json().isArray() ? spec.texts("ignoreTags") : List.of(old.text());
+            int before = regexes.size();
             tags.forEach(tag -> regexes.add("^" + Pattern.quote(tag) + "$"));
             old.warning("'ignoreTags' is deprecated (discovery fails on it since Kargo v1.11)",
-                    "write ignoreTagsRegexes: [\"^" + (tags.isEmpty() ? "TAG" : tags.get(0)) + "$\"] instead");
+                    "write ignoreTagsRegexes: " + yamlList(regexes.subList(before, regexes.size())));
         }
         return regexes;
+    }
+
+    /** A flow list of double-quoted strings, ready to paste into YAML. */
+    private static String yamlList(List<String> values) {
+        return values.stream().map(v -> JsonNodeFactory.instance.textNode(v).toString())
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static List<String> regexList(ConfigNode spec, String field) {
