@@ -20,7 +20,7 @@ import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
 import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.state.ConfigDocument;
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -100,8 +100,8 @@ public final class KargoEngine implements AutoCloseable {
             Set<String> files = config.resources().stream()
                     .filter(r -> r.project().equals(project) || r.project().isEmpty())
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
-            List<ConfigDocument> documents = sources.stream().filter(s -> files.contains(s.name()))
-                    .map(s -> new ConfigDocument(s.name(), s.text())).toList();
+            List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
+                    .toList();
             store.configurations().apply(project, documents);
             applied.add(new AppliedProject(project, entry.getValue()));
         }
@@ -112,7 +112,7 @@ public final class KargoEngine implements AutoCloseable {
     public KargoConfig configuration(String project) throws ConfigException {
         var applied = store.configurations().get(project).orElseThrow(() -> new NoSuchElementException(
                 "project " + project + " has no configuration; run `kargo apply -f DIR` first"));
-        return loader.load(applied.documents().stream().map(d -> new ConfigSource(d.sourceFile(), d.yaml())).toList());
+        return loader.load(applied.documents());
     }
 
     /**
