@@ -11,6 +11,7 @@ import io.jenkins.plugins.kargo.api.KargoResource;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
+import io.jenkins.plugins.kargo.discovery.git.GitSubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartRepositorySubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
@@ -47,7 +48,10 @@ public final class KargoEngine implements AutoCloseable {
         this.warehouses = new WarehouseReconciler(subscribers, store, events);
     }
 
-    /** An engine over the store in {@code stateDirectory}, talking to real registries. */
+    /** The directory under the state directory where git discovery keeps its bare repositories. */
+    public static final String GIT_CACHE = "git-cache";
+
+    /** An engine over the store in {@code stateDirectory}, talking to real registries and git servers. */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
         RegistryHttp http = RegistryHttp.create();
         OciRegistryClient oci = new OciRegistryClient(http);
@@ -55,7 +59,8 @@ public final class KargoEngine implements AutoCloseable {
                 new ImageSubscriber(oci, new ImageInspector(), credentials, events),
                 new ChartSubscriber(new ChartRepositorySubscriber(http, credentials),
                         new OciChartSubscriber(oci, credentials)),
-                new NpmSubscriber(http, credentials));
+                new NpmSubscriber(http, credentials),
+                new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
         return new KargoEngine(KargoStore.open(stateDirectory), subscribers, events);
     }
 
