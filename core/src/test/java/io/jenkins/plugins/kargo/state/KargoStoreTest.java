@@ -8,11 +8,6 @@ import io.jenkins.plugins.kargo.discovery.DiscoveredPackage;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.freight.FreightId;
-import java.net.ConnectException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,8 +18,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -218,33 +217,73 @@ class KargoStoreTest {
     }
 
     @Test
-    void theServerForOtherProcessesListensOnLoopbackOnly() throws Exception {
+    void theDatabaseAndItsLogAreTheOwnersOnlyEvenInASharedDirectory() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (KargoStore store = open()) {
-            Properties lock = new Properties();
-            try (var in = Files.newInputStream(dir.resolve("kargo.lock.db"))) {
-                lock.load(in);
-            }
-            String server = lock.getProperty("server");
-            int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+            store.freight().create("myapp", TestFreight.image("services", "v1.0.0"));
 
-            try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                assertThat(loopback.isConnected()).isTrue();
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .contains("kargo.db", "kargo.db-wal", "kargo.db-shm");
             }
-            for (InetAddress address : nonLoopbackAddresses()) {
-                assertThatThrownBy(() -> new Socket(address, port).close()).as("connect via %s", address)
-                        .isInstanceOf(ConnectException.class);
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> assertThat(uncheckedPermissions(f)).as("permissions of %s", f).isEqualTo("rw-------"));
             }
         }
     }
 
-    private static List<InetAddress> nonLoopbackAddresses() throws Exception {
-        return NetworkInterface.networkInterfaces().filter(nic -> {
+    @Test
+    void readersDoNotWaitForAWriterInAnotherStore() throws Exception {
+        try (KargoStore writer = open(); KargoStore reader = open()) {
+            Freight first = writer.freight().create("myapp", TestFreight.image("services", "v1.0.0")).freight();
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
-                return nic.isUp() && !nic.isLoopback();
-            } catch (java.net.SocketException e) {
-                return false;
+                Future<WarehouseStatus> update = thread.submit(() -> writer.warehouses().updateStatus("myapp", "services", s -> {
+                    inside.countDown();
+                    awaitUninterruptibly(release);
+                    return s.withLastFreight("f01");
+                }));
+                inside.await();
+
+                // the write transaction is open: a reader sees the last commit, at once
+                assertThat(reader.freight().list("myapp")).containsExactly(first);
+                assertThat(reader.warehouses().status("myapp", "services")).isEmpty();
+
+                release.countDown();
+                assertThat(update.get(1, TimeUnit.MINUTES).lastFreight()).isEqualTo("f01");
+                assertThat(reader.warehouses().status("myapp", "services").map(WarehouseStatus::lastFreight)).contains("f01");
+            } finally {
+                release.countDown();
+                thread.shutdownNow();
             }
-        }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).toList();
+        }
+    }
+
+    @Test
+    void aStateDirectoryOfTheEarlierH2StoreIsRefusedWithTheWayOut() throws Exception {
+        Files.writeString(dir.resolve("kargo.mv.db"), "H2 file");
+
+        assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
+                .hasMessageContaining(dir.toString()).hasMessageContaining("kargo.mv.db").hasMessageContaining("new --state");
+    }
+
+    private static String uncheckedPermissions(Path file) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
