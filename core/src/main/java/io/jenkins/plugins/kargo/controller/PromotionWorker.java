@@ -88,11 +88,11 @@ public final class PromotionWorker {
         String name = promotion.name();
         if (promotion.attempts() > MAX_ATTEMPTS) {
             finish(project, promotion, PromotionPhase.Errored, "interrupted " + MAX_ATTEMPTS + " times (the process "
-                    + "running it stopped); not tried again: check its step log, then promote again", null);
+                    + "running it stopped); not tried again: check its step log, then promote again", null, false);
             return true;
         }
         if (promotion.abortRequested()) {
-            finish(project, promotion, PromotionPhase.Aborted, "aborted while it ran; its process stopped before it ended", null);
+            finish(project, promotion, PromotionPhase.Aborted, "aborted while it ran; its process stopped before it ended", null, false);
             return true;
         }
         if (promotion.attempts() > 1) {
@@ -103,7 +103,7 @@ public final class PromotionWorker {
         if (stage.isEmpty() || freight.isEmpty()) {
             finish(project, promotion, PromotionPhase.Errored, stage.isEmpty()
                     ? "stage " + promotion.stage() + " is no longer in the configuration"
-                    : "Freight " + promotion.freight() + " no longer exists", null);
+                    : "Freight " + promotion.freight() + " no longer exists", null, false);
             return true;
         }
         FreightCollection collection = collection(project, stage.get(), freight.get());
