@@ -4,8 +4,6 @@ import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,17 +41,14 @@ final class RecordStep implements PromotionStepRunner {
         int now = running.computeIfAbsent(context.stage(), s -> new AtomicInteger()).incrementAndGet();
         mostAtOnce.computeIfAbsent(context.stage(), s -> new AtomicInteger()).accumulateAndGet(now, Math::max);
         try {
-            if (Files.exists(context.workDir().resolve("half-done"))) {
+            if (Files.exists(context.workDir().resolve(PromotionWorkerProcess.LEFTOVER))) {
                 leftovers.add(context.promotion());
             }
-            Files.writeString(context.workDir().resolve("half-done"), context.promotion());
             gate.pass(context);
             String freight = context.freight().items().get(0).alias();
             promoted.add(context.stage() + ":" + freight);
             return failFor.contains(freight) ? StepResult.failed("refused " + freight)
                     : StepResult.succeeded(Map.of("freight", freight), "recorded " + freight);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             running.get(context.stage()).decrementAndGet();
         }
