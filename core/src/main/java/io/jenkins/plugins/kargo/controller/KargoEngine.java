@@ -11,6 +11,7 @@ import io.jenkins.plugins.kargo.api.KargoResource;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
+import io.jenkins.plugins.kargo.discovery.git.GitSubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartRepositorySubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
@@ -20,7 +21,7 @@ import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
 import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.state.ConfigDocument;
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.freight.Availability;
@@ -69,6 +70,9 @@ public final class KargoEngine implements AutoCloseable {
         this(store, subscribers, StepRegistry.of(), CredentialsProvider.NONE, events, Clock.systemUTC());
     }
 
+    /** The directory under the state directory where git discovery keeps its bare repositories. */
+    public static final String GIT_CACHE = "git-cache";
+
     /**
      * @param steps       the promotion steps promotions may use
      * @param credentials what steps log in with (git, Argo CD)
@@ -89,7 +93,10 @@ public final class KargoEngine implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** An engine over the store in {@code stateDirectory}, talking to real registries, with the built-in steps. */
+    /**
+     * An engine over the store in {@code stateDirectory}, talking to real registries and git servers, with the
+     * built-in steps.
+     */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
         return open(stateDirectory, credentials, events, StepRegistry.of(), Clock.systemUTC());
     }
@@ -103,7 +110,8 @@ public final class KargoEngine implements AutoCloseable {
                 new ImageSubscriber(oci, new ImageInspector(), credentials, events),
                 new ChartSubscriber(new ChartRepositorySubscriber(http, credentials),
                         new OciChartSubscriber(oci, credentials)),
-                new NpmSubscriber(http, credentials));
+                new NpmSubscriber(http, credentials),
+                new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
         return new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()), subscribers, steps,
                 credentials, events, clock);
     }
@@ -149,8 +157,8 @@ public final class KargoEngine implements AutoCloseable {
             Set<String> files = config.resources().stream()
                     .filter(r -> r.project().equals(project) || r.project().isEmpty())
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
-            List<ConfigDocument> documents = sources.stream().filter(s -> files.contains(s.name()))
-                    .map(s -> new ConfigDocument(s.name(), s.text())).toList();
+            List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
+                    .toList();
             store.configurations().apply(project, documents);
             applied.add(new AppliedProject(project, entry.getValue()));
         }
@@ -161,7 +169,7 @@ public final class KargoEngine implements AutoCloseable {
     public KargoConfig configuration(String project) throws ConfigException {
         var applied = store.configurations().get(project).orElseThrow(() -> new NoSuchElementException(
                 "project " + project + " has no configuration; run `kargo apply -f DIR` first"));
-        return loader.load(applied.documents().stream().map(d -> new ConfigSource(d.sourceFile(), d.yaml())).toList());
+        return loader.load(applied.documents());
     }
 
     /**
