@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
 public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ArgoCdUpdateConfig {
         require(apps != null && !apps.isEmpty(), "'apps' must list at least one Application");

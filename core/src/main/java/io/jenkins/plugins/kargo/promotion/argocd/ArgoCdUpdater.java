@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Kargo's {@code argocd-update} step: asks Argo CD, through the Kubernetes API, to hard-refresh and sync
@@ -210,22 +209,45 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
     }
 
     /**
-     * Requests a hard refresh and a sync for this promotion, with the desired sources, in one merge patch (Kargo's
-     * {@code syncApplication}). The sync has no explicit revision: Argo CD syncs to each source's
-     * {@code targetRevision}, as Kargo's does.
+     * Requests a hard refresh and a sync for this promotion, with the desired sources, in one JSON patch (Kargo's
+     * {@code syncApplication}; a JSON patch because a merge patch's list semantics vary between API servers and
+     * their mocks). The sync has no explicit revision: Argo CD syncs each source to its {@code targetRevision}, as
+     * with Kargo.
      */
     private void sync(StepContext context, ArgoCdApplication app, DesiredSources desired) {
-        ObjectNode patch = ArgoCdApplication.JSON.createObjectNode();
-        patch.putObject("metadata").putObject("annotations").put(REFRESH_ANNOTATION, "hard");
+        ArrayNode patch = ArgoCdApplication.JSON.createArrayNode();
+        if (app.annotations().isEmpty()) {
+            add(patch, "/metadata/annotations", ArgoCdApplication.JSON.createObjectNode().put(REFRESH_ANNOTATION, "hard"));
+        } else {
+            add(patch, "/metadata/annotations/" + REFRESH_ANNOTATION.replace("/", "~1"),
+                    ArgoCdApplication.JSON.getNodeFactory().textNode("hard"));
+        }
         if (!desired.sources().equals(app.sources())) {
-            ObjectNode spec = patch.putObject("spec");
             if (app.multiSource()) {
-                spec.putArray("sources").addAll(desired.sources());
+                add(patch, "/spec/sources", ArgoCdApplication.JSON.createArrayNode().addAll(desired.sources()));
             } else {
-                spec.set("source", desired.sources().get(0));
+                add(patch, "/spec/source", desired.sources().get(0));
             }
         }
-        ObjectNode operation = patch.putObject("operation");
+        add(patch, "/operation", operation(context, app));
+        if (app.operationState().isObject()) {
+            // as Kargo (argo-cd#20875): Argo CD's API server clears the previous operation's state, and we bypass it
+            patch.addObject().put("op", "remove").put("path", "/status/operationState");
+        }
+        try {
+            client.genericKubernetesResources(ArgoCdApplication.RESOURCE).inNamespace(app.namespace())
+                    .withName(app.name()).patch(PatchContext.of(PatchType.JSON),
+                            ArgoCdApplication.JSON.writeValueAsString(patch));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+        context.log().info("argocd-update: requested a hard refresh and sync of Argo CD Application " + app.ref()
+                + " for promotion " + context.promotion());
+    }
+
+    /** Kargo's operation: who asked, which promotion, and the Application's own sync options and retry policy. */
+    private static ObjectNode operation(StepContext context, ArgoCdApplication app) {
+        ObjectNode operation = ArgoCdApplication.JSON.createObjectNode();
         boolean automated = context.actor() == null || context.actor().isBlank() || context.actor().equals(CONTROLLER);
         operation.putObject("initiatedBy").put("username", automated ? CONTROLLER : context.actor())
                 .put("automated", automated);
@@ -240,19 +262,12 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         if (policy.path("retry").isObject()) {
             operation.set("retry", policy.get("retry"));
         }
-        if (app.body().path("status").isObject()) {
-            // as Kargo (argo-cd#20875): Argo CD's API server clears the previous operation's state, and we bypass it
-            patch.putObject("status").putNull("operationState");
-        }
-        try {
-            client.genericKubernetesResources(ArgoCdApplication.RESOURCE).inNamespace(app.namespace())
-                    .withName(app.name()).patch(PatchContext.of(PatchType.JSON_MERGE),
-                            ArgoCdApplication.JSON.writeValueAsString(patch));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
-        context.log().info("argocd-update: requested a hard refresh and sync of Argo CD Application " + app.ref()
-                + " for promotion " + context.promotion());
+        return operation;
+    }
+
+    /** A JSON patch {@code add}: sets the member, replacing any value it had. */
+    private static void add(ArrayNode patch, String path, JsonNode value) {
+        patch.addObject().put("op", "add").put("path", path).set("value", value);
     }
 
     private record Outcome(StepStatus status, ArgoCdApplication app, String message) {
@@ -263,37 +278,31 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
             throws InterruptedException {
         Resource<GenericKubernetesResource> resource = client.genericKubernetesResources(ArgoCdApplication.RESOURCE)
                 .inNamespace(target.app().namespace()).withName(target.app().name());
-        AtomicReference<ArgoCdApplication> last = new AtomicReference<>(target.app());
         while (true) {
-            CompletableFuture<List<GenericKubernetesResource>> changed = resource.informOnCondition(items -> {
-                if (items.isEmpty()) {
-                    return true;
-                }
-                ArgoCdApplication app = ArgoCdApplication.of(items.get(0));
-                last.set(app);
-                return SyncProgress.of(app, context.promotion(), target.desired()).next() != SyncProgress.Next.WAIT;
-            });
-            List<GenericKubernetesResource> items;
+            CompletableFuture<List<GenericKubernetesResource>> changed = resource.informOnCondition(items -> items.isEmpty()
+                    || progress(context, target, items.get(0)).next() != SyncProgress.Next.WAIT);
+            GenericKubernetesResource current;
+            boolean timedOut = false;
             try {
-                items = changed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                List<GenericKubernetesResource> items =
+                        changed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                current = items.isEmpty() ? null : items.get(0);
             } catch (TimeoutException e) {
-                ArgoCdApplication app = last.get();
-                return new Outcome(StepStatus.Errored, app, "timed out after " + timeout.toSeconds()
-                        + "s waiting for Argo CD Application " + app.ref() + " to sync for promotion "
-                        + context.promotion() + " and be Synced and Healthy: "
-                        + SyncProgress.of(app, context.promotion(), target.desired()).reason());
+                // one last look: the watch may not have delivered the latest state yet
+                current = resource.get();
+                timedOut = true;
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof KubernetesClientException k ? k
-                        : new KubernetesClientException("watching Argo CD Application " + target.app().ref(), e.getCause());
+                throw e.getCause() instanceof KubernetesClientException k ? k : new KubernetesClientException(
+                        "watching Argo CD Application " + target.app().ref(), e.getCause());
             } finally {
                 changed.cancel(true);
             }
-            if (items.isEmpty()) {
-                return new Outcome(StepStatus.Errored, last.get(), "Argo CD Application " + target.app().ref()
+            if (current == null) {
+                return new Outcome(StepStatus.Errored, target.app(), "Argo CD Application " + target.app().ref()
                         + " was deleted while waiting for its sync");
             }
-            ArgoCdApplication app = ArgoCdApplication.of(items.get(0));
-            SyncProgress progress = SyncProgress.of(app, context.promotion(), target.desired());
+            ArgoCdApplication app = ArgoCdApplication.of(current);
+            SyncProgress progress = progress(context, target, current);
             switch (progress.next()) {
                 case DONE -> {
                     return new Outcome(StepStatus.Succeeded, app, "Argo CD Application " + app.ref() + ": "
@@ -303,12 +312,20 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
                     return new Outcome(StepStatus.Errored, app, "Argo CD Application " + app.ref() + ": "
                             + progress.reason() + "; " + app.describe());
                 }
-                case SYNC -> {
+                default -> {
+                    if (timedOut) {
+                        return new Outcome(StepStatus.Errored, app, "timed out after " + timeout.toSeconds()
+                                + "s waiting for Argo CD Application " + app.ref() + " to sync for promotion "
+                                + context.promotion() + " and be Synced and Healthy: " + progress.reason());
+                    }
                     context.log().info("argocd-update: syncing " + app.ref() + " again: " + progress.reason());
                     sync(context, app, target.desired());
                 }
-                case WAIT -> throw new IllegalStateException("the watch ends only on a change of what to do");
             }
         }
+    }
+
+    private static SyncProgress progress(StepContext context, Target target, GenericKubernetesResource resource) {
+        return SyncProgress.of(ArgoCdApplication.of(resource), context.promotion(), target.desired());
     }
 }

@@ -33,7 +33,7 @@ record SyncProgress(Next next, String reason) {
         Optional<String> owner = promotionOf(state.path("operation"));
         boolean ours = owner.filter(promotion::equals).isPresent();
         if (hasState && !COMPLETED.contains(phase)) {
-            return wait(ours ? "operation " + phase : "operation " + phase + " " + initiator(state.path("operation"))
+            return wait(ours ? app.describe() : "operation " + phase + " " + initiator(state.path("operation"))
                     + ": waiting for it to finish before syncing");
         }
         if (app.operation().isObject()) {
