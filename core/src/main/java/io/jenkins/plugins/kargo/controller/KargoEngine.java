@@ -11,6 +11,7 @@ import io.jenkins.plugins.kargo.api.KargoResource;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
+import io.jenkins.plugins.kargo.discovery.git.GitSubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartRepositorySubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
@@ -20,7 +21,7 @@ import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
 import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.state.ConfigDocument;
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -47,7 +48,10 @@ public final class KargoEngine implements AutoCloseable {
         this.warehouses = new WarehouseReconciler(subscribers, store, events);
     }
 
-    /** An engine over the store in {@code stateDirectory}, talking to real registries. */
+    /** The directory under the state directory where git discovery keeps its bare repositories. */
+    public static final String GIT_CACHE = "git-cache";
+
+    /** An engine over the store in {@code stateDirectory}, talking to real registries and git servers. */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
         RegistryHttp http = RegistryHttp.create();
         OciRegistryClient oci = new OciRegistryClient(http);
@@ -55,7 +59,8 @@ public final class KargoEngine implements AutoCloseable {
                 new ImageSubscriber(oci, new ImageInspector(), credentials, events),
                 new ChartSubscriber(new ChartRepositorySubscriber(http, credentials),
                         new OciChartSubscriber(oci, credentials)),
-                new NpmSubscriber(http, credentials));
+                new NpmSubscriber(http, credentials),
+                new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
         return new KargoEngine(KargoStore.open(stateDirectory), subscribers, events);
     }
 
@@ -100,8 +105,8 @@ public final class KargoEngine implements AutoCloseable {
             Set<String> files = config.resources().stream()
                     .filter(r -> r.project().equals(project) || r.project().isEmpty())
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
-            List<ConfigDocument> documents = sources.stream().filter(s -> files.contains(s.name()))
-                    .map(s -> new ConfigDocument(s.name(), s.text())).toList();
+            List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
+                    .toList();
             store.configurations().apply(project, documents);
             applied.add(new AppliedProject(project, entry.getValue()));
         }
@@ -112,7 +117,7 @@ public final class KargoEngine implements AutoCloseable {
     public KargoConfig configuration(String project) throws ConfigException {
         var applied = store.configurations().get(project).orElseThrow(() -> new NoSuchElementException(
                 "project " + project + " has no configuration; run `kargo apply -f DIR` first"));
-        return loader.load(applied.documents().stream().map(d -> new ConfigSource(d.sourceFile(), d.yaml())).toList());
+        return loader.load(applied.documents());
     }
 
     /**

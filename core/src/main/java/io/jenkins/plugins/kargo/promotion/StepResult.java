@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kargo.promotion;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +11,8 @@ import java.util.Map;
 public record StepResult(StepStatus status, Map<String, Object> output, String message) {
 
     public StepResult {
-        output = Map.copyOf(output);
+        // a copy that keeps insertion order and null values (an output may be null, as in Kargo)
+        output = Collections.unmodifiableMap(new LinkedHashMap<>(output));
         message = message == null ? "" : message;
     }
 
