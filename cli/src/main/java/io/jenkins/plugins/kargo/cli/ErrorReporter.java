@@ -16,7 +16,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (failure instanceof CommandFailure f) {
             return f.exitCode();
         }
-        return failure instanceof ConfigException ? ExitCodes.USAGE : ExitCodes.FAILED;
+        return failure instanceof ConfigException || failure instanceof CommandLine.ParameterException
+                ? ExitCodes.USAGE : ExitCodes.FAILED;
     }
 
     @Override

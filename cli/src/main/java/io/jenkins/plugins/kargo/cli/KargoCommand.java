@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,9 +17,16 @@ public final class KargoCommand {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code; used by {@link #main} and the tests. */
+    /** Runs the command line on the console and returns its exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new KargoCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setExitCodeExceptionMapper(ErrorReporter::exitCode);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ final class SubscriptionReader {
     // npm's rules for package names (validate-npm-package-name): lower case, URL-safe, optional @scope/
     private static final java.util.regex.Pattern NPM_PACKAGE = java.util.regex.Pattern.compile(
             "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$");
+    private static final java.util.regex.Pattern GIT_URL = java.util.regex.Pattern.compile(
+            "(?:^(ssh|https?|git)://(?:([\\w-]+)(:(.+))?@)?([\\w-]+(?:\\.[\\w-]+)*)(?::(\\d{1,5}))?(/.*)$)"
+                    + "|(?:^([\\w-]+)@([\\w+]+(?:\\.[\\w-]+)*):(/?.*))");
     private static final java.util.regex.Pattern GIT_BRANCH = java.util.regex.Pattern.compile(
             "^[a-zA-Z0-9]([a-zA-Z0-9._/-]*[a-zA-Z0-9_-])?$");
 
@@ -163,12 +167,11 @@ final class SubscriptionReader {
                 "allowTags", "allowTagsRegexes", "ignoreTags", "ignoreTagsRegexes", "expressionFilter",
                 "insecureSkipTLSVerify", "blobless", "includePaths", "excludePaths", "discoveryLimit", "since");
         String repoURL = spec.requiredText("repoURL", "give the repository URL, e.g. https://github.com/org/repo.git");
-        String strategy = spec.text("commitSelectionStrategy", "NewestFromBranch");
-        List<String> strategies = List.of("NewestFromBranch", "SemVer", "Lexical", "NewestTag");
-        if (!strategies.contains(strategy)) {
-            spec.get("commitSelectionStrategy").error("'" + strategy + "' is not a commit selection strategy",
-                    Spelling.suggest(strategy, strategies, "use one of"));
+        if (!repoURL.isEmpty()) {
+            gitRepoURL(spec.get("repoURL"), repoURL);
         }
+        CommitSelectionStrategy strategy = spec.enumValue("commitSelectionStrategy", CommitSelectionStrategy.class,
+                CommitSelectionStrategy.NewestFromBranch);
         String branch = spec.text("branch", "");
         if (!branch.isEmpty() && !GIT_BRANCH.matcher(branch).matches()) {
             spec.get("branch").error("'" + branch + "' is not a valid branch name", "write the branch's name, e.g. main");
@@ -184,14 +187,35 @@ final class SubscriptionReader {
                 name, spec.location());
     }
 
+    /** Kargo's git URL pattern ({@code pkg/subscription/git.go}), plus {@code git://} for a git daemon. */
+    private static void gitRepoURL(ConfigNode node, String repoURL) {
+        if (!GIT_URL.matcher(repoURL).matches()) {
+            node.error("'" + repoURL + "' is not a git repository URL",
+                    "write https://host/path/repo.git (http:// and git:// only for a server on this machine)");
+        } else if (repoURL.startsWith("ssh://") || !repoURL.contains("://")) {
+            node.warning("SSH repository URLs are deprecated (Kargo removes them in v1.13) and are not used for"
+                    + " discovery here", "use the https:// URL of the repository with a git token");
+        }
+    }
+
     private static List<String> pathFilters(ConfigNode spec, String field) {
-        List<String> filters = spec.texts(field);
-        List<ConfigNode> nodes = spec.get(field).items();
-        for (int i = 0; i < filters.size() && i < nodes.size(); i++) {
-            String filter = filters.get(i);
-            if (filter.startsWith("regex:") || filter.startsWith("regexp:")) {
-                ConstraintChecks.regex(nodes.get(i), filter.substring(filter.indexOf(':') + 1));
+        List<String> filters = new ArrayList<>();
+        for (ConfigNode item : spec.get(field).items()) {
+            String filter = item.text();
+            if (filter == null) {
+                continue;
             }
+            if (filter.startsWith("regex:") || filter.startsWith("regexp:")) {
+                ConstraintChecks.regex(item, filter.substring(filter.indexOf(':') + 1));
+            } else if (filter.startsWith("glob:")) {
+                try {
+                    java.nio.file.FileSystems.getDefault().getPathMatcher(filter);
+                } catch (IllegalArgumentException e) {
+                    item.error("'" + filter + "' is not a valid glob: " + e.getMessage(),
+                            "use * within a directory, ** across directories, ? [abc] and {a,b}, e.g. glob:charts/**/*.yaml");
+                }
+            }
+            filters.add(filter);
         }
         return filters;
     }
@@ -227,6 +251,7 @@ final class SubscriptionReader {
         List<String> regexes = regexList(spec, "allowTagsRegexes");
         ConfigNode old = spec.get("allowTags");
         if (old.present()) {
+            int before = regexes.size();
             if (old.json().isArray()) {
                 for (ConfigNode item : old.items()) {
                     String regex = item.json().isObject() ? patternEntry(item) : item.text();
@@ -241,7 +266,7 @@ final class SubscriptionReader {
                 }
             }
             old.warning("'allowTags' is deprecated (discovery fails on it since Kargo v1.11)",
-                    "write the patterns as allowTagsRegexes: [\"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$\", ...]");
+                    "write allowTagsRegexes: " + yamlList(regexes.subList(before, regexes.size())));
         }
         return regexes;
     }
@@ -261,11 +286,18 @@ final class SubscriptionReader {
         ConfigNode old = spec.get("ignoreTags");
         if (old.present()) {
             List<String> tags = old.json().isArray() ? spec.texts("ignoreTags") : List.of(old.text());
+            int before = regexes.size();
             tags.forEach(tag -> regexes.add("^" + Pattern.quote(tag) + "$"));
             old.warning("'ignoreTags' is deprecated (discovery fails on it since Kargo v1.11)",
-                    "write ignoreTagsRegexes: [\"^" + (tags.isEmpty() ? "TAG" : tags.get(0)) + "$\"] instead");
+                    "write ignoreTagsRegexes: " + yamlList(regexes.subList(before, regexes.size())));
         }
         return regexes;
+    }
+
+    /** A flow list of double-quoted strings, ready to paste into YAML. */
+    private static String yamlList(List<String> values) {
+        return values.stream().map(v -> JsonNodeFactory.instance.textNode(v).toString())
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static List<String> regexList(ConfigNode spec, String field) {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.kargo.controller;
 import io.jenkins.plugins.kargo.api.Subscription;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
-import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.DowngradeGuard;
 import io.jenkins.plugins.kargo.discovery.NewestSeen;
@@ -18,7 +17,6 @@ import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.state.SubscriptionDiscovery;
 import io.jenkins.plugins.kargo.state.SubscriptionRef;
 import io.jenkins.plugins.kargo.state.WarehouseStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,19 +66,25 @@ public final class WarehouseReconciler {
         events.progress("Warehouse " + warehouse.name() + ": discovered", total, total);
         Optional<DiscoveryResult> previous = store.warehouses().lastDiscovery(project, warehouse.name());
         store.warehouses().recordDiscovery(project, warehouse.name(), results);
-        WarehouseStatus status = store.warehouses().status(project, warehouse.name())
-                .orElse(WarehouseStatus.initial(warehouse.name()));
         if (problems.isEmpty()) {
-            for (SelectedArtifact selected : newest) {
-                SubscriptionRef ref = SubscriptionRef.of(selected.subscription());
-                NewestSeen seen = status.newestVersion(ref).map(v -> seen(ref, v, previous)).orElse(null);
-                DowngradeGuard.check(selected.subscription(), selected.artifact(), seen).ifPresent(problems::add);
-            }
+            // checked and recorded under the status row's lock, so two refreshes cannot both pass the check
+            store.warehouses().updateStatus(project, warehouse.name(), s -> {
+                WarehouseStatus next = s;
+                for (SelectedArtifact selected : newest) {
+                    SubscriptionRef ref = SubscriptionRef.of(selected.subscription());
+                    NewestSeen seen = s.newestVersion(ref).map(v -> seen(ref, v, previous)).orElse(null);
+                    DowngradeGuard.check(selected.subscription(), selected.artifact(), seen).ifPresent(problems::add);
+                    next = next.withNewestVersion(ref, selected.artifact().version());
+                }
+                return problems.isEmpty() ? next : new WarehouseStatus(s.warehouse(), s.lastDiscoveredAt(),
+                        String.join("\n", problems), s.lastFreight(), s.newestVersions());
+            });
+        } else {
+            store.warehouses().updateStatus(project, warehouse.name(), s -> new WarehouseStatus(s.warehouse(),
+                    s.lastDiscoveredAt(), String.join("\n", problems), s.lastFreight(), s.newestVersions()));
         }
         if (!problems.isEmpty()) {
             problems.forEach(p -> events.warn("Warehouse " + warehouse.name() + ": " + p));
-            store.warehouses().updateStatus(project, warehouse.name(), s -> new WarehouseStatus(s.warehouse(),
-                    s.lastDiscoveredAt(), String.join("\n", problems), s.lastFreight(), s.newestVersions()));
             return new WarehouseRefresh(warehouse.name(), results, Optional.empty(), problems);
         }
         Freight freight = FreightFactory.create(warehouse.name(), newest);
@@ -90,23 +94,18 @@ public final class WarehouseReconciler {
                         + creation.freight().alias() + ")"
                 : "Warehouse " + warehouse.name() + ": Freight composed of the newest artifacts already exists ("
                         + creation.freight().alias() + ")");
-        store.warehouses().updateStatus(project, warehouse.name(), s -> {
-            WarehouseStatus next = new WarehouseStatus(s.warehouse(), s.lastDiscoveredAt(), "", creation.freight().name(),
-                    s.newestVersions());
-            for (SelectedArtifact selected : newest) {
-                next = next.withNewestVersion(SubscriptionRef.of(selected.subscription()), selected.artifact().version());
-            }
-            return next;
-        });
+        store.warehouses().updateStatus(project, warehouse.name(), s -> s.withLastFreight(creation.freight().name()));
         return new WarehouseRefresh(warehouse.name(), results, Optional.of(creation), List.of());
     }
 
-    /** The newest version seen, with its build date when the previous discovery listed it (for NewestBuild). */
+    /**
+     * The newest version seen, with its date when the previous discovery listed it (an image's build date for
+     * NewestBuild, a tag's creation date for NewestTag).
+     */
     private static NewestSeen seen(SubscriptionRef ref, String version, Optional<DiscoveryResult> previous) {
-        Instant created = previous.stream().flatMap(r -> r.subscriptions().stream())
+        return previous.stream().flatMap(r -> r.subscriptions().stream())
                 .filter(s -> s.subscription().equals(ref)).flatMap(s -> s.artifacts().stream())
-                .filter(a -> a.version().equals(version) && a instanceof DiscoveredImage)
-                .map(a -> ((DiscoveredImage) a).createdAt()).findFirst().orElse(null);
-        return new NewestSeen(version, created);
+                .filter(a -> a.version().equals(version))
+                .map(NewestSeen::of).findFirst().orElse(new NewestSeen(version, null));
     }
 }

@@ -169,7 +169,9 @@ class ExampleConfigurationTest {
         assertThat(warnings).filteredOn(w -> w.location().field().endsWith("image.semverConstraint")).hasSize(3)
                 .allSatisfy(w -> assertThat(w.fix()).isEqualTo("rename it to constraint"));
         assertThat(warnings).filteredOn(w -> w.location().field().endsWith("image.allowTags")).hasSize(3)
-                .allSatisfy(w -> assertThat(w.fix()).contains("allowTagsRegexes"));
+                .allSatisfy(w -> assertThat(w.fix()).isEqualTo("write allowTagsRegexes: "
+                        + "[\"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+-alpha\\\\.[0-9]+$\", "
+                        + "\"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+-beta\\\\.[0-9]+$\", \"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$\"]"));
         assertThat(warnings).filteredOn(w -> w.location().field().equals("spec.promotionMechanisms")).hasSize(5);
         assertThat(warnings).filteredOn(w -> w.location().field().equals("spec.verification.analysisRuns")).hasSize(4);
         assertThat(warnings).filteredOn(w -> w.location().field().equals("spec.promotionPolicies"))

@@ -1,0 +1,315 @@
+package io.jenkins.plugins.kargo.promotion.git;
+
+import io.jenkins.plugins.kargo.freight.RepoUrls;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteConfig;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * Bare clones of remote repositories, one per repository URL under a root directory, that promotions share. The
+ * first promotion of a repository clones it; later ones fetch into the clone. Each promotion then gets its own
+ * working tree that borrows the clone's objects (git's "alternates", as {@code git clone --shared}), so creating
+ * it copies no history and concurrent promotions never share a working tree or an index.
+ *
+ * <p>Refreshes of one repository are serialised (within this JVM by a lock, across processes by a file lock), and
+ * a promotion that waited while another refreshed the same repository takes that fresh state instead of fetching
+ * again. Objects are only ever added to a clone, so working trees borrowing them stay valid while it is refreshed.
+ */
+public final class RepositoryCache {
+
+    /** What a refresh did to the cached clone. */
+    public enum Refresh {
+        /** The repository was not cached: it was cloned. */
+        CLONED,
+        /** The cached clone was updated with a fetch. */
+        FETCHED,
+        /** Another promotion fetched while this one waited; its result was taken as it is. */
+        SHARED
+    }
+
+    /** A working tree checked out from the cache. */
+    public record Checkout(Path directory, Optional<ObjectId> head, Refresh refresh) {
+    }
+
+    private static final List<RefSpec> MIRRORED = List.of(
+            new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+    private static final String ORIGIN_BRANCHES = "+refs/heads/*:refs/remotes/origin/*";
+
+    private static final class Entry {
+        final ReentrantLock lock = new ReentrantLock();
+        /** {@link System#nanoTime()} when the latest refresh started; 0 before the first. */
+        long refreshStarted;
+    }
+
+    private final Path root;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public RepositoryCache(Path root) {
+        this.root = root;
+    }
+
+    /** The directory of the cached bare clone of {@code repoURL}, whether or not it exists yet. */
+    public Path directoryOf(String repoURL) {
+        String normalized = RepoUrls.normalizeGit(repoURL);
+        String name = normalized.replaceAll("\\.git$", "").replaceAll(".*[/:]", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return root.resolve(name + "-" + sha256(normalized).substring(0, 16) + ".git");
+    }
+
+    /**
+     * Brings the cached clone of {@code repoURL} up to date and creates a working tree at {@code directory} (which
+     * must not exist or be empty) with {@code revision} checked out, {@code origin} set to {@code repoURL} and its
+     * remote branches as {@code refs/remotes/origin/*}.
+     *
+     * @throws IllegalArgumentException when the revision does not exist in the repository, naming it
+     */
+    public Checkout checkout(String repoURL, RemoteAccess access, Path directory, Revision revision)
+            throws IOException, GitAPIException, InterruptedException {
+        Path cached = directoryOf(repoURL);
+        Refresh refresh;
+        Map<String, Ref> refs;
+        String defaultBranch;
+        Entry entry = entries.computeIfAbsent(cached.toString(), k -> new Entry());
+        long requested = System.nanoTime();
+        entry.lock.lockInterruptibly();
+        try (FileChannel lockFile = FileChannel.open(Files.createDirectories(root).resolve(cached.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            refresh = refresh(repoURL, access, cached, entry, requested);
+            try (Repository repo = open(cached)) {
+                refs = repo.getRefDatabase().getRefs().stream().collect(Collectors.toMap(Ref::getName, r -> r));
+                Ref head = repo.exactRef(Constants.HEAD);
+                defaultBranch = head != null && head.isSymbolic() ? head.getTarget().getName() : null;
+            }
+        } finally {
+            entry.lock.unlock();
+        }
+        Optional<ObjectId> head = createWorkingTree(cached, repoURL, access, directory, revision, refs, defaultBranch);
+        return new Checkout(directory, head, refresh);
+    }
+
+    private Refresh refresh(String repoURL, RemoteAccess access, Path cached, Entry entry, long requested)
+            throws IOException, GitAPIException {
+        if (entry.refreshStarted - requested > 0) {
+            return Refresh.SHARED;
+        }
+        entry.refreshStarted = System.nanoTime();
+        if (Files.exists(cached.resolve("HEAD"))) {
+            try (Git git = Git.open(cached.toFile())) {
+                access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
+                        .setRemoveDeletedRefs(true)).call();
+            }
+            return Refresh.FETCHED;
+        }
+        // Cloned beside the final place and moved there in one step, so a crash never leaves a half clone behind.
+        Path partial = root.resolve(cached.getFileName() + ".partial-" + UUID.randomUUID());
+        try {
+            try (Git git = Git.init().setBare(true).setGitDir(partial.toFile()).call()) {
+                StoredConfig config = git.getRepository().getConfig();
+                RemoteConfig origin = new RemoteConfig(config, Constants.DEFAULT_REMOTE_NAME);
+                origin.addURI(new URIish(repoURL));
+                MIRRORED.forEach(origin::addFetchRefSpec);
+                origin.update(config);
+                config.save();
+                FetchResult result = access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME)
+                        .setRefSpecs(MIRRORED)).call();
+                pointHeadAtDefaultBranch(git.getRepository(), result);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("repoURL '" + repoURL + "' is not a git URL: " + e.getMessage());
+            }
+            try {
+                Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, cached);
+            }
+        } finally {
+            deleteRecursively(partial);
+        }
+        return Refresh.CLONED;
+    }
+
+    /** The remote's HEAD names its default branch; older servers only advertise its commit, so match it. */
+    private static void pointHeadAtDefaultBranch(Repository repo, FetchResult result) throws IOException {
+        Ref advertised = result.getAdvertisedRef(Constants.HEAD);
+        if (advertised == null) {
+            return;
+        }
+        String branch = advertised.isSymbolic() ? advertised.getTarget().getName()
+                : result.getAdvertisedRefs().stream()
+                        .filter(r -> r.getName().startsWith(Constants.R_HEADS) && advertised.getObjectId().equals(r.getObjectId()))
+                        .map(Ref::getName)
+                        .sorted((a, b) -> Boolean.compare(!isCommonDefault(a), !isCommonDefault(b)))
+                        .findFirst().orElse(null);
+        if (branch != null) {
+            repo.updateRef(Constants.HEAD).link(branch);
+        }
+    }
+
+    private static boolean isCommonDefault(String ref) {
+        return ref.equals("refs/heads/main") || ref.equals("refs/heads/master");
+    }
+
+    private static Optional<ObjectId> createWorkingTree(Path cached, String repoURL, RemoteAccess access, Path directory,
+                                                       Revision revision, Map<String, Ref> refs, String defaultBranch)
+            throws IOException, GitAPIException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> children = Files.list(directory)) {
+                if (children.findAny().isPresent()) {
+                    throw new IllegalArgumentException("checkout directory " + directory + " is not empty");
+                }
+            }
+        }
+        String branch = revision instanceof Revision.Branch b ? b.name()
+                : revision instanceof Revision.DefaultBranch && defaultBranch != null ? Repository.shortenRefName(defaultBranch)
+                : null;
+        try (Git git = Git.init().setDirectory(directory.toFile())
+                .setInitialBranch(branch == null ? Constants.MASTER : branch).call()) {
+            Repository repo = git.getRepository();
+            Files.writeString(repo.getDirectory().toPath().resolve("objects/info/alternates"),
+                    cached.toAbsolutePath().resolve("objects") + "\n", StandardCharsets.UTF_8);
+            StoredConfig config = repo.getConfig();
+            config.setString("remote", Constants.DEFAULT_REMOTE_NAME, "url", repoURL);
+            config.setString("remote", Constants.DEFAULT_REMOTE_NAME, "fetch", ORIGIN_BRANCHES);
+            if (access.insecureSkipTLSVerify()) {
+                config.setBoolean("http", null, "sslVerify", false);
+            }
+            if (branch != null) {
+                config.setString("branch", branch, "remote", Constants.DEFAULT_REMOTE_NAME);
+                config.setString("branch", branch, "merge", Constants.R_HEADS + branch);
+            }
+            config.save();
+            copyRefs(repo, refs);
+            ObjectId target = resolve(repo, revision, refs, branch, repoURL);
+            if (target == null) {
+                return Optional.empty();
+            }
+            try (RevWalk walk = new RevWalk(repo)) {
+                RevCommit commit = walk.parseCommit(target);
+                RefUpdate update = branch != null ? repo.updateRef(Constants.R_HEADS + branch)
+                        : repo.updateRef(Constants.HEAD, true);
+                update.setNewObjectId(commit);
+                update.forceUpdate();
+                DirCacheCheckout checkout = new DirCacheCheckout(repo, repo.lockDirCache(), commit.getTree());
+                checkout.setFailOnConflict(true);
+                checkout.checkout();
+                return Optional.of(commit.copy());
+            }
+        }
+    }
+
+    /** The cache's branches become the working tree's remote branches; tags are copied as they are. */
+    private static void copyRefs(Repository repo, Map<String, Ref> refs) throws IOException {
+        var batch = repo.getRefDatabase().newBatchUpdate();
+        for (Ref ref : refs.values()) {
+            if (ref.isSymbolic() || ref.getObjectId() == null) {
+                continue;
+            }
+            String name = ref.getName();
+            String local = name.startsWith(Constants.R_HEADS)
+                    ? Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + name.substring(Constants.R_HEADS.length())
+                    : name.startsWith(Constants.R_TAGS) ? name : null;
+            if (local != null) {
+                batch.addCommand(new org.eclipse.jgit.transport.ReceiveCommand(ObjectId.zeroId(), ref.getObjectId(), local));
+            }
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            batch.execute(walk, org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE);
+        }
+        for (var command : batch.getCommands()) {
+            if (command.getResult() != org.eclipse.jgit.transport.ReceiveCommand.Result.OK) {
+                throw new IOException("could not create " + command.getRefName() + ": " + command.getResult());
+            }
+        }
+    }
+
+    /** The commit to check out, or null for a branch that is to be created empty. */
+    private static ObjectId resolve(Repository repo, Revision revision, Map<String, Ref> refs, String branch,
+                                    String repoURL) throws IOException {
+        if (revision instanceof Revision.Commit c) {
+            ObjectId id = repo.resolve(c.sha() + "^{commit}");
+            if (id == null) {
+                throw new IllegalArgumentException("commit " + c.sha() + " is not in " + repoURL);
+            }
+            return id;
+        }
+        if (revision instanceof Revision.Tag t) {
+            ObjectId id = repo.resolve(Constants.R_TAGS + t.name() + "^{commit}");
+            if (id == null) {
+                throw new IllegalArgumentException("tag " + t.name() + " does not exist in " + repoURL);
+            }
+            return id;
+        }
+        if (branch == null) {
+            throw new IllegalArgumentException(repoURL + " has no default branch; name a branch to check out");
+        }
+        Ref ref = refs.get(Constants.R_HEADS + branch);
+        if (ref != null) {
+            return ref.getObjectId();
+        }
+        if (revision instanceof Revision.Branch b && b.create()) {
+            return null;
+        }
+        throw new IllegalArgumentException("branch " + branch + " does not exist in " + repoURL
+                + "; set create: true to start it empty");
+    }
+
+    private static Repository open(Path gitDir) throws IOException {
+        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
