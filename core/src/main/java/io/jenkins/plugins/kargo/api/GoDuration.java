@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Durations as Kubernetes resources write them (Go's {@code time.ParseDuration}: {@code 1h30m}, {@code 10s},
  * {@code 1.5m}, {@code 250ms}). Kargo's own fields accept only the {@code s}, {@code m} and {@code h} units.
  */
-final class GoDuration {
+public final class GoDuration {
 
     /** Kargo's validation pattern for {@code interval} and {@code requiredSoakTime}. */
     static final Pattern KARGO = Pattern.compile("^([0-9]+(\\.[0-9]+)?(s|m|h))+$");
@@ -29,7 +29,7 @@ final class GoDuration {
     }
 
     /** Parses text already checked by {@link #isGo} or {@link #isKargo}. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         if (!isGo(text)) {
             throw new IllegalArgumentException("not a duration: " + text);
         }

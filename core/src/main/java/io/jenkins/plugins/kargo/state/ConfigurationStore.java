@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.state;
 
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ public final class ConfigurationStore {
     }
 
     /** Replaces the project's configuration with {@code documents}, atomically. */
-    public AppliedConfiguration apply(String project, List<ConfigDocument> documents) {
+    public AppliedConfiguration apply(String project, List<ConfigSource> documents) {
         Instant now = database.now();
         return database.transaction("applying the configuration of project " + project, c -> {
             try (PreparedStatement upsert = c.prepareStatement("INSERT INTO project (name, applied_at) VALUES (?, ?) "
@@ -35,8 +36,8 @@ public final class ConfigurationStore {
                 for (int i = 0; i < documents.size(); i++) {
                     insert.setString(1, project);
                     insert.setInt(2, i);
-                    insert.setString(3, documents.get(i).sourceFile());
-                    insert.setString(4, documents.get(i).yaml());
+                    insert.setString(3, documents.get(i).name());
+                    insert.setString(4, documents.get(i).text());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -52,13 +53,13 @@ public final class ConfigurationStore {
             if (appliedAt.isEmpty()) {
                 return Optional.empty();
             }
-            List<ConfigDocument> documents = new ArrayList<>();
+            List<ConfigSource> documents = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT source_file, content FROM config_document WHERE project = ? ORDER BY doc_index")) {
                 select.setString(1, project);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        documents.add(new ConfigDocument(rs.getString(1), rs.getString(2)));
+                        documents.add(new ConfigSource(rs.getString(1), rs.getString(2)));
                     }
                 }
             }

@@ -231,7 +231,7 @@ class SubscriptionGenerationsTest {
                     allowTagsRegexes: ["^v"]
                     includePaths: ["src/", "regex:^charts/.*"]
                 """)).get(0);
-        assertThat(git.commitSelectionStrategy()).isEqualTo("SemVer");
+        assertThat(git.commitSelectionStrategy()).isEqualTo(CommitSelectionStrategy.SemVer);
         assertThat(git.semverConstraint()).isEqualTo("^1.0.0");
         assertThat(git.strictSemvers()).isTrue();
         assertThat(git.allowTagsRegexes()).containsExactly("^v");

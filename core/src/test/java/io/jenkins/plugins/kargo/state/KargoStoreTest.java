@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.discovery.DiscoveredPackage;
 import io.jenkins.plugins.kargo.freight.Freight;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,14 +49,14 @@ class KargoStoreTest {
     void configurationIsKeptPerProjectAndReplacedWhole() {
         try (KargoStore store = open(Clock.fixed(T0, ZoneOffset.UTC))) {
             store.configurations().apply("myapp", List.of(
-                    new ConfigDocument("kargo/project.yaml", "kind: Project\nmetadata:\n  name: myapp\n"),
-                    new ConfigDocument("kargo/warehouses/services.yaml", "kind: Warehouse\n")));
-            store.configurations().apply("other", List.of(new ConfigDocument("o.yaml", "kind: Project\n")));
+                    new ConfigSource("kargo/project.yaml", "kind: Project\nmetadata:\n  name: myapp\n"),
+                    new ConfigSource("kargo/warehouses/services.yaml", "kind: Warehouse\n")));
+            store.configurations().apply("other", List.of(new ConfigSource("o.yaml", "kind: Project\n")));
             AppliedConfiguration replaced = store.configurations().apply("myapp",
-                    List.of(new ConfigDocument("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n")));
+                    List.of(new ConfigSource("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n")));
 
             assertThat(store.configurations().get("myapp")).contains(replaced);
-            assertThat(replaced.documents()).containsExactly(new ConfigDocument("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n"));
+            assertThat(replaced.documents()).containsExactly(new ConfigSource("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n"));
             assertThat(replaced.appliedAt()).isEqualTo(T0);
             assertThat(store.configurations().projects()).containsExactly("myapp", "other");
             assertThat(store.configurations().get("missing")).isEmpty();
@@ -141,7 +143,7 @@ class KargoStoreTest {
         List<Freight> before;
         try (KargoStore store = open()) {
             IntStream.range(0, 20).forEach(i -> store.freight().create("myapp", TestFreight.image("services", "v1.0." + (19 - i))));
-            store.configurations().apply("myapp", List.of(new ConfigDocument("p.yaml", "kind: Project\n")));
+            store.configurations().apply("myapp", List.of(new ConfigSource("p.yaml", "kind: Project\n")));
             store.warehouses().updateStatus("myapp", "services", s -> s.withLastFreight("abc"));
             before = store.freight().list("myapp");
         }
@@ -283,6 +285,26 @@ class KargoStoreTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void jsonColumnsHoldJsonTextAndTimesFixedWidthIsoText() {
+        Instant whole = Instant.parse("2026-11-27T10:00:00Z");
+        try (KargoStore store = open(Clock.fixed(whole, ZoneOffset.UTC))) {
+            store.freight().create("myapp", TestFreight.image("services", "v1.0.0"));
+        }
+        try (Database database = Database.open(dir, Clock.fixed(whole, ZoneOffset.UTC))) {
+            List<String> row = database.read("inspecting Freight", c -> {
+                try (PreparedStatement select = c.prepareStatement("SELECT typeof(content), "
+                        + "json_extract(content, '$.images[0].tag'), created_at FROM freight");
+                     ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+                }
+            });
+
+            assertThat(row).containsExactly("text", "v1.0.0", "2026-11-27T10:00:00.000000000Z");
         }
     }
 
