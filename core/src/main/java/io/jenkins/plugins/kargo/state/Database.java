@@ -137,7 +137,11 @@ final class Database implements AutoCloseable {
                 try {
                     result = work.run(c);
                 } catch (SQLException | RuntimeException e) {
-                    statement.execute("ROLLBACK");
+                    try {
+                        statement.execute("ROLLBACK");
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback); // closing the connection (run does) rolls back all the same
+                    }
                     throw e;
                 }
                 statement.execute("COMMIT");

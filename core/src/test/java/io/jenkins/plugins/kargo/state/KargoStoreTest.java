@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -284,6 +285,26 @@ class KargoStoreTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void jsonColumnsHoldJsonTextAndTimesFixedWidthIsoText() {
+        Instant whole = Instant.parse("2026-11-27T10:00:00Z");
+        try (KargoStore store = open(Clock.fixed(whole, ZoneOffset.UTC))) {
+            store.freight().create("myapp", TestFreight.image("services", "v1.0.0"));
+        }
+        try (Database database = Database.open(dir, Clock.fixed(whole, ZoneOffset.UTC))) {
+            List<String> row = database.read("inspecting Freight", c -> {
+                try (PreparedStatement select = c.prepareStatement("SELECT typeof(content), "
+                        + "json_extract(content, '$.images[0].tag'), created_at FROM freight");
+                     ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+                }
+            });
+
+            assertThat(row).containsExactly("text", "v1.0.0", "2026-11-27T10:00:00.000000000Z");
         }
     }
 
