@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * git's smart HTTP protocol on loopback: the JDK's HTTP server hands each request to the real
@@ -59,41 +56,22 @@ public final class GitHttpServer implements AutoCloseable {
     }
 
     /**
-     * Serves anonymously over HTTPS with a self-signed certificate for {@code 127.0.0.1}, made by the JDK's
-     * {@code keytool} in {@code keyDirectory}: a client that verifies certificates refuses it.
+     * Serves anonymously over HTTPS with a self-signed certificate ({@link SelfSignedTls}) kept in
+     * {@code keyDirectory}: a client that verifies certificates refuses it.
      */
     public static GitHttpServer serveOverSelfSignedTls(Path projectRoot, Path keyDirectory) {
-        char[] password = "changeit".toCharArray();
-        Path keystore = keyDirectory.resolve("git-http-server.p12");
         try {
             Files.createDirectories(keyDirectory);
-            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-keyalg", "EC", "-alias", "git",
-                    "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                    "-keystore", keystore.toString(), "-storepass", new String(password))
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                store.load(in, password);
-            }
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keys.getKeyManagers(), null, null);
             HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.serverContext(keyDirectory, "127.0.0.1")));
             return start(server, projectRoot, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load the test certificate", e);
+            throw new IllegalStateException("cannot make the test certificate", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running keytool", e);
+            throw new IllegalStateException("interrupted while making the test certificate", e);
         }
     }
 
