@@ -56,6 +56,9 @@ import java.util.stream.Collectors;
  */
 public final class KargoEngine implements AutoCloseable {
 
+    /** The directory under the state directory where git discovery keeps its bare repositories. */
+    public static final String GIT_CACHE = "git-cache";
+
     private final KargoStore store;
     private final ConfigLoader loader = new ConfigLoader();
     private final WarehouseReconciler warehouses;
@@ -69,9 +72,6 @@ public final class KargoEngine implements AutoCloseable {
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
         this(store, subscribers, StepRegistry.of(), CredentialsProvider.NONE, events, Clock.systemUTC());
     }
-
-    /** The directory under the state directory where git discovery keeps its bare repositories. */
-    public static final String GIT_CACHE = "git-cache";
 
     /**
      * @param steps       the promotion steps promotions may use
