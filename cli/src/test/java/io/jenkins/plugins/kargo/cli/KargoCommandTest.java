@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.kargo.state.ConfigDocument;
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
 import io.jenkins.plugins.kargo.testkit.NpmPublisher;
@@ -102,7 +102,7 @@ class KargoCommandTest {
         assertThat(apply.err()).contains("warning: ", "read as an npm package");
         try (KargoStore store = KargoStore.open(state)) {
             List<String> kept = store.configurations().get("myapp").orElseThrow().documents().stream()
-                    .map(ConfigDocument::yaml).toList();
+                    .map(ConfigSource::text).toList();
             assertThat(kept).as("the configuration is kept").anyMatch(yaml -> yaml.contains("kind: Warehouse"));
             assertThat(kept).as("the dashboard's webhook is a secret").noneMatch(yaml -> yaml.contains("hooks.slack.com"));
         }

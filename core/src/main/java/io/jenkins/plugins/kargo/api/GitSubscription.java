@@ -2,10 +2,10 @@ package io.jenkins.plugins.kargo.api;
 
 import java.util.List;
 
-/** A git repository to watch ({@code subscriptions[].git}); its discovery arrives with promotion support. */
+/** A git repository to watch ({@code subscriptions[].git}); discovered by {@code discovery.git.GitSubscriber}. */
 public record GitSubscription(
         String repoURL,
-        String commitSelectionStrategy,
+        CommitSelectionStrategy commitSelectionStrategy,
         String branch,
         String semverConstraint,
         boolean strictSemvers,
@@ -23,6 +23,8 @@ public record GitSubscription(
         ignoreTagsRegexes = List.copyOf(ignoreTagsRegexes);
         includePaths = List.copyOf(includePaths);
         excludePaths = List.copyOf(excludePaths);
+        commitSelectionStrategy = commitSelectionStrategy == null
+                ? CommitSelectionStrategy.NewestFromBranch : commitSelectionStrategy;
         branch = branch == null ? "" : branch;
         semverConstraint = semverConstraint == null ? "" : semverConstraint;
         name = name == null ? "" : name;

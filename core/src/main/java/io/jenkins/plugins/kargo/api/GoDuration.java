@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Durations as Kubernetes resources write them (Go's {@code time.ParseDuration}: {@code 1h30m}, {@code 10s},
  * {@code 1.5m}, {@code 250ms}). Kargo's own fields accept only the {@code s}, {@code m} and {@code h} units.
  */
-final class GoDuration {
+public final class GoDuration {
 
     /** Kargo's validation pattern for {@code interval} and {@code requiredSoakTime}. */
     static final Pattern KARGO = Pattern.compile("^([0-9]+(\\.[0-9]+)?(s|m|h))+$");
@@ -24,12 +24,12 @@ final class GoDuration {
         return text.length() <= 64 && KARGO.matcher(text).matches();
     }
 
-    static boolean isGo(String text) {
+    public static boolean isGo(String text) {
         return text.length() <= 64 && GO.matcher(text).matches();
     }
 
     /** Parses text already checked by {@link #isGo} or {@link #isKargo}. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         if (!isGo(text)) {
             throw new IllegalArgumentException("not a duration: " + text);
         }

@@ -24,6 +24,9 @@ final class SubscriptionReader {
     // npm's rules for package names (validate-npm-package-name): lower case, URL-safe, optional @scope/
     private static final java.util.regex.Pattern NPM_PACKAGE = java.util.regex.Pattern.compile(
             "^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$");
+    private static final java.util.regex.Pattern GIT_URL = java.util.regex.Pattern.compile(
+            "(?:^(ssh|https?|git)://(?:([\\w-]+)(:(.+))?@)?([\\w-]+(?:\\.[\\w-]+)*)(?::(\\d{1,5}))?(/.*)$)"
+                    + "|(?:^([\\w-]+)@([\\w+]+(?:\\.[\\w-]+)*):(/?.*))");
     private static final java.util.regex.Pattern GIT_BRANCH = java.util.regex.Pattern.compile(
             "^[a-zA-Z0-9]([a-zA-Z0-9._/-]*[a-zA-Z0-9_-])?$");
 
@@ -164,12 +167,11 @@ final class SubscriptionReader {
                 "allowTags", "allowTagsRegexes", "ignoreTags", "ignoreTagsRegexes", "expressionFilter",
                 "insecureSkipTLSVerify", "blobless", "includePaths", "excludePaths", "discoveryLimit", "since");
         String repoURL = spec.requiredText("repoURL", "give the repository URL, e.g. https://github.com/org/repo.git");
-        String strategy = spec.text("commitSelectionStrategy", "NewestFromBranch");
-        List<String> strategies = List.of("NewestFromBranch", "SemVer", "Lexical", "NewestTag");
-        if (!strategies.contains(strategy)) {
-            spec.get("commitSelectionStrategy").error("'" + strategy + "' is not a commit selection strategy",
-                    Spelling.suggest(strategy, strategies, "use one of"));
+        if (!repoURL.isEmpty()) {
+            gitRepoURL(spec.get("repoURL"), repoURL);
         }
+        CommitSelectionStrategy strategy = spec.enumValue("commitSelectionStrategy", CommitSelectionStrategy.class,
+                CommitSelectionStrategy.NewestFromBranch);
         String branch = spec.text("branch", "");
         if (!branch.isEmpty() && !GIT_BRANCH.matcher(branch).matches()) {
             spec.get("branch").error("'" + branch + "' is not a valid branch name", "write the branch's name, e.g. main");
@@ -185,6 +187,17 @@ final class SubscriptionReader {
                 name, spec.location());
     }
 
+    /** Kargo's git URL pattern ({@code pkg/subscription/git.go}), plus {@code git://} for a git daemon. */
+    private static void gitRepoURL(ConfigNode node, String repoURL) {
+        if (!GIT_URL.matcher(repoURL).matches()) {
+            node.error("'" + repoURL + "' is not a git repository URL",
+                    "write https://host/path/repo.git (http:// and git:// only for a server on this machine)");
+        } else if (repoURL.startsWith("ssh://") || !repoURL.contains("://")) {
+            node.warning("SSH repository URLs are deprecated (Kargo removes them in v1.13) and are not used for"
+                    + " discovery here", "use the https:// URL of the repository with a git token");
+        }
+    }
+
     private static List<String> pathFilters(ConfigNode spec, String field) {
         List<String> filters = new ArrayList<>();
         for (ConfigNode item : spec.get(field).items()) {
@@ -194,6 +207,13 @@ final class SubscriptionReader {
             }
             if (filter.startsWith("regex:") || filter.startsWith("regexp:")) {
                 ConstraintChecks.regex(item, filter.substring(filter.indexOf(':') + 1));
+            } else if (filter.startsWith("glob:")) {
+                try {
+                    java.nio.file.FileSystems.getDefault().getPathMatcher(filter);
+                } catch (IllegalArgumentException e) {
+                    item.error("'" + filter + "' is not a valid glob: " + e.getMessage(),
+                            "use * within a directory, ** across directories, ? [abc] and {a,b}, e.g. glob:charts/**/*.yaml");
+                }
             }
             filters.add(filter);
         }

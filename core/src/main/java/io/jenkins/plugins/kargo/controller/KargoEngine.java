@@ -11,6 +11,7 @@ import io.jenkins.plugins.kargo.api.KargoResource;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
+import io.jenkins.plugins.kargo.discovery.git.GitSubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartRepositorySubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
@@ -20,9 +21,26 @@ import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
 import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.state.ConfigDocument;
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
+import io.jenkins.plugins.kargo.api.Stage;
+import io.jenkins.plugins.kargo.freight.Availability;
+import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightAliases;
+import io.jenkins.plugins.kargo.freight.FreightAvailability;
+import io.jenkins.plugins.kargo.promotion.PromotionName;
+import io.jenkins.plugins.kargo.promotion.PromotionRunner;
+import io.jenkins.plugins.kargo.promotion.StepRegistry;
+import io.jenkins.plugins.kargo.promotion.Ulid;
+import io.jenkins.plugins.kargo.state.Promotion;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,25 +56,68 @@ import java.util.stream.Collectors;
  */
 public final class KargoEngine implements AutoCloseable {
 
+    /** The directory under the state directory where git discovery keeps its bare repositories. */
+    public static final String GIT_CACHE = "git-cache";
+
     private final KargoStore store;
     private final ConfigLoader loader = new ConfigLoader();
     private final WarehouseReconciler warehouses;
+    private final AutoPromotion autoPromotion;
+    private final Promoter promoter;
+    private final PromotionWorker worker;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
-        this.store = store;
-        this.warehouses = new WarehouseReconciler(subscribers, store, events);
+        this(store, subscribers, StepRegistry.of(), CredentialsProvider.NONE, events, Clock.systemUTC());
     }
 
-    /** An engine over the store in {@code stateDirectory}, talking to real registries. */
+    /**
+     * @param steps       the promotion steps promotions may use
+     * @param credentials what steps log in with (git, Argo CD)
+     * @param clock       the time of availability checks (soak) and step logs
+     */
+    public KargoEngine(KargoStore store, Subscribers subscribers, StepRegistry steps, CredentialsProvider credentials,
+                       EventSink events, Clock clock) {
+        this(store, subscribers, new PlanExecutor(new PromotionRunner(steps, clock)), credentials, events, clock);
+    }
+
+    KargoEngine(KargoStore store, Subscribers subscribers, PromotionExecutor executor, CredentialsProvider credentials,
+                EventSink events, Clock clock) {
+        this.store = store;
+        this.warehouses = new WarehouseReconciler(subscribers, store, events);
+        this.autoPromotion = new AutoPromotion(store, clock);
+        this.promoter = new Promoter(store, autoPromotion, new PromotionName(new Ulid(clock)), clock);
+        this.worker = new PromotionWorker(store, executor, credentials, events, clock);
+        this.clock = clock;
+    }
+
+    /**
+     * An engine over the store in {@code stateDirectory}, talking to real registries and git servers, with the
+     * built-in steps.
+     */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
+        BuiltinSteps builtin = new BuiltinSteps();
+        KargoEngine engine = open(stateDirectory, credentials, events, builtin.registry(stateDirectory), Clock.systemUTC());
+        engine.closeWith(builtin);
+        return engine;
+    }
+
+    /** As {@link #open(Path, CredentialsProvider, EventSink)}, with the given promotion steps and clock. */
+    public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events,
+                                   StepRegistry steps, Clock clock) {
         RegistryHttp http = RegistryHttp.create();
         OciRegistryClient oci = new OciRegistryClient(http);
         Subscribers subscribers = new Subscribers(
                 new ImageSubscriber(oci, new ImageInspector(), credentials, events),
                 new ChartSubscriber(new ChartRepositorySubscriber(http, credentials),
                         new OciChartSubscriber(oci, credentials)),
-                new NpmSubscriber(http, credentials));
-        return new KargoEngine(KargoStore.open(stateDirectory), subscribers, events);
+                new NpmSubscriber(http, credentials),
+                new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
+        return new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()), subscribers, steps,
+                credentials, events, clock);
     }
 
     public KargoStore store() {
@@ -100,8 +161,8 @@ public final class KargoEngine implements AutoCloseable {
             Set<String> files = config.resources().stream()
                     .filter(r -> r.project().equals(project) || r.project().isEmpty())
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
-            List<ConfigDocument> documents = sources.stream().filter(s -> files.contains(s.name()))
-                    .map(s -> new ConfigDocument(s.name(), s.text())).toList();
+            List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
+                    .toList();
             store.configurations().apply(project, documents);
             applied.add(new AppliedProject(project, entry.getValue()));
         }
@@ -112,7 +173,7 @@ public final class KargoEngine implements AutoCloseable {
     public KargoConfig configuration(String project) throws ConfigException {
         var applied = store.configurations().get(project).orElseThrow(() -> new NoSuchElementException(
                 "project " + project + " has no configuration; run `kargo apply -f DIR` first"));
-        return loader.load(applied.documents().stream().map(d -> new ConfigSource(d.sourceFile(), d.yaml())).toList());
+        return loader.load(applied.documents());
     }
 
     /**
@@ -145,8 +206,139 @@ public final class KargoEngine implements AutoCloseable {
         return warehouses.reconcile(project, target);
     }
 
+    /**
+     * Queues a promotion of a Freight (name or alias) into a stage; {@link #runPromotions} runs it.
+     *
+     * @throws PromotionRefusedException when the Freight is not available to the stage, saying why
+     */
+    public Promotion promote(String project, String stage, String freight, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        synchronized (lock(project)) {
+            return promoter.promote(config, project, stage, freight, actor);
+        }
+    }
+
+    /** Makes a Freight available to a stage whatever its upstream verification (Kargo's manual approval). */
+    public boolean approve(String project, String freight, String stage, String actor) throws ConfigException {
+        return promoter.approve(configuration(project), project, freight, stage, actor);
+    }
+
+    /** Queues a promotion of the stage's previous Freight (or {@code to}, from its history) and holds auto-promotion. */
+    public Promotion rollback(String project, String stage, String to, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        synchronized (lock(project)) {
+            return promoter.rollback(config, project, stage, to, actor);
+        }
+    }
+
+    /** Aborts a promotion: a Pending one at once, a Running one before its next step. */
+    public Promotion abort(String project, String promotion, String actor) {
+        return promoter.abort(project, promotion, actor);
+    }
+
+    /** Lifts the stage's auto-promotion hold; false when it had none. */
+    public boolean releaseHold(String project, String stage, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        synchronized (lock(project)) {
+            return promoter.releaseHold(config, project, stage, actor);
+        }
+    }
+
+    /**
+     * Runs the stage's queued promotions in this thread, oldest first, recovering one a crashed process left
+     * Running.
+     *
+     * @return false when another thread or process runs the stage's queue
+     */
+    public boolean runPromotions(String project, String stage) throws ConfigException {
+        return worker.drain(configuration(project), project, stage);
+    }
+
+    /**
+     * One pass of the stage controller: queues what auto-promotion wants and runs every stage's queue, stages in
+     * parallel, until auto-promotion wants nothing more (a promotion into dev can make Freight available to
+     * staging).
+     *
+     * @return the promotions auto-promotion queued
+     */
+    public List<Promotion> reconcileStages(String project) throws ConfigException {
+        KargoConfig config = configuration(project);
+        List<Promotion> queued = new ArrayList<>();
+        List<Promotion> round;
+        do {
+            synchronized (lock(project)) {
+                round = autoPromotion.due(config, project).stream()
+                        .map(c -> promoter.promoteAutomatically(c.stage(), c.freight())).toList();
+            }
+            queued.addAll(round);
+            runAllQueues(config, project);
+        } while (!round.isEmpty());
+        return queued;
+    }
+
+    /** Runs the queue of every stage that has one, each in its own thread, and waits for them. */
+    private void runAllQueues(KargoConfig config, String project) {
+        List<String> stages = config.stages(project).stream().map(Stage::name)
+                .filter(s -> !store.promotions().open(project, s).isEmpty()).toList();
+        if (stages.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(stages.size(), 8));
+        try {
+            List<Future<Boolean>> runs = stages.stream()
+                    .map(s -> pool.submit(() -> worker.drain(config, project, s))).toList();
+            for (Future<Boolean> run : runs) {
+                run.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The promotion, once it has ended, polling the store (another process may be running it). */
+    public Promotion awaitPromotion(String project, String name, Duration poll) throws InterruptedException {
+        while (true) {
+            Promotion promotion = store.promotions().get(project, name).orElseThrow(() -> new NoSuchElementException(
+                    "promotion " + name + " not found in project " + project));
+            if (promotion.phase().isTerminal()) {
+                return promotion;
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    /** Whether the Freight (name or alias) may be promoted into the stage now, and why. */
+    public Availability availability(String project, String stage, String freight) throws ConfigException {
+        KargoConfig config = configuration(project);
+        Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        Freight f = store.freight().byName(project, freight).or(() -> store.freight().byAlias(project, freight))
+                .orElseThrow(() -> new NoSuchElementException("Freight " + freight + " not found in project " + project));
+        return FreightAvailability.of(target, f, store.stages().freightStatus(project, f.name()), clock.instant());
+    }
+
+    private void closeWith(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
+    private Object lock(String project) {
+        return projectLocks.computeIfAbsent(project, p -> new Object());
+    }
+
     @Override
     public void close() {
-        store.close();
+        try {
+            for (AutoCloseable resource : resources) {
+                resource.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the engine: " + e.getMessage(), e);
+        } finally {
+            store.close();
+        }
     }
 }

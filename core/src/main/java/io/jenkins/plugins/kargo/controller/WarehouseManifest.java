@@ -81,7 +81,7 @@ public final class WarehouseManifest {
             npm.put("discoveryLimit", s.discoveryLimit());
         } else if (subscription instanceof GitSubscription s) {
             ObjectNode git = entry.putObject("git").put("repoURL", s.repoURL())
-                    .put("commitSelectionStrategy", s.commitSelectionStrategy());
+                    .put("commitSelectionStrategy", s.commitSelectionStrategy().name());
             putIfSet(git, "branch", s.branch());
         }
         putIfSet(entry, "name", subscription.name());

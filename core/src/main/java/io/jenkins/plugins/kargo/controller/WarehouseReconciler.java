@@ -3,7 +3,6 @@ package io.jenkins.plugins.kargo.controller;
 import io.jenkins.plugins.kargo.api.Subscription;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
-import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.DowngradeGuard;
 import io.jenkins.plugins.kargo.discovery.NewestSeen;
@@ -18,7 +17,6 @@ import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.state.SubscriptionDiscovery;
 import io.jenkins.plugins.kargo.state.SubscriptionRef;
 import io.jenkins.plugins.kargo.state.WarehouseStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,12 +98,14 @@ public final class WarehouseReconciler {
         return new WarehouseRefresh(warehouse.name(), results, Optional.of(creation), List.of());
     }
 
-    /** The newest version seen, with its build date when the previous discovery listed it (for NewestBuild). */
+    /**
+     * The newest version seen, with its date when the previous discovery listed it (an image's build date for
+     * NewestBuild, a tag's creation date for NewestTag).
+     */
     private static NewestSeen seen(SubscriptionRef ref, String version, Optional<DiscoveryResult> previous) {
-        Instant created = previous.stream().flatMap(r -> r.subscriptions().stream())
+        return previous.stream().flatMap(r -> r.subscriptions().stream())
                 .filter(s -> s.subscription().equals(ref)).flatMap(s -> s.artifacts().stream())
-                .filter(a -> a.version().equals(version) && a instanceof DiscoveredImage)
-                .map(a -> ((DiscoveredImage) a).createdAt()).findFirst().orElse(null);
-        return new NewestSeen(version, created);
+                .filter(a -> a.version().equals(version))
+                .map(NewestSeen::of).findFirst().orElse(new NewestSeen(version, null));
     }
 }

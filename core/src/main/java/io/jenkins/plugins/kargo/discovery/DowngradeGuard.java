@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.discovery;
 
 import io.jenkins.plugins.kargo.api.ChartSubscription;
+import io.jenkins.plugins.kargo.api.GitSubscription;
 import io.jenkins.plugins.kargo.api.ImageSubscription;
 import io.jenkins.plugins.kargo.api.NpmSubscription;
 import io.jenkins.plugins.kargo.api.Subscription;
@@ -11,8 +12,10 @@ import org.semver4j.Semver;
 
 /**
  * Refuses a discovery whose best candidate ranks below the newest version already seen for that subscription,
- * by the subscription's own order (semver, lexical or build date). A Digest subscription tracks one mutable tag,
- * whose digests have no order, so it is never refused.
+ * by the subscription's own order (semver, lexical, build date or tag creation date). A Digest subscription tracks
+ * one mutable tag, whose digests have no order, so it is never refused. Nor is a git NewestFromBranch one: its
+ * head moves back only when someone resets or force-pushes the branch, a deliberate act that Kargo follows, and a
+ * refusal would pin the warehouse to a commit the branch no longer holds.
  */
 public final class DowngradeGuard {
 
@@ -36,7 +39,15 @@ public final class DowngradeGuard {
         } else if (subscription instanceof ChartSubscription || subscription instanceof NpmSubscription) {
             older = semverOlder(candidate.version(), seen.version());
         } else {
-            older = false; // git commits: ordering arrives with git discovery
+            GitSubscription git = (GitSubscription) subscription;
+            older = switch (git.commitSelectionStrategy()) {
+                case SemVer -> semverOlder(candidate.version(), seen.version());
+                case Lexical -> candidate.version().compareTo(seen.version()) < 0;
+                case NewestTag -> candidate instanceof DiscoveredCommit commit && commit.creatorDate() != null
+                        && seen.createdAt() != null && commit.creatorDate().isBefore(seen.createdAt());
+                // a branch moved back is someone's reset or force-push, which the warehouse follows as Kargo does
+                case NewestFromBranch -> false;
+            };
         }
         if (!older) {
             return Optional.empty();

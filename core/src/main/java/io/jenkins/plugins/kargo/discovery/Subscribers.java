@@ -13,12 +13,14 @@ public final class Subscribers {
     private final Subscriber<ImageSubscription> images;
     private final Subscriber<ChartSubscription> charts;
     private final Subscriber<NpmSubscription> packages;
+    private final Subscriber<GitSubscription> commits;
 
     public Subscribers(Subscriber<ImageSubscription> images, Subscriber<ChartSubscription> charts,
-                       Subscriber<NpmSubscription> packages) {
+                       Subscriber<NpmSubscription> packages, Subscriber<GitSubscription> commits) {
         this.images = images;
         this.charts = charts;
         this.packages = packages;
+        this.commits = commits;
     }
 
     /** @see Subscriber#discover */
@@ -32,8 +34,6 @@ public final class Subscribers {
         if (subscription instanceof NpmSubscription npm) {
             return packages.discover(npm);
         }
-        GitSubscription git = (GitSubscription) subscription;
-        throw new DiscoveryException("git subscription to " + git.repoURL() + " (" + git.location()
-                + "): git discovery is not available yet; remove the subscription from the warehouse for now");
+        return commits.discover((GitSubscription) subscription);
     }
 }

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.kargo.freight;
 
 import io.jenkins.plugins.kargo.api.ChartSubscription;
+import io.jenkins.plugins.kargo.api.GitSubscription;
 import io.jenkins.plugins.kargo.api.ImageSubscription;
 import io.jenkins.plugins.kargo.api.NpmSubscription;
 import io.jenkins.plugins.kargo.discovery.DiscoveredChart;
+import io.jenkins.plugins.kargo.discovery.DiscoveredCommit;
 import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.discovery.DiscoveredPackage;
 import java.util.ArrayList;
@@ -25,8 +27,7 @@ public final class FreightFactory {
 
     /**
      * @throws IllegalArgumentException when nothing is selected (Kargo refuses Freight without artifacts), when an
-     *                                  artifact does not match its subscription's kind, or for git subscriptions,
-     *                                  which are not discovered yet
+     *                                  artifact does not match its subscription's kind
      */
     public static Freight create(String warehouse, List<SelectedArtifact> selected) {
         if (selected.isEmpty()) {
@@ -35,6 +36,7 @@ public final class FreightFactory {
         List<FreightImage> images = new ArrayList<>();
         List<FreightChart> charts = new ArrayList<>();
         List<FreightArtifact> artifacts = new ArrayList<>();
+        List<FreightCommit> commits = new ArrayList<>();
         for (SelectedArtifact s : selected) {
             if (s.subscription() instanceof ImageSubscription sub && s.artifact() instanceof DiscoveredImage image) {
                 images.add(new FreightImage(sub.repoURL(), image.tag(), image.digest(), image.annotations(), sub.name()));
@@ -49,6 +51,9 @@ public final class FreightFactory {
                     artifacts.add(new FreightArtifact(NPM_ARTIFACT_TYPE, subscriptionName, pkg.version(),
                             Map.of("repoURL", sub.repoURL(), "package", sub.packageName())));
                 }
+            } else if (s.subscription() instanceof GitSubscription sub && s.artifact() instanceof DiscoveredCommit commit) {
+                commits.add(new FreightCommit(sub.repoURL(), commit.id(), commit.branch(), commit.tag(),
+                        commit.subject(), commit.author(), commit.committer(), sub.name()));
             } else {
                 throw new IllegalArgumentException("Warehouse " + warehouse + ": cannot put a "
                         + s.artifact().getClass().getSimpleName() + " into Freight for the subscription to "
@@ -56,7 +61,7 @@ public final class FreightFactory {
             }
         }
         FreightOrigin origin = FreightOrigin.warehouse(warehouse);
-        String name = FreightId.of(origin, List.of(), images, charts, artifacts);
-        return new Freight(name, null, origin, null, images, charts, List.of(), artifacts);
+        String name = FreightId.of(origin, commits, images, charts, artifacts);
+        return new Freight(name, null, origin, null, images, charts, commits, artifacts);
     }
 }

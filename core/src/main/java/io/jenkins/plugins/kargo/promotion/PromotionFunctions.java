@@ -5,12 +5,15 @@ import io.jenkins.plugins.kargo.freight.FreightChart;
 import io.jenkins.plugins.kargo.freight.FreightCommit;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.promotion.expression.CommonFunctions;
-import java.util.LinkedHashMap;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
 /**
  * The functions of Kargo's promotion expressions: {@code imageFrom}, {@code chartFrom}, {@code commitFrom},
@@ -23,6 +26,8 @@ public final class PromotionFunctions extends CommonFunctions {
     private final FreightCollection freight;
     private final Map<String, StepStatus> finished;
     private final boolean failures;
+    /** Lookups that found nothing: an expression failing on their null is explained by them. */
+    private final List<String> misses = new CopyOnWriteArrayList<>();
 
     /**
      * @param finished the status of each step that has finished so far, by alias, in order
@@ -46,7 +51,8 @@ public final class PromotionFunctions extends CommonFunctions {
     }
 
     public Map<String, Object> imageFrom(String repoURL, Map<String, Object> origin) {
-        return first(origin, f -> f.images().stream().filter(i -> i.repoURL().equals(repoURL)), PromotionFunctions::image);
+        return first("imageFrom('" + repoURL + "')", "images", origin, Freight::images,
+                i -> i.repoURL().equals(repoURL), FreightImage::repoURL, PromotionFunctions::image);
     }
 
     public Map<String, Object> chartFrom(String repoURL) {
@@ -62,9 +68,10 @@ public final class PromotionFunctions extends CommonFunctions {
     }
 
     public Map<String, Object> chartFrom(String repoURL, String name, Map<String, Object> origin) {
-        return first(origin, f -> f.charts().stream()
-                .filter(c -> c.repoURL().equals(repoURL) && (name == null || name.isEmpty() || c.name().equals(name))),
-                PromotionFunctions::chart);
+        boolean anyName = name == null || name.isEmpty();
+        return first("chartFrom('" + repoURL + "'" + (anyName ? "" : ", '" + name + "'") + ")", "charts", origin,
+                Freight::charts, c -> c.repoURL().equals(repoURL) && (anyName || c.name().equals(name)),
+                c -> c.name().isEmpty() ? c.repoURL() : c.repoURL() + " (" + c.name() + ")", PromotionFunctions::chart);
     }
 
     public Map<String, Object> commitFrom(String repoURL) {
@@ -72,7 +79,8 @@ public final class PromotionFunctions extends CommonFunctions {
     }
 
     public Map<String, Object> commitFrom(String repoURL, Map<String, Object> origin) {
-        return first(origin, f -> f.commits().stream().filter(c -> c.repoURL().equals(repoURL)), PromotionFunctions::commit);
+        return first("commitFrom('" + repoURL + "')", "commits", origin, Freight::commits,
+                c -> c.repoURL().equals(repoURL), FreightCommit::repoURL, PromotionFunctions::commit);
     }
 
     /** Whether no earlier step Failed or Errored (steps with {@code continueOnError} aside). */
@@ -99,13 +107,30 @@ public final class PromotionFunctions extends CommonFunctions {
         return status.name();
     }
 
-    private <T> Map<String, Object> first(Map<String, Object> origin, Function<Freight, Stream<T>> artifacts,
-                                          Function<T, Map<String, Object>> shape) {
-        return freight.items().stream()
+    /**
+     * Why an expression may have met null: the lookups that found nothing, e.g. {@code imageFrom('x') found nothing;
+     * the Freight being promoted has images from: a, b}. Empty when every lookup found something.
+     */
+    String explainMisses() {
+        return String.join("; ", misses);
+    }
+
+    private <T> Map<String, Object> first(String call, String kind, Map<String, Object> origin,
+                                          Function<Freight, List<T>> artifacts, Predicate<T> wanted,
+                                          Function<T, String> describe, Function<T, Map<String, Object>> shape) {
+        List<T> candidates = freight.items().stream()
                 .filter(f -> origin == null || (Objects.equals(origin.get("Kind"), f.origin().kind())
                         && Objects.equals(origin.get("Name"), f.origin().name())))
-                .flatMap(artifacts)
-                .findFirst().map(shape).orElse(null);
+                .flatMap(f -> artifacts.apply(f).stream())
+                .toList();
+        Optional<T> found = candidates.stream().filter(wanted).findFirst();
+        if (found.isEmpty()) {
+            List<String> present = candidates.stream().map(describe).distinct().toList();
+            misses.add(call + " found nothing; the Freight being promoted"
+                    + (origin == null ? "" : " from " + origin.get("Kind") + "/" + origin.get("Name")) + " has "
+                    + (present.isEmpty() ? "no " + kind : kind + " from: " + String.join(", ", present)));
+        }
+        return found.map(shape).orElse(null);
     }
 
     private static Map<String, Object> image(FreightImage image) {

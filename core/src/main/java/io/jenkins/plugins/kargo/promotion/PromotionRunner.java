@@ -103,13 +103,14 @@ public final class PromotionRunner {
         }
         Execution execution = new Execution(context, aborted, onStep);
         try {
+            PromotionFunctions functions = execution.functions();
             for (ExpressionVariable variable : templateVars) {
                 try {
                     execution.vars.put(variable.name(), templates.evaluate(variable.value(), "vars." + variable.name(),
-                            execution.scope("", execution.vars, false)));
+                            execution.scope("", execution.vars, false, functions)));
                 } catch (ExpressionException e) {
                     return new PromotionRun(PromotionPhase.Errored, List.of(),
-                            "promotion template variable '" + variable.name() + "': " + e.getMessage());
+                            "promotion template variable '" + variable.name() + "': " + explained(e, functions));
                 }
             }
             for (int i = 0; i < steps.size(); i++) {
@@ -135,13 +136,14 @@ public final class PromotionRunner {
 
     private StepRecord runStep(PromotionStep step, String alias, Execution execution) throws InterruptedException {
         Instant started = clock.instant();
+        PromotionFunctions functions = execution.functions();
         try {
             Map<String, Object> stepVars = new LinkedHashMap<>(execution.vars);
             for (ExpressionVariable variable : step.vars()) {
                 stepVars.put(variable.name(), templates.evaluate(variable.value(), "vars." + variable.name(),
-                        execution.scope(alias, stepVars, true)));
+                        execution.scope(alias, stepVars, true, functions)));
             }
-            ExpressionScope scope = execution.scope(alias, stepVars, true);
+            ExpressionScope scope = execution.scope(alias, stepVars, true, functions);
             if (step.ifExpression().isEmpty() ? execution.failures : !condition(step.ifExpression(), scope)) {
                 String why = step.ifExpression().isEmpty() ? "skipped: an earlier step failed" : "skipped: 'if' is false";
                 return new StepRecord(alias, step.uses(), StepStatus.Skipped, why, Map.of(), started, clock.instant());
@@ -152,13 +154,19 @@ public final class PromotionRunner {
             return new StepRecord(alias, step.uses(), result.status(), result.message(),
                     result.status() == StepStatus.Succeeded ? result.output() : Map.of(), started, clock.instant());
         } catch (ExpressionException e) {
-            return new StepRecord(alias, step.uses(), StepStatus.Errored, e.getMessage(), Map.of(), started,
+            return new StepRecord(alias, step.uses(), StepStatus.Errored, explained(e, functions), Map.of(), started,
                     clock.instant());
         } catch (InterruptedException e) {
             execution.add(step, new StepRecord(alias, step.uses(), StepStatus.Aborted, "interrupted", Map.of(),
                     started, clock.instant()));
             throw e;
         }
+    }
+
+    /** The expression's error, with the artifact lookups that found nothing (the usual cause of a null). */
+    private static String explained(ExpressionException e, PromotionFunctions functions) {
+        String misses = functions.explainMisses();
+        return misses.isEmpty() ? e.getMessage() : e.getMessage() + " (" + misses + ")";
     }
 
     private boolean condition(String expression, ExpressionScope scope) throws InterruptedException {
@@ -278,14 +286,20 @@ public final class PromotionRunner {
             this.onStep = onStep;
         }
 
-        ExpressionScope scope(String alias, Map<String, Object> visibleVars, boolean withOutputs) {
+        /** Functions that see the steps finished so far. */
+        PromotionFunctions functions() {
+            return new PromotionFunctions(context.freight(), statuses, failures);
+        }
+
+        ExpressionScope scope(String alias, Map<String, Object> visibleVars, boolean withOutputs,
+                              PromotionFunctions functions) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("ctx", ctx(context, alias));
             variables.put("vars", Collections.unmodifiableMap(new LinkedHashMap<>(visibleVars)));
             if (withOutputs) {
                 variables.put("outputs", new LinkedHashMap<>(outputs));
             }
-            return new ExpressionScope(variables, new PromotionFunctions(context.freight(), statuses, failures));
+            return new ExpressionScope(variables, functions);
         }
 
         void add(PromotionStep step, StepRecord record) {

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.kargo.state;
 
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,23 +20,24 @@ public final class ConfigurationStore {
     }
 
     /** Replaces the project's configuration with {@code documents}, atomically. */
-    public AppliedConfiguration apply(String project, List<ConfigDocument> documents) {
+    public AppliedConfiguration apply(String project, List<ConfigSource> documents) {
         Instant now = database.now();
         return database.transaction("applying the configuration of project " + project, c -> {
-            try (PreparedStatement merge = c.prepareStatement("MERGE INTO project (name, applied_at) KEY (name) VALUES (?, ?)");
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO project (name, applied_at) VALUES (?, ?) "
+                    + "ON CONFLICT (name) DO UPDATE SET applied_at = excluded.applied_at");
                  PreparedStatement delete = c.prepareStatement("DELETE FROM config_document WHERE project = ?");
                  PreparedStatement insert = c.prepareStatement(
                          "INSERT INTO config_document (project, doc_index, source_file, content) VALUES (?, ?, ?, ?)")) {
-                merge.setString(1, project);
-                merge.setObject(2, Database.timestamp(now));
-                merge.executeUpdate();
+                upsert.setString(1, project);
+                upsert.setString(2, Database.timestamp(now));
+                upsert.executeUpdate();
                 delete.setString(1, project);
                 delete.executeUpdate();
                 for (int i = 0; i < documents.size(); i++) {
                     insert.setString(1, project);
                     insert.setInt(2, i);
-                    insert.setString(3, documents.get(i).sourceFile());
-                    insert.setString(4, documents.get(i).yaml());
+                    insert.setString(3, documents.get(i).name());
+                    insert.setString(4, documents.get(i).text());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -47,18 +48,18 @@ public final class ConfigurationStore {
 
     /** The project's configuration as last applied, if it was. */
     public Optional<AppliedConfiguration> get(String project) {
-        return database.transaction("reading the configuration of project " + project, c -> {
+        return database.read("reading the configuration of project " + project, c -> {
             Optional<Instant> appliedAt = appliedAt(c, project);
             if (appliedAt.isEmpty()) {
                 return Optional.empty();
             }
-            List<ConfigDocument> documents = new ArrayList<>();
+            List<ConfigSource> documents = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT source_file, content FROM config_document WHERE project = ? ORDER BY doc_index")) {
                 select.setString(1, project);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        documents.add(new ConfigDocument(rs.getString(1), rs.getString(2)));
+                        documents.add(new ConfigSource(rs.getString(1), rs.getString(2)));
                     }
                 }
             }
@@ -68,7 +69,7 @@ public final class ConfigurationStore {
 
     /** The names of the projects with an applied configuration, sorted. */
     public List<String> projects() {
-        return database.transaction("listing projects", c -> {
+        return database.read("listing projects", c -> {
             List<String> names = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT name FROM project ORDER BY name");
                  ResultSet rs = select.executeQuery()) {
@@ -84,7 +85,7 @@ public final class ConfigurationStore {
         try (PreparedStatement select = c.prepareStatement("SELECT applied_at FROM project WHERE name = ?")) {
             select.setString(1, project);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(Database.instant(rs.getObject(1, OffsetDateTime.class))) : Optional.empty();
+                return rs.next() ? Optional.of(Database.instant(rs.getString(1))) : Optional.empty();
             }
         }
     }

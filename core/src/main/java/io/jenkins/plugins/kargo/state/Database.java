@@ -1,22 +1,45 @@
 package io.jenkins.plugins.kargo.state;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.nio.file.Path;
-import org.h2.jdbcx.JdbcConnectionPool;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
- * The embedded H2 database behind a {@link KargoStore}: connections, transactions and the clock. Package-private so
- * that no SQL or JDBC type reaches the store's callers.
+ * The SQLite database behind a {@link KargoStore}: connections, transactions and the clock. Package-private so that
+ * no SQL or JDBC type reaches the store's callers.
+ *
+ * <p>The file is in WAL mode: readers never wait, and one writer at a time holds the write lock, across threads and
+ * processes alike. Every write is a {@code BEGIN IMMEDIATE} transaction, so a read-modify-write holds the lock from
+ * its first read and cannot lose an update; a writer that finds the lock taken waits up to
+ * {@link #BUSY_TIMEOUT_MILLIS} inside SQLite (its busy handler) instead of failing.
  */
 final class Database implements AutoCloseable {
 
-    /** SQLSTATE of a unique or primary key violation. */
-    static final String UNIQUE_VIOLATION = "23505";
+    static final String FILE_NAME = "kargo.db";
+
+    /** How long a writer waits for another (thread or process) to commit before giving up. */
+    static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
+    /** Idle connections kept open: opening one is cheap, and a kept one spares re-reading the schema. */
+    private static final int IDLE_CONNECTIONS = 4;
+
+    /** Fixed width (nine fraction digits), so stored times sort as text and read as ISO-8601. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     @FunctionalInterface
     interface Work<T> {
@@ -25,29 +48,64 @@ final class Database implements AutoCloseable {
 
     private final Path directory;
     private final Clock clock;
-    private final JdbcConnectionPool pool;
+    private final SQLiteDataSource source;
+    private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>(IDLE_CONNECTIONS);
+    private volatile boolean closed;
 
-    private Database(Path directory, Clock clock, JdbcConnectionPool pool) {
+    private Database(Path directory, Clock clock, SQLiteDataSource source) {
         this.directory = directory;
         this.clock = clock;
-        this.pool = pool;
+        this.source = source;
     }
 
     static Database open(Path directory, Clock clock) {
-        if (directory.toString().contains(";")) {
+        if (directory.toString().contains("?")) {
             throw new IllegalArgumentException("state directory " + directory
-                    + " contains ';', which H2 reads as a setting; choose another directory");
+                    + " contains '?', which the SQLite driver reads as the start of settings; choose another directory");
         }
-        // AUTO_SERVER: the first process to open the files serves them over TCP to the others (a `kargo get` while
-        // `kargo serve` runs), with a random key from the lock file. Keep that server on loopback unless the
-        // user chose a bind address.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
+        Path file = directory.toAbsolutePath().resolve(FILE_NAME);
+        createPrivateFile(file);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file);
+        Database database = new Database(directory, clock, source);
+        database.enableWal();
+        return database;
+    }
+
+    /**
+     * SQLite creates the write-ahead log and its index with the permissions of the database file, so creating that
+     * file owner-only keeps all three private, whatever the directory's permissions.
+     */
+    private static void createPrivateFile(Path file) {
+        try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // an existing store, or another process created it first
+        } catch (IOException e) {
+            throw new StoreException("cannot create the state store " + file + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("kargo") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "kargo", "");
-        pool.setMaxConnections(32);
-        return new Database(directory, clock, pool);
+    }
+
+    /** WAL mode is a property of the file (set once, kept); it fails where the file system lacks shared memory. */
+    private void enableWal() {
+        String mode = run("enabling write-ahead logging", c -> {
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        if (!"wal".equalsIgnoreCase(mode)) {
+            close();
+            throw new StoreException("state store " + directory + ": SQLite cannot use write-ahead logging here (journal mode "
+                    + mode + "); put the state on a local file system");
+        }
     }
 
     Path directory() {
@@ -58,41 +116,101 @@ final class Database implements AutoCloseable {
         return clock.instant();
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one write transaction ({@code BEGIN IMMEDIATE}): no other writer, in this process or
+     * another, commits between its reads and its writes. Committed when it returns, rolled back when it throws.
+     */
     <T> T transaction(String what, Work<T> work) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
+        return inTransaction("BEGIN IMMEDIATE", what, work);
+    }
+
+    /** Runs {@code work}, which only reads, on one consistent snapshot, without waiting for writers. */
+    <T> T read(String what, Work<T> work) {
+        return inTransaction("BEGIN", what, work);
+    }
+
+    private <T> T inTransaction(String begin, String what, Work<T> work) {
+        return run(what, c -> {
+            try (Statement statement = c.createStatement()) {
+                statement.execute(begin);
+                T result;
+                try {
+                    result = work.run(c);
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        statement.execute("ROLLBACK");
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback); // closing the connection (run does) rolls back all the same
+                    }
+                    throw e;
+                }
+                statement.execute("COMMIT");
                 return result;
+            }
+        });
+    }
+
+    /** Runs {@code work} on a connection of its own; a connection whose work failed is closed, not reused. */
+    private <T> T run(String what, Work<T> work) {
+        if (closed) {
+            throw new IllegalStateException("state store " + directory + " is closed");
+        }
+        try {
+            Connection connection = idle.pollFirst();
+            if (connection == null) {
+                connection = source.getConnection();
+            }
+            T result;
+            try {
+                result = work.run(connection);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                closeQuietly(connection, e);
                 throw e;
             }
+            release(connection);
+            return result;
         } catch (SQLException e) {
-            throw failure(what, e);
+            throw new StoreException("state store " + directory + ": " + what + " failed: " + e.getMessage(), e);
         }
     }
 
-    StoreException failure(String what, SQLException e) {
-        return new StoreException("state store " + directory + ": " + what + " failed: " + e.getMessage(), e);
+    private void release(Connection connection) throws SQLException {
+        if (closed || !idle.offerFirst(connection)) {
+            connection.close();
+        } else if (closed) {
+            closeIdle();
+        }
     }
 
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    private static void closeQuietly(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
-    static Instant instant(OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    static String timestamp(Instant instant) {
+        return instant == null ? null : TIMESTAMP.format(instant);
     }
 
-    static boolean isUniqueViolation(SQLException e) {
-        return UNIQUE_VIOLATION.equals(e.getSQLState());
+    static Instant instant(String timestamp) {
+        return timestamp == null ? null : Instant.parse(timestamp);
+    }
+
+    private void closeIdle() {
+        for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closing a connection with no open transaction fails only on a broken file, which the next open reports
+            }
+        }
     }
 
     @Override
     public void close() {
-        pool.dispose();
+        closed = true;
+        closeIdle();
     }
 }

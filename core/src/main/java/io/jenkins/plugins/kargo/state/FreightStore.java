@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,66 +50,65 @@ public final class FreightStore {
         String name = FreightId.of(freight);
         boolean aliasGiven = freight.alias() != null && !freight.alias().isBlank();
         Content content = new Content(freight.origin(), freight.images(), freight.charts(), freight.commits(), freight.artifacts());
+        // one write transaction: no other writer, in any process, can take the name or the alias between the
+        // look-ups and the insert
         return database.transaction("creating Freight " + name + " in project " + project, c -> {
-            for (int attempt = 0; ; attempt++) {
-                Optional<Freight> existing = select(c, "project = ? AND name = ?", project, name);
-                if (existing.isPresent()) {
-                    return new FreightCreation(existing.get(), false);
-                }
-                String alias = aliasGiven ? freight.alias() : aliases.candidate(attempt);
-                if (select(c, "project = ? AND alias = ?", project, alias).isEmpty()) {
-                    Instant now = database.now();
-                    if (insert(c, project, name, alias, now, content)) {
-                        return new FreightCreation(new Freight(name, alias, freight.origin(), now, freight.images(),
-                                freight.charts(), freight.commits(), freight.artifacts()), true);
-                    }
-                    // another writer took the name or the alias meanwhile: look again
-                } else if (aliasGiven) {
-                    throw new IllegalArgumentException("alias " + alias + " is already used by another Freight in project "
-                            + project + "; choose another alias");
-                }
+            Optional<Freight> existing = select(c, "project = ? AND name = ?", project, name);
+            if (existing.isPresent()) {
+                return new FreightCreation(existing.get(), false);
             }
+            String alias = aliasGiven ? freight.alias() : freeAlias(c, project);
+            if (aliasGiven && select(c, "project = ? AND alias = ?", project, alias).isPresent()) {
+                throw new IllegalArgumentException("alias " + alias + " is already used by another Freight in project "
+                        + project + "; choose another alias");
+            }
+            Instant now = database.now();
+            insert(c, project, name, alias, now, content);
+            return new FreightCreation(new Freight(name, alias, freight.origin(), now, freight.images(),
+                    freight.charts(), freight.commits(), freight.artifacts()), true);
         });
     }
 
     public Optional<Freight> byName(String project, String name) {
-        return database.transaction("reading Freight " + name, c -> select(c, "project = ? AND name = ?", project, name));
+        return database.read("reading Freight " + name, c -> select(c, "project = ? AND name = ?", project, name));
     }
 
     public Optional<Freight> byAlias(String project, String alias) {
-        return database.transaction("reading Freight " + alias, c -> select(c, "project = ? AND alias = ?", project, alias));
+        return database.read("reading Freight " + alias, c -> select(c, "project = ? AND alias = ?", project, alias));
     }
 
     /** All Freight of the project, oldest first. */
     public List<Freight> list(String project) {
-        return database.transaction("listing Freight of project " + project,
+        return database.read("listing Freight of project " + project,
                 c -> selectAll(c, "project = ?", project));
     }
 
     /** The Freight of one Warehouse, oldest first. */
     public List<Freight> list(String project, String warehouse) {
-        return database.transaction("listing Freight of Warehouse " + warehouse,
+        return database.read("listing Freight of Warehouse " + warehouse,
                 c -> selectAll(c, "project = ? AND warehouse = ?", project, warehouse));
     }
 
-    /** @return false when a unique constraint (name or alias) stopped the insert */
-    private static boolean insert(Connection c, String project, String name, String alias, Instant createdAt,
+    private String freeAlias(Connection c, String project) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            String alias = aliases.candidate(attempt);
+            if (select(c, "project = ? AND alias = ?", project, alias).isEmpty()) {
+                return alias;
+            }
+        }
+    }
+
+    private static void insert(Connection c, String project, String name, String alias, Instant createdAt,
                                   Content content) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO freight (project, name, alias, warehouse, "
-                + "created_at, content) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON)")) {
+                + "created_at, content) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, project);
             insert.setString(2, name);
             insert.setString(3, alias);
             insert.setString(4, content.origin().name());
-            insert.setObject(5, Database.timestamp(createdAt));
+            insert.setString(5, Database.timestamp(createdAt));
             insert.setString(6, StateJson.write(content));
             insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (Database.isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
         }
     }
 
@@ -129,7 +127,7 @@ public final class FreightStore {
                 while (rs.next()) {
                     Content content = StateJson.read(rs.getString("content"), Content.class);
                     freight.add(new Freight(rs.getString("name"), rs.getString("alias"), content.origin(),
-                            Database.instant(rs.getObject("created_at", OffsetDateTime.class)), content.images(),
+                            Database.instant(rs.getString("created_at")), content.images(),
                             content.charts(), content.commits(), content.artifacts()));
                 }
             }

@@ -8,13 +8,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /**
- * The engine's state, kept in an embedded H2 database in one directory: applied configuration, Freight, discovery
- * results and warehouse status, with more areas (stages, promotions, verifications, approvals, audit) to come as
- * schema migrations. It survives restarts, and several threads and several processes (a {@code kargo serve} and
- * a {@code kargo get}) may use one directory at once: the first process to open it serves it to the others.
+ * The engine's state, kept in an SQLite database in one directory: applied configuration, Freight, discovery
+ * results, warehouse status, stage status (history, holds, where each Freight is verified, approved and current),
+ * promotions and the audit trail, with more areas (verifications) to come as schema migrations. It survives restarts, and several threads and several processes (a {@code kargo serve} and
+ * a {@code kargo get}) may use one directory at once: SQLite's file locks serialise writers, readers never wait.
  *
  * <p>Values go in and come out as immutable records; no SQL or JDBC type is part of this API. Each area has its own
- * view: {@link #configurations()}, {@link #freight()}, {@link #warehouses()}.
+ * view: {@link #configurations()}, {@link #freight()}, {@link #warehouses()}, {@link #stages()},
+ * {@link #promotions()}, {@link #audit()}.
  */
 public final class KargoStore implements AutoCloseable {
 
@@ -22,12 +23,18 @@ public final class KargoStore implements AutoCloseable {
     private final ConfigurationStore configurations;
     private final FreightStore freight;
     private final WarehouseStore warehouses;
+    private final StageStore stages;
+    private final PromotionStore promotions;
+    private final AuditTrail audit;
 
     private KargoStore(Database database, FreightAliases aliases) {
         this.database = database;
         this.configurations = new ConfigurationStore(database);
         this.freight = new FreightStore(database, aliases);
         this.warehouses = new WarehouseStore(database);
+        this.stages = new StageStore(database);
+        this.promotions = new PromotionStore(database);
+        this.audit = new AuditTrail(database);
     }
 
     /** Opens (creating or migrating as needed) the store in {@code directory}, with the system clock. */
@@ -45,6 +52,10 @@ public final class KargoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the state directory " + directory + ": " + e.getMessage(), e);
         }
+        if (Files.exists(directory.resolve("kargo.mv.db")) && !Files.exists(directory.resolve(Database.FILE_NAME))) {
+            throw new StoreException("state directory " + directory + " holds a store of an earlier kargo (H2, kargo.mv.db), "
+                    + "which this one cannot read: apply the configuration again with a new --state directory");
+        }
         Database database = Database.open(directory, clock);
         try {
             Migrations.migrate(database);
@@ -55,10 +66,7 @@ public final class KargoStore implements AutoCloseable {
         return new KargoStore(database, aliases);
     }
 
-    /**
-     * The database holds the applied configuration, and H2's lock file the key to its server: readable by the
-     * owner only, where the file system knows permissions.
-     */
+    /** The database holds the applied configuration: readable by the owner only, where the file system knows permissions. */
     private static void createPrivateDirectory(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
@@ -84,6 +92,18 @@ public final class KargoStore implements AutoCloseable {
 
     public WarehouseStore warehouses() {
         return warehouses;
+    }
+
+    public StageStore stages() {
+        return stages;
+    }
+
+    public PromotionStore promotions() {
+        return promotions;
+    }
+
+    public AuditTrail audit() {
+        return audit;
     }
 
     @Override

@@ -3,11 +3,7 @@ package io.jenkins.plugins.kargo.state;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,40 +22,31 @@ final class Migrations {
     }
 
     static final List<Migration> ALL = List.of(
-            new Migration(1, "configuration, freight, discovery and warehouse status", "V1__configuration_freight_warehouses.sql"));
-
-    /** H2 commits on every DDL statement, so a transaction cannot keep two processes from migrating at once. */
-    private static final Object JVM_LOCK = new Object();
+            new Migration(1, "configuration, freight, discovery and warehouse status", "V1__configuration_freight_warehouses.sql"),
+            new Migration(2, "stage status, Freight per stage, promotions and the audit trail", "V2__stages_promotions_audit.sql"));
 
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
 
     private Migrations() {
     }
 
-    /** Brings the schema to the newest version, holding a file lock so one process at a time migrates. */
+    /**
+     * Brings the schema to the newest version. A store that is up to date is only read, so opening it never waits
+     * for a writer; otherwise the migration runs in one write transaction (SQLite's DDL is transactional), and of two
+     * processes opening a new store at once the second finds the work done.
+     */
     static void migrate(Database database) {
-        synchronized (JVM_LOCK) {
-            Path lockFile = database.directory().resolve("schema.lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
-                database.transaction("schema migration", connection -> migrate(connection, database));
-            } catch (IOException e) {
-                throw new StoreException("state store " + database.directory() + ": cannot lock " + lockFile + ": " + e, e);
-            }
+        if (database.read("reading the schema version", Migrations::checkedVersion) < newest()) {
+            database.transaction("schema migration", connection -> migrate(connection, database));
         }
     }
 
     private static Void migrate(Connection connection, Database database) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, "
-                    + "description VARCHAR(200) NOT NULL, applied_at TIMESTAMP(9) WITH TIME ZONE NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                    + "description TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
         }
-        int current = currentVersion(connection);
-        int newest = ALL.get(ALL.size() - 1).version();
-        if (current > newest) {
-            throw new StoreException("the state store was written by a newer kargo (schema version " + current
-                    + "; this one knows up to " + newest + "): use that version or a new --state directory");
-        }
+        int current = checkedVersion(connection);
         for (Migration migration : ALL) {
             if (migration.version() > current) {
                 apply(connection, migration, database);
@@ -68,12 +55,31 @@ final class Migrations {
         return null;
     }
 
-    private static int currentVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
+    private static int newest() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+
+    /** The applied version, 0 for a new store; refuses a store migrated by a newer kargo. */
+    private static int checkedVersion(Connection connection) throws SQLException {
+        int current = 0;
+        try (Statement statement = connection.createStatement()) {
+            boolean migrated;
+            try (ResultSet table = statement.executeQuery(
+                    "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_version'")) {
+                migrated = table.next();
+            }
+            if (migrated) {
+                try (ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                    rs.next();
+                    current = rs.getInt(1);
+                }
+            }
         }
+        if (current > newest()) {
+            throw new StoreException("the state store was written by a newer kargo (schema version " + current
+                    + "; this one knows up to " + newest() + "): use that version or a new --state directory");
+        }
+        return current;
     }
 
     private static void apply(Connection connection, Migration migration, Database database) throws SQLException {
@@ -88,7 +94,7 @@ final class Migrations {
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
             insert.setInt(1, migration.version());
             insert.setString(2, migration.description());
-            insert.setObject(3, Database.timestamp(database.now()));
+            insert.setString(3, Database.timestamp(database.now()));
             insert.executeUpdate();
         }
     }

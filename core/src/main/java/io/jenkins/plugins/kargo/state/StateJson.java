@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
 import io.jenkins.plugins.kargo.discovery.DiscoveredChart;
+import io.jenkins.plugins.kargo.discovery.DiscoveredCommit;
 import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.discovery.DiscoveredPackage;
 
@@ -21,7 +22,8 @@ final class StateJson {
     @JsonSubTypes({
         @JsonSubTypes.Type(value = DiscoveredImage.class, name = "image"),
         @JsonSubTypes.Type(value = DiscoveredChart.class, name = "chart"),
-        @JsonSubTypes.Type(value = DiscoveredPackage.class, name = "package")
+        @JsonSubTypes.Type(value = DiscoveredPackage.class, name = "package"),
+        @JsonSubTypes.Type(value = DiscoveredCommit.class, name = "commit")
     })
     private interface DiscoveredArtifactKinds {
     }

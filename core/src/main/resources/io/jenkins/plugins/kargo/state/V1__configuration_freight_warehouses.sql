@@ -1,47 +1,48 @@
 -- Version 1: applied configuration, Freight, discovery results and warehouse status.
--- Names follow Kubernetes' limits (253 characters), as Kargo's resources are Kubernetes objects.
+-- STRICT tables: SQLite checks every value against its column's type. Times are UTC ISO-8601 text with nine
+-- fraction digits (they sort as text); JSON columns hold JSON text, checked by json_valid.
 
 CREATE TABLE project (
-    name        VARCHAR(253) PRIMARY KEY,
-    applied_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL
-);
+    name        TEXT PRIMARY KEY,
+    applied_at  TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE config_document (
-    project      VARCHAR(253) NOT NULL REFERENCES project (name) ON DELETE CASCADE,
-    doc_index    INT NOT NULL,
-    source_file  VARCHAR(4096) NOT NULL,
-    content      CHARACTER LARGE OBJECT NOT NULL,
+    project      TEXT NOT NULL REFERENCES project (name) ON DELETE CASCADE,
+    doc_index    INTEGER NOT NULL,
+    source_file  TEXT NOT NULL,
+    content      TEXT NOT NULL,
     PRIMARY KEY (project, doc_index)
-);
+) STRICT;
 
 CREATE TABLE freight (
-    seq         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    project     VARCHAR(253) NOT NULL,
-    name        VARCHAR(253) NOT NULL,
-    alias       VARCHAR(253) NOT NULL,
-    warehouse   VARCHAR(253) NOT NULL,
-    created_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL,
-    content     JSON NOT NULL,
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    project     TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    alias       TEXT NOT NULL,
+    warehouse   TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    content     TEXT NOT NULL CHECK (json_valid(content)),
     CONSTRAINT freight_name_unique UNIQUE (project, name),
     CONSTRAINT freight_alias_unique UNIQUE (project, alias)
-);
+) STRICT;
 
 CREATE INDEX freight_by_warehouse ON freight (project, warehouse, seq);
 
 CREATE TABLE warehouse_status (
-    project             VARCHAR(253) NOT NULL,
-    warehouse           VARCHAR(253) NOT NULL,
-    last_discovered_at  TIMESTAMP(9) WITH TIME ZONE,
-    last_error          CHARACTER LARGE OBJECT NOT NULL,
-    last_freight        VARCHAR(253) NOT NULL,
-    newest_versions     JSON NOT NULL,
+    project             TEXT NOT NULL,
+    warehouse           TEXT NOT NULL,
+    last_discovered_at  TEXT,
+    last_error          TEXT NOT NULL,
+    last_freight        TEXT NOT NULL,
+    newest_versions     TEXT NOT NULL CHECK (json_valid(newest_versions)),
     PRIMARY KEY (project, warehouse)
-);
+) STRICT;
 
 CREATE TABLE discovery (
-    project        VARCHAR(253) NOT NULL,
-    warehouse      VARCHAR(253) NOT NULL,
-    discovered_at  TIMESTAMP(9) WITH TIME ZONE NOT NULL,
-    content        JSON NOT NULL,
+    project        TEXT NOT NULL,
+    warehouse      TEXT NOT NULL,
+    discovered_at  TEXT NOT NULL,
+    content        TEXT NOT NULL CHECK (json_valid(content)),
     PRIMARY KEY (project, warehouse)
-);
+) STRICT;

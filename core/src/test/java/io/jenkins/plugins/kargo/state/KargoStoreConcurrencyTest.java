@@ -83,7 +83,7 @@ class KargoStoreConcurrencyTest {
     }
 
     @Test
-    void aSecondProcessWritesThroughTheFirstOnesServer() throws Exception {
+    void aSecondProcessWritesAlongside() throws Exception {
         try (KargoStore store = open()) {
             Process child = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                     StoreWriterProcess.class.getName(), dir.toString(), "myapp", "0", String.valueOf(DISTINCT_FREIGHT - 1))

@@ -3,28 +3,29 @@ package io.jenkins.plugins.kargo.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.discovery.DiscoveredPackage;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.freight.FreightId;
-import java.net.ConnectException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,14 +49,14 @@ class KargoStoreTest {
     void configurationIsKeptPerProjectAndReplacedWhole() {
         try (KargoStore store = open(Clock.fixed(T0, ZoneOffset.UTC))) {
             store.configurations().apply("myapp", List.of(
-                    new ConfigDocument("kargo/project.yaml", "kind: Project\nmetadata:\n  name: myapp\n"),
-                    new ConfigDocument("kargo/warehouses/services.yaml", "kind: Warehouse\n")));
-            store.configurations().apply("other", List.of(new ConfigDocument("o.yaml", "kind: Project\n")));
+                    new ConfigSource("kargo/project.yaml", "kind: Project\nmetadata:\n  name: myapp\n"),
+                    new ConfigSource("kargo/warehouses/services.yaml", "kind: Warehouse\n")));
+            store.configurations().apply("other", List.of(new ConfigSource("o.yaml", "kind: Project\n")));
             AppliedConfiguration replaced = store.configurations().apply("myapp",
-                    List.of(new ConfigDocument("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n")));
+                    List.of(new ConfigSource("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n")));
 
             assertThat(store.configurations().get("myapp")).contains(replaced);
-            assertThat(replaced.documents()).containsExactly(new ConfigDocument("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n"));
+            assertThat(replaced.documents()).containsExactly(new ConfigSource("kargo/all.yaml", "kind: Project\n---\nkind: Stage\n"));
             assertThat(replaced.appliedAt()).isEqualTo(T0);
             assertThat(store.configurations().projects()).containsExactly("myapp", "other");
             assertThat(store.configurations().get("missing")).isEmpty();
@@ -142,7 +143,7 @@ class KargoStoreTest {
         List<Freight> before;
         try (KargoStore store = open()) {
             IntStream.range(0, 20).forEach(i -> store.freight().create("myapp", TestFreight.image("services", "v1.0." + (19 - i))));
-            store.configurations().apply("myapp", List.of(new ConfigDocument("p.yaml", "kind: Project\n")));
+            store.configurations().apply("myapp", List.of(new ConfigSource("p.yaml", "kind: Project\n")));
             store.warehouses().updateStatus("myapp", "services", s -> s.withLastFreight("abc"));
             before = store.freight().list("myapp");
         }
@@ -218,33 +219,93 @@ class KargoStoreTest {
     }
 
     @Test
-    void theServerForOtherProcessesListensOnLoopbackOnly() throws Exception {
+    void theDatabaseAndItsLogAreTheOwnersOnlyEvenInASharedDirectory() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (KargoStore store = open()) {
-            Properties lock = new Properties();
-            try (var in = Files.newInputStream(dir.resolve("kargo.lock.db"))) {
-                lock.load(in);
-            }
-            String server = lock.getProperty("server");
-            int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+            store.freight().create("myapp", TestFreight.image("services", "v1.0.0"));
 
-            try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                assertThat(loopback.isConnected()).isTrue();
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .contains("kargo.db", "kargo.db-wal", "kargo.db-shm");
             }
-            for (InetAddress address : nonLoopbackAddresses()) {
-                assertThatThrownBy(() -> new Socket(address, port).close()).as("connect via %s", address)
-                        .isInstanceOf(ConnectException.class);
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> assertThat(uncheckedPermissions(f)).as("permissions of %s", f).isEqualTo("rw-------"));
             }
         }
     }
 
-    private static List<InetAddress> nonLoopbackAddresses() throws Exception {
-        return NetworkInterface.networkInterfaces().filter(nic -> {
+    @Test
+    void readersDoNotWaitForAWriterInAnotherStore() throws Exception {
+        try (KargoStore writer = open(); KargoStore reader = open()) {
+            Freight first = writer.freight().create("myapp", TestFreight.image("services", "v1.0.0")).freight();
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
-                return nic.isUp() && !nic.isLoopback();
-            } catch (java.net.SocketException e) {
-                return false;
+                Future<WarehouseStatus> update = thread.submit(() -> writer.warehouses().updateStatus("myapp", "services", s -> {
+                    inside.countDown();
+                    awaitUninterruptibly(release);
+                    return s.withLastFreight("f01");
+                }));
+                inside.await();
+
+                // the write transaction is open: a reader sees the last commit, at once
+                assertThat(reader.freight().list("myapp")).containsExactly(first);
+                assertThat(reader.warehouses().status("myapp", "services")).isEmpty();
+
+                release.countDown();
+                assertThat(update.get(1, TimeUnit.MINUTES).lastFreight()).isEqualTo("f01");
+                assertThat(reader.warehouses().status("myapp", "services").map(WarehouseStatus::lastFreight)).contains("f01");
+            } finally {
+                release.countDown();
+                thread.shutdownNow();
             }
-        }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).toList();
+        }
+    }
+
+    @Test
+    void aStateDirectoryOfTheEarlierH2StoreIsRefusedWithTheWayOut() throws Exception {
+        Files.writeString(dir.resolve("kargo.mv.db"), "H2 file");
+
+        assertThatThrownBy(this::open).isInstanceOf(StoreException.class)
+                .hasMessageContaining(dir.toString()).hasMessageContaining("kargo.mv.db").hasMessageContaining("new --state");
+    }
+
+    private static String uncheckedPermissions(Path file) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void jsonColumnsHoldJsonTextAndTimesFixedWidthIsoText() {
+        Instant whole = Instant.parse("2026-11-27T10:00:00Z");
+        try (KargoStore store = open(Clock.fixed(whole, ZoneOffset.UTC))) {
+            store.freight().create("myapp", TestFreight.image("services", "v1.0.0"));
+        }
+        try (Database database = Database.open(dir, Clock.fixed(whole, ZoneOffset.UTC))) {
+            List<String> row = database.read("inspecting Freight", c -> {
+                try (PreparedStatement select = c.prepareStatement("SELECT typeof(content), "
+                        + "json_extract(content, '$.images[0].tag'), created_at FROM freight");
+                     ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+                }
+            });
+
+            assertThat(row).containsExactly("text", "v1.0.0", "2026-11-27T10:00:00.000000000Z");
+        }
     }
 
     @Test

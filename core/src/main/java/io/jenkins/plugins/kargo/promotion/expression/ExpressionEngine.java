@@ -34,8 +34,8 @@ import org.apache.commons.jexl3.JexlFeatures;
  * The language is JEXL's expression syntax, which covers what Kargo users write in expr-lang: literals in single or
  * double quotes, {@code a.b}, {@code a['b-c']}, {@code l[0]}, {@code + - * / %}, comparisons, {@code && || !} (and
  * {@code and or not}), {@code c ? a : b}, {@code a ?? b}, {@code a?.b}, {@code nil}/{@code null}, list and map
- * literals, {@code =~} (in / matches), {@code =^} (starts with), {@code =$} (ends with). Thread-safe; parsed
- * expressions are cached.
+ * literals, {@code =~} (in / matches), {@code =^} (starts with), {@code =$} (ends with); {@code /} divides as
+ * expr-lang does ({@code 7 / 2} is 3.5). Thread-safe; parsed expressions are cached.
  */
 public final class ExpressionEngine {
 
@@ -65,6 +65,7 @@ public final class ExpressionEngine {
         this.jexl = new JexlBuilder()
                 .permissions(new SandboxPermissions())
                 .features(FEATURES)
+                .arithmetic(new Arithmetic())
                 .strict(true)
                 .safe(false)
                 .silent(false)

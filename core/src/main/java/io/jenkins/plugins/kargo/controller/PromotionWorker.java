@@ -1,0 +1,185 @@
+package io.jenkins.plugins.kargo.controller;
+
+import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.api.KargoConfig;
+import io.jenkins.plugins.kargo.api.Stage;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.promotion.FreightCollection;
+import io.jenkins.plugins.kargo.promotion.PromotionPhase;
+import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
+import io.jenkins.plugins.kargo.state.KargoStore;
+import io.jenkins.plugins.kargo.state.Promotion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs a stage's promotions, one at a time, oldest first, while it holds the stage's {@link StageLease}.
+ *
+ * <p>Each promotion runs the stage's steps in a fresh working directory with a {@link StepContext} whose Freight
+ * collection is the promoted Freight plus the stage's current Freight of its other origins (Kargo's
+ * {@code buildTargetFreightCollection}). When it succeeds the stage's history and the Freight's {@code currentlyIn}
+ * change with its end, in one transaction; a stage without {@code verification} has the Freight marked verified at
+ * once (Kargo records an immediately Successful verification): verification itself, issue 4, will mark it when
+ * its analysis succeeds instead.
+ *
+ * <p>Crash recovery: a promotion found Running by a worker that has just taken the lease lost its worker (the lease
+ * is a file lock the operating system releases when a process dies). It is run again from the beginning in a new
+ * working directory, which is safe because the steps converge: a clone fetches what the branch has now, an edit that
+ * is already there changes nothing, {@code git-commit} makes no empty commit and {@code git-push} has nothing to
+ * push, {@code argocd-update} syncs to the same revision. A promotion that was interrupted {@value #MAX_ATTEMPTS}
+ * times is not tried again but ends Errored, so a promotion that kills its worker cannot loop.
+ */
+public final class PromotionWorker {
+
+    /** A promotion is started at most this often: once, and once more after a crash. */
+    static final int MAX_ATTEMPTS = 2;
+
+    private final KargoStore store;
+    private final PromotionExecutor executor;
+    private final CredentialsProvider credentials;
+    private final EventSink events;
+    private final Clock clock;
+
+    public PromotionWorker(KargoStore store, PromotionExecutor executor, CredentialsProvider credentials,
+                           EventSink events, Clock clock) {
+        this.store = store;
+        this.executor = executor;
+        this.credentials = credentials;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the stage's queue until it is empty, unless another worker (thread or process) runs it.
+     *
+     * @return false when another worker holds the stage; its queue is that worker's
+     */
+    public boolean drain(KargoConfig config, String project, String stage) {
+        Optional<StageLease> lease = StageLease.tryAcquire(store.directory(), project, stage);
+        if (lease.isEmpty()) {
+            return false;
+        }
+        try (StageLease held = lease.get()) {
+            for (Optional<Promotion> next = store.promotions().startNext(project, stage); next.isPresent();
+                 next = store.promotions().startNext(project, stage)) {
+                if (!run(config, project, next.get())) {
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** @return false when the thread was interrupted: the promotion stays Running for recovery */
+    private boolean run(KargoConfig config, String project, Promotion promotion) {
+        String name = promotion.name();
+        if (promotion.attempts() > MAX_ATTEMPTS) {
+            finish(project, promotion, PromotionPhase.Errored, "interrupted " + MAX_ATTEMPTS + " times (the process "
+                    + "running it stopped); not tried again: check its step log, then promote again", null, false);
+            return true;
+        }
+        if (promotion.abortRequested()) {
+            finish(project, promotion, PromotionPhase.Aborted, "aborted while it ran; its process stopped before it ended", null, false);
+            return true;
+        }
+        if (promotion.attempts() > 1) {
+            events.info("promotion " + name + " was interrupted (its process stopped); running it again from the start");
+        }
+        Optional<Stage> stage = config.stage(project, promotion.stage());
+        Optional<Freight> freight = store.freight().byName(project, promotion.freight());
+        if (stage.isEmpty() || freight.isEmpty()) {
+            finish(project, promotion, PromotionPhase.Errored, stage.isEmpty()
+                    ? "stage " + promotion.stage() + " is no longer in the configuration"
+                    : "Freight " + promotion.freight() + " no longer exists", null, false);
+            return true;
+        }
+        FreightCollection collection = collection(project, stage.get(), freight.get());
+        Path workDir = store.directory().resolve("work").resolve(project).resolve(name);
+        PromotionExecutor.Outcome outcome;
+        try {
+            deleteRecursively(workDir); // what a crashed attempt left
+            Files.createDirectories(workDir);
+            StepContext context = new StepContext(project, promotion.stage(), name, promotion.actor(), collection,
+                    workDir, credentials, events, clock);
+            outcome = executor.run(stage.get(), context, () -> store.promotions().abortRequested(project, name),
+                    step -> store.promotions().appendStep(project, name, step));
+        } catch (ConfigException e) {
+            outcome = new PromotionExecutor.Outcome(PromotionPhase.Errored, String.join("; ",
+                    e.problems().stream().map(Object::toString).toList()));
+        } catch (IOException | UncheckedIOException e) {
+            outcome = new PromotionExecutor.Outcome(PromotionPhase.Errored, "working directory " + workDir + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            outcome = new PromotionExecutor.Outcome(PromotionPhase.Errored, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (outcome.phase() == PromotionPhase.Aborted && Thread.currentThread().isInterrupted()
+                && !store.promotions().abortRequested(project, name)) {
+            // shutting down, not aborted by a user: the next worker recovers it
+            return false;
+        }
+        finish(project, promotion, outcome.phase(), outcome.message(),
+                new FreightHistoryEntry(collection.id(), items(collection), name, clock.instant()),
+                stage.get().verification().isEmpty());
+        try {
+            deleteRecursively(workDir);
+        } catch (IOException e) {
+            events.warn("cannot delete the working directory " + workDir + " of promotion " + name + ": " + e.getMessage());
+        }
+        return true;
+    }
+
+    private void finish(String project, Promotion promotion, PromotionPhase phase, String message,
+                        FreightHistoryEntry promoted, boolean verified) {
+        store.promotions().finish(project, promotion.name(), phase, message, promoted, verified);
+        String line = "promotion " + promotion.name() + " of Freight " + promotion.freight() + " into "
+                + promotion.stage() + ": " + phase + (message.isEmpty() ? "" : ": " + message);
+        if (phase == PromotionPhase.Succeeded) {
+            events.info(line);
+        } else {
+            events.warn(line);
+        }
+    }
+
+    /** The promoted Freight plus the stage's current Freight of every other origin it requests. */
+    private FreightCollection collection(String project, Stage stage, Freight promoted) {
+        List<Freight> items = new ArrayList<>(List.of(promoted));
+        Map<String, String> current = store.stages().status(project, stage.name()).current()
+                .map(FreightHistoryEntry::items).orElse(Map.of());
+        for (var entry : current.entrySet()) {
+            boolean requested = stage.requestedFreight().stream().anyMatch(r -> r.origin().toString().equals(entry.getKey()));
+            if (requested && !entry.getKey().equals(promoted.origin().toString())) {
+                store.freight().byName(project, entry.getValue()).ifPresent(items::add);
+            }
+        }
+        return new FreightCollection(items);
+    }
+
+    private static Map<String, String> items(FreightCollection collection) {
+        Map<String, String> items = new LinkedHashMap<>();
+        collection.items().forEach(f -> items.put(f.origin().toString(), f.name()));
+        return items;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.jenkins.plugins.kargo.discovery.git;
+
+import io.jenkins.plugins.kargo.api.GitSubscription;
+import io.jenkins.plugins.kargo.credentials.CredentialKind;
+import io.jenkins.plugins.kargo.credentials.Credentials;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.discovery.DiscoveryException;
+import io.jenkins.plugins.kargo.discovery.http.SchemePolicy;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.errors.UnsupportedCredentialItem;
+import org.eclipse.jgit.transport.CredentialItem;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * How to reach the repository of one git subscription. The URL JGit talks to is the one the user wrote; the
+ * credentials ({@link CredentialKind#git}) are handed to JGit per command and never written into a URL, a git
+ * configuration or a message. Schemes: {@code https://}; plain {@code http://} only to a loopback host or with
+ * {@code insecureSkipTLSVerify} (credentials are sent over plain HTTP to loopback only); {@code git://} (a git
+ * daemon, which has no authentication or encryption) to loopback only; {@code file://} and local paths, for
+ * embedders and tests (the configuration loader does not accept them). SSH is refused: Kargo deprecates SSH URLs.
+ */
+final class GitRemote {
+
+    /** A token is sent as the password of this user name, which GitHub, GitLab and Gitea accept. */
+    static final String TOKEN_USER = "x-access-token";
+    /** Seconds JGit waits on an unresponsive server before giving up. */
+    static final int TIMEOUT_SECONDS = 60;
+
+    private final String url;
+    private final String display;
+    private final Credentials credentials;
+    private final boolean insecureSkipTLSVerify;
+
+    private GitRemote(String url, String display, Credentials credentials, boolean insecureSkipTLSVerify) {
+        this.url = url;
+        this.display = display;
+        this.credentials = credentials;
+        this.insecureSkipTLSVerify = insecureSkipTLSVerify;
+    }
+
+    /**
+     * @throws DiscoveryException when the URL cannot be read or its scheme is not allowed; the message says why
+     */
+    static GitRemote of(GitSubscription subscription, CredentialsProvider provider) throws DiscoveryException {
+        String url = subscription.repoURL().strip();
+        URIish uri;
+        try {
+            uri = new URIish(url);
+        } catch (URISyntaxException e) {
+            throw new DiscoveryException("git repository URL '" + url + "' cannot be read: " + e.getReason());
+        }
+        String display = uri.setPass(null).toString();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean loopback = SchemePolicy.isLoopback(uri.getHost());
+        boolean insecure = subscription.insecureSkipTLSVerify();
+        boolean mayAuthenticate = switch (scheme) {
+            case "https" -> true;
+            case "http" -> {
+                if (!loopback && !insecure) {
+                    throw new DiscoveryException("git repository " + display + ": plain HTTP to " + uri.getHost()
+                            + ", which is not on loopback, is refused; use https:// or set insecureSkipTLSVerify");
+                }
+                yield loopback;
+            }
+            case "git" -> {
+                if (!loopback) {
+                    throw new DiscoveryException("git repository " + display + ": the git:// protocol has neither"
+                            + " authentication nor encryption and is allowed on loopback only; use https://");
+                }
+                yield false;
+            }
+            case "file" -> false;
+            case "" -> {
+                if (uri.getHost() != null) {
+                    throw sshRefused(display);
+                }
+                yield false; // a local path
+            }
+            case "ssh" -> throw sshRefused(display);
+            default -> throw new DiscoveryException("git repository " + display + ": the scheme " + scheme
+                    + ":// is not supported; use https://");
+        };
+        Credentials credentials = mayAuthenticate
+                ? provider.find(subscription.repoURL(), CredentialKind.git).orElse(null) : null;
+        return new GitRemote(url, display, credentials, insecure);
+    }
+
+    private static DiscoveryException sshRefused(String display) {
+        return new DiscoveryException("git repository " + display + ": SSH URLs are not used for discovery (Kargo"
+                + " deprecates them); use the repository's https:// URL with a git token or user name and password");
+    }
+
+    /** The URL as the user wrote it, for JGit only: it may hold a user name and password. */
+    String url() {
+        return url;
+    }
+
+    /** The URL without a password, for messages. */
+    String display() {
+        return display;
+    }
+
+    /** Whether credentials were found for this repository (they are sent only when the server asks). */
+    boolean authenticated() {
+        return credentials != null;
+    }
+
+    /** Configures a JGit ls-remote or fetch: credentials, TLS verification and the timeout. */
+    <C extends TransportCommand<C, ?>> C configure(C command) {
+        return command.setTimeout(TIMEOUT_SECONDS).setCredentialsProvider(new JGitCredentials());
+    }
+
+    /**
+     * A JGit failure as a message for after {@code "git repository <display>: "}: without JGit's own copy of the URL
+     * in front, and with the URL's password (if the user wrote one into it) gone. JGit never puts the credentials
+     * it was handed into a message.
+     */
+    String describe(Exception failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        message = message.replace(url, display).strip();
+        if (message.startsWith(display + ": ")) {
+            message = message.substring(display.length() + 2);
+        }
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    /**
+     * Answers JGit's questions: the user name and password when asked, and, only with
+     * {@code insecureSkipTLSVerify}, "trust now" to its question about a certificate it cannot verify (never "for
+     * this repository" or "always", which JGit would write into a configuration file).
+     */
+    private final class JGitCredentials extends org.eclipse.jgit.transport.CredentialsProvider {
+
+        @Override
+        public boolean isInteractive() {
+            return false;
+        }
+
+        @Override
+        public boolean supports(CredentialItem... items) {
+            for (CredentialItem item : items) {
+                if (!supports(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean supports(CredentialItem item) {
+            if (item instanceof CredentialItem.Username || item instanceof CredentialItem.Password) {
+                return credentials != null;
+            }
+            return insecureSkipTLSVerify
+                    && (item instanceof CredentialItem.InformationalMessage
+                            || item instanceof CredentialItem.YesNoType);
+        }
+
+        @Override
+        public boolean get(URIish uri, CredentialItem... items) throws UnsupportedCredentialItem {
+            boolean firstQuestion = true;
+            for (CredentialItem item : items) {
+                if (!supports(item)) {
+                    throw new UnsupportedCredentialItem(uri, item.getClass().getSimpleName() + ": "
+                            + item.getPromptText());
+                }
+                if (item instanceof CredentialItem.Username user) {
+                    user.setValue(credentials instanceof Credentials.UsernamePassword up ? up.username() : TOKEN_USER);
+                } else if (item instanceof CredentialItem.Password password) {
+                    password.setValue((credentials instanceof Credentials.UsernamePassword up ? up.password()
+                            : ((Credentials.Token) credentials).token()).toCharArray());
+                } else if (item instanceof CredentialItem.YesNoType question) {
+                    question.setValue(firstQuestion);
+                    firstQuestion = false;
+                }
+            }
+            return true;
+        }
+    }
+}

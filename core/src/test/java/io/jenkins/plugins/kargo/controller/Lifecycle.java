@@ -1,0 +1,135 @@
+package io.jenkins.plugins.kargo.controller;
+
+import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightImage;
+import io.jenkins.plugins.kargo.freight.FreightOrigin;
+import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project for lifecycle tests, applied to a real store: warehouse {@code images}; stages {@code dev} (direct,
+ * auto-promoted), {@code staging} (from dev), {@code prod} (from staging, stable only, one hour's soak), and
+ * {@code east}/{@code west} (direct); every stage runs the {@code record} step twice.
+ */
+final class Lifecycle {
+
+    static final String PROJECT = "shop";
+
+    static final String CONFIG = """
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Project
+            metadata:
+              name: shop
+            ---
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: ProjectConfig
+            metadata:
+              name: shop
+              namespace: shop
+            spec:
+              promotionPolicies:
+                - stage: dev
+                  autoPromotionEnabled: true
+            ---
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Warehouse
+            metadata:
+              name: images
+              namespace: shop
+            spec:
+              subscriptions:
+                - image:
+                    repoURL: registry.local/app
+            """ + stage("dev", "sources: {direct: true}")
+            + stage("staging", "sources: {stages: [dev]}")
+            + stage("prod", "sources: {stages: [staging], requiredSoakTime: 1h}\n      maturity: [stable]")
+            + stage("east", "sources: {direct: true}")
+            + stage("west", "sources: {direct: true}");
+
+    private static String stage(String name, String sources) {
+        return """
+                ---
+                apiVersion: kargo.akuity.io/v1alpha1
+                kind: Stage
+                metadata:
+                  name: %s
+                  namespace: shop
+                spec:
+                  requestedFreight:
+                    - origin: {kind: Warehouse, name: images}
+                      %s
+                  promotionTemplate:
+                    spec:
+                      steps:
+                        - uses: record
+                        - uses: record
+                          as: again
+                """.formatted(name, sources);
+    }
+
+    /** A clock the test moves. */
+    static final class TestClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-27T10:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            // every reading a nanosecond later, so creation times order Freight as created
+            Instant current = now;
+            now = current.plusNanos(1);
+            return current;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private Lifecycle() {
+    }
+
+    static KargoEngine engine(Path state, Clock clock, PromotionStepRunner... steps) {
+        return KargoEngine.open(state, CredentialsProvider.NONE, EventSink.NONE, StepRegistry.of(steps), clock);
+    }
+
+    static void apply(KargoEngine engine, Path dir) throws ConfigException {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("shop.yaml"), CONFIG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        engine.apply(dir);
+    }
+
+    /** Stores a Freight of {@code registry.local/app:tag} with the alias {@code alias}. */
+    static Freight freight(KargoEngine engine, String tag, String alias) {
+        Freight freight = new Freight("", alias, FreightOrigin.warehouse("images"), null,
+                List.of(new FreightImage("registry.local/app", tag, "sha256:" + String.format("%064x", tag.hashCode() & 0xffffffffL),
+                        Map.of(), "")), List.of(), List.of(), List.of());
+        return engine.store().freight().create(PROJECT, freight).freight();
+    }
+}
