@@ -10,6 +10,8 @@ import io.jenkins.plugins.kargo.testkit.GitDaemon;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +47,7 @@ public final class PromotionBenchmark {
     private static final List<String> STAGES = List.of("dev", "staging", "uat", "prod");
     private static final int COMMITS = 5_000;
     private static final int WARMUP = 3;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -61,32 +67,43 @@ public final class PromotionBenchmark {
         }
     }
 
+    /** One measured promotion: wall and CPU time, and the wall time of its phases. */
+    private record Sample(long wall, long cpu, long[] phases) {
+    }
+
+    private static final List<String> ENGINE_PHASES = List.of("git-clone", "edit", "git-commit", "git-push");
+
     private static void run(Path root, String url, int iterations, int concurrent) throws Exception {
         Promotions steps = new Promotions(root.resolve("cache"));
         int[] sequence = {0};
-        long cold = timeEngine(steps, root, url, sequence[0]++);
-        System.out.printf(Locale.ROOT, "engine, cold cache (first promotion clones): %.0f ms%n", millis(cold));
+        Sample cold = timeEngine(steps, root, url, sequence[0]++);
+        System.out.printf(Locale.ROOT, "engine, cold cache (first promotion clones): %.0f ms wall, %.0f ms CPU%n",
+                millis(cold.wall()), millis(cold.cpu()));
         for (int i = 0; i < WARMUP; i++) {
             timeEngine(steps, root, url, sequence[0]++);
             timeShell(root, url, sequence[0]++);
         }
-        List<Long> engine = new ArrayList<>();
-        List<Long> shell = new ArrayList<>();
+        List<Sample> engine = new ArrayList<>();
+        List<Sample> shell = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
             engine.add(timeEngine(steps, root, url, sequence[0]++));
             shell.add(timeShell(root, url, sequence[0]++));
         }
-        double engineMedian = millis(median(engine));
-        double shellMedian = millis(median(shell));
-        System.out.printf(Locale.ROOT, "promotion latency, warm cache, median of %d (min-max):%n", iterations);
-        System.out.printf(Locale.ROOT, "  engine (git-clone, edit, git-commit, git-push): %6.0f ms (%.0f-%.0f)%n",
-                engineMedian, millis(engine.stream().min(Long::compare).orElseThrow()), millis(engine.stream().max(Long::compare).orElseThrow()));
-        System.out.printf(Locale.ROOT, "  shell  (git clone, sed, git commit, git push):   %6.0f ms (%.0f-%.0f)%n",
-                shellMedian, millis(shell.stream().min(Long::compare).orElseThrow()), millis(shell.stream().max(Long::compare).orElseThrow()));
-        System.out.printf(Locale.ROOT, "  ratio engine/shell: %.2f%n", engineMedian / shellMedian);
+        System.out.printf(Locale.ROOT, "promotion latency, warm cache, median of %d (wall min-max):%n", iterations);
+        report("engine (git-clone, edit, git-commit, git-push)", engine);
+        report("shell  (git clone, sed, git commit, git push)  ", shell);
+        System.out.printf(Locale.ROOT, "  ratio engine/shell: wall %.2f, CPU %.2f%n",
+                (double) median(engine, Sample::wall) / median(shell, Sample::wall),
+                (double) median(engine, Sample::cpu) / median(shell, Sample::cpu));
+        StringBuilder phases = new StringBuilder("  engine phases (median wall):");
+        for (int p = 0; p < ENGINE_PHASES.size(); p++) {
+            int phase = p;
+            phases.append(String.format(Locale.ROOT, " %s %.0f ms", ENGINE_PHASES.get(p), millis(median(engine, s -> s.phases()[phase]))));
+        }
+        System.out.println(phases);
 
         CyclicBarrier start = new CyclicBarrier(concurrent);
-        List<Callable<Long>> promotions = new ArrayList<>();
+        List<Callable<Sample>> promotions = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
             int n = sequence[0]++;
             promotions.add(() -> {
@@ -96,9 +113,9 @@ public final class PromotionBenchmark {
         }
         ExecutorService pool = Executors.newFixedThreadPool(concurrent);
         long began = System.nanoTime();
-        List<Long> each = new ArrayList<>();
+        List<Sample> each = new ArrayList<>();
         try {
-            for (Future<Long> f : pool.invokeAll(promotions)) {
+            for (Future<Sample> f : pool.invokeAll(promotions)) {
                 each.add(f.get());
             }
         } finally {
@@ -106,31 +123,49 @@ public final class PromotionBenchmark {
         }
         long wall = System.nanoTime() - began;
         System.out.printf(Locale.ROOT, "%d concurrent promotions into one branch: %.1f s wall, %.2f promotions/s, "
-                        + "latency median %.0f ms, max %.0f ms%n", concurrent, seconds(wall), concurrent / seconds(wall),
-                millis(median(each)), millis(each.stream().max(Long::compare).orElseThrow()));
+                        + "latency median %.0f ms, max %.0f ms, CPU %.0f ms per promotion (median)%n", concurrent,
+                seconds(wall), concurrent / seconds(wall), millis(median(each, Sample::wall)),
+                millis(each.stream().mapToLong(Sample::wall).max().orElseThrow()), millis(median(each, Sample::cpu)));
         System.out.printf(Locale.ROOT, "branch now has %s commits%n",
                 BareRepository.git(root, "-C", root.resolve("served/gitops.git").toString(), "rev-list", "--count", "main").strip());
     }
 
-    /** One promotion through the engine's steps; the working tree is removed afterwards, outside the timing. */
-    private static long timeEngine(Promotions steps, Path root, String url, int n) throws Exception {
+    private static void report(String what, List<Sample> samples) {
+        System.out.printf(Locale.ROOT, "  %s: %6.0f ms wall (%.0f-%.0f), %6.0f ms CPU%n", what,
+                millis(median(samples, Sample::wall)), millis(samples.stream().mapToLong(Sample::wall).min().orElseThrow()),
+                millis(samples.stream().mapToLong(Sample::wall).max().orElseThrow()), millis(median(samples, Sample::cpu)));
+    }
+
+    /**
+     * One promotion through the engine's steps; the working tree is removed afterwards, outside the timing. CPU is
+     * the calling thread's, where JGit does its work.
+     */
+    private static Sample timeEngine(Promotions steps, Path root, String url, int n) throws Exception {
         StepContext context = context(root.resolve("engine"), "promotion-" + n);
         String file = kustomization(n);
+        long[] phases = new long[ENGINE_PHASES.size()];
+        long cpu = CPU.getCurrentThreadCpuTime();
         long began = System.nanoTime();
         check(steps.clone.run(context, config("""
                 repoURL: %s
                 checkout: [{branch: main, path: ./out}]
                 """.formatted(url))));
+        phases[0] = System.nanoTime() - began;
         Path target = context.workDir().resolve("out").resolve(file);
         Files.writeString(target, Files.readString(target).replaceAll("newTag: .*", "newTag: 2.0." + n));
+        phases[1] = System.nanoTime() - began - phases[0];
         check(steps.commit.run(context, config("{path: ./out, message: 'promote " + file + " to 2.0." + n + "'}")));
+        phases[2] = System.nanoTime() - began - phases[0] - phases[1];
         check(steps.push.run(context, config("{path: ./out}")));
         long took = System.nanoTime() - began;
+        phases[3] = took - phases[0] - phases[1] - phases[2];
+        Sample sample = new Sample(took, CPU.getCurrentThreadCpuTime() - cpu, phases);
         deleteRecursively(context.workDir());
-        return took;
+        return sample;
     }
 
-    private static long timeShell(Path root, String url, int n) throws Exception {
+    /** The shell baseline; CPU is user + system of the shell's children, as bash's {@code times} reports it. */
+    private static Sample timeShell(Path root, String url, int n) throws Exception {
         Path dir = root.resolve("shell/promotion-" + n);
         Files.createDirectories(dir.getParent());
         String file = kustomization(n);
@@ -139,7 +174,8 @@ public final class PromotionBenchmark {
                 "cd " + dir,
                 "sed -i 's/newTag: .*/newTag: 2.0." + n + "/' " + file,
                 "git -c user.name=Kargo -c user.email=no-reply@kargo.io commit -q -am 'promote " + file + " to 2.0." + n + "'",
-                "git push -q origin main");
+                "git push -q origin main",
+                "times");
         long began = System.nanoTime();
         Process process = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -148,7 +184,19 @@ public final class PromotionBenchmark {
         }
         long took = System.nanoTime() - began;
         deleteRecursively(dir);
-        return took;
+        return new Sample(took, childrenCpu(output), new long[0]);
+    }
+
+    /** The second line of {@code times}: children's user and system time, e.g. {@code 0m0.412s 0m0.388s}. */
+    private static long childrenCpu(String times) {
+        List<String> lines = times.strip().lines().toList();
+        Matcher m = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s").matcher(lines.get(lines.size() - 1));
+        if (!m.matches()) {
+            throw new IllegalStateException("unexpected output of times: " + times);
+        }
+        double secs = Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))
+                + Integer.parseInt(m.group(3)) * 60 + Double.parseDouble(m.group(4));
+        return (long) (secs * 1e9);
     }
 
     private static void check(StepResult result) {
@@ -216,9 +264,9 @@ public final class PromotionBenchmark {
         return "data " + text.getBytes(StandardCharsets.UTF_8).length + "\n" + text + "\n";
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+    private static long median(List<Sample> samples, ToLongFunction<Sample> value) {
+        long[] sorted = samples.stream().mapToLong(value).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static double millis(long nanos) {
