@@ -72,7 +72,7 @@ public final class RepositoryCache {
 
     private static final class Entry {
         final ReentrantLock lock = new ReentrantLock();
-        /** {@link System#nanoTime()} when the latest refresh started; 0 before the first. */
+        /** {@link System#nanoTime()} when the latest successful refresh started; 0 before the first. */
         long refreshStarted;
     }
 
@@ -127,16 +127,23 @@ public final class RepositoryCache {
         if (entry.refreshStarted - requested > 0) {
             return Refresh.SHARED;
         }
-        entry.refreshStarted = System.nanoTime();
-        if (Files.exists(cached.resolve("HEAD"))) {
-            try (Git git = Git.open(cached.toFile())) {
-                access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
-                        .setRemoveDeletedRefs(true)).call();
-            } catch (GitAPIException | JGitInternalException | IOException e) {
-                throw new IOException("could not fetch " + repoURL + ": " + innermostMessage(e), e);
-            }
-            return Refresh.FETCHED;
+        long started = System.nanoTime();
+        Refresh refresh = Files.exists(cached.resolve("HEAD")) ? fetch(repoURL, access, cached) : cloneInto(repoURL, access, cached);
+        entry.refreshStarted = started; // only a refresh that succeeded may stand in for a later request
+        return refresh;
+    }
+
+    private static Refresh fetch(String repoURL, RemoteAccess access, Path cached) throws IOException {
+        try (Git git = Git.open(cached.toFile())) {
+            access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
+                    .setRemoveDeletedRefs(true)).call();
+        } catch (GitAPIException | JGitInternalException | IOException e) {
+            throw new IOException("could not fetch " + repoURL + ": " + innermostMessage(e), e);
         }
+        return Refresh.FETCHED;
+    }
+
+    private Refresh cloneInto(String repoURL, RemoteAccess access, Path cached) throws IOException, GitAPIException {
         // Cloned beside the final place and moved there in one step, so a crash never leaves a half clone behind.
         Path partial = root.resolve(cached.getFileName() + ".partial-" + UUID.randomUUID());
         try {
