@@ -67,6 +67,7 @@ public final class KargoEngine implements AutoCloseable {
     private final PromotionWorker worker;
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
@@ -98,7 +99,10 @@ public final class KargoEngine implements AutoCloseable {
      * built-in steps.
      */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
-        return open(stateDirectory, credentials, events, StepRegistry.of(), Clock.systemUTC());
+        BuiltinSteps builtin = new BuiltinSteps();
+        KargoEngine engine = open(stateDirectory, credentials, events, builtin.registry(stateDirectory), Clock.systemUTC());
+        engine.closeWith(builtin);
+        return engine;
     }
 
     /** As {@link #open(Path, CredentialsProvider, EventSink)}, with the given promotion steps and clock. */
@@ -317,12 +321,24 @@ public final class KargoEngine implements AutoCloseable {
         return FreightAvailability.of(target, f, store.stages().freightStatus(project, f.name()), clock.instant());
     }
 
+    private void closeWith(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
     private Object lock(String project) {
         return projectLocks.computeIfAbsent(project, p -> new Object());
     }
 
     @Override
     public void close() {
-        store.close();
+        try {
+            for (AutoCloseable resource : resources) {
+                resource.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the engine: " + e.getMessage(), e);
+        } finally {
+            store.close();
+        }
     }
 }

@@ -71,6 +71,18 @@ public final class StepConfig {
         return value.asText();
     }
 
+    /** A boolean that may be missing or null; false if so. */
+    public boolean flag(String field) throws StepException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw error(field, "must be true or false, not " + describe(value), "");
+        }
+        return value.booleanValue();
+    }
+
     /** Any value, which must be present (null is a value). */
     public JsonNode value(String field) throws StepException {
         JsonNode value = node.get(field);
