@@ -54,7 +54,7 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
                 updates.add(new YamlUpdate(YamlUpdateStep.key(entry), TextNode.valueOf(written)));
                 references.add(reference);
             }
-            YamlUpdateStep.update(new WorkDir(context.workDir()), path, updates);
+            YamlUpdateStep.update(cfg.path("path", context.workDir()), path, updates);
             StringBuilder message = new StringBuilder("Updated ").append(path).append(" to use new image")
                     .append(references.size() > 1 ? "s" : "").append('\n');
             references.forEach(r -> message.append("\n- ").append(r));

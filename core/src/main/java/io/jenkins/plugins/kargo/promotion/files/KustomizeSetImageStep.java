@@ -34,7 +34,7 @@ public final class KustomizeSetImageStep implements PromotionStepRunner {
             StepConfig cfg = StepConfig.of(NAME, config, "path", "images");
             String path = cfg.text("path");
             List<Request> requests = requests(cfg.objects("images", "image", "name", "newName", "tag", "digest"));
-            Kustomization kustomization = Kustomization.find(new WorkDir(context.workDir()), path);
+            Kustomization kustomization = Kustomization.find(context.workDir(), cfg.path("path", context.workDir()), path);
             Map<String, KustomizeImage> existing = kustomization.images();
             Map<String, KustomizeImage> targets = new TreeMap<>();
             if (requests.isEmpty()) {
