@@ -176,6 +176,46 @@ class PromotionCommandsTest {
         assertThat(abort.err()).contains("promotion dev.nothing not found in project shop");
     }
 
+    @Test
+    void applyWarnsThatTheSeedsBetaOrStableRangeAdmitsAlphaAndNamesTheMaturityFix() throws Exception {
+        Path config = Files.createDirectories(temp.resolve("uat"));
+        Files.writeString(config.resolve("uat.yaml"), """
+                apiVersion: kargo.akuity.io/v1alpha1
+                kind: Project
+                metadata:
+                  name: uat
+                ---
+                apiVersion: kargo.akuity.io/v1alpha1
+                kind: Warehouse
+                metadata:
+                  name: images
+                  namespace: uat
+                spec:
+                  subscriptions:
+                    - image:
+                        repoURL: registry.local/app
+                ---
+                apiVersion: kargo.akuity.io/v1alpha1
+                kind: Stage
+                metadata:
+                  name: uat
+                  namespace: uat
+                spec:
+                  requestedFreight:
+                    - origin: {kind: Warehouse, name: images}
+                      sources: {direct: true}
+                      semverConstraint: ">=1.0.0-beta || >=1.0.0"
+                  promotionTemplate:
+                    spec:
+                      steps:
+                        - uses: git-clone
+                          config: {repoURL: https://git.example.com/a.git, checkout: [{branch: main, path: ./out}]}
+                """);
+        Result apply = kargo("apply", "-f", config.toString());
+        assertThat(apply.exitCode()).isZero();
+        assertThat(apply.err()).contains("warning:", "uat.yaml", "also admits alpha pre-releases", "maturity: [beta, stable]");
+    }
+
     private String read(String path) throws Exception {
         try (Repository repo = Git.open(gitops.gitDir().toFile()).getRepository();
              TreeWalk walk = TreeWalk.forPath(repo, path, repo.resolve("refs/heads/main^{tree}"))) {
