@@ -305,6 +305,12 @@ public final class HttpStep implements PromotionStepRunner {
             return URI.create(base + "?" + joined + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
         }
 
+        /** The method and the URL without query or user info: the JDK request's own text shows the query. */
+        @Override
+        public String toString() {
+            return describe;
+        }
+
         /** The body: a string as it is; an object or a list (a whole-value expression's result) as its JSON. */
         private static HttpRequest.BodyPublisher body(StepConfig root, JsonNode config) throws StepException {
             JsonNode body = config.get("body");
