@@ -11,6 +11,8 @@ if [[ -z $registry ]] || ! curl -sf "http://$registry/v2/" > /dev/null; then
   ci/services.sh start
 fi
 mvn -q -B install -DskipTests
-mvn -q -B -pl core dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -cp "core/target/test-classes:core/target/classes:$(cat core/target/bench.classpath)" \
+# This worktree's own classes, not the kargo jars in ~/.m2, which any other build on the machine may overwrite.
+mvn -q -B -pl core dependency:build-classpath -DexcludeGroupIds=io.jenkins.plugins \
+  -Dmdep.outputFile=target/bench.classpath
+exec java -cp "core/target/test-classes:core/target/classes:testkit/target/classes:$(cat core/target/bench.classpath)" \
   io.jenkins.plugins.kargo.discovery.image.DiscoveryBenchmark "$@"

@@ -24,7 +24,7 @@ public final class GoDuration {
         return text.length() <= 64 && KARGO.matcher(text).matches();
     }
 
-    static boolean isGo(String text) {
+    public static boolean isGo(String text) {
         return text.length() <= 64 && GO.matcher(text).matches();
     }
 

@@ -23,6 +23,7 @@ import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
+import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.freight.Availability;
 import io.jenkins.plugins.kargo.freight.Freight;
@@ -56,6 +57,9 @@ import java.util.stream.Collectors;
  */
 public final class KargoEngine implements AutoCloseable {
 
+    /** The directory under the state directory where git discovery keeps its bare repositories. */
+    public static final String GIT_CACHE = "git-cache";
+
     private final KargoStore store;
     private final ConfigLoader loader = new ConfigLoader();
     private final WarehouseReconciler warehouses;
@@ -64,14 +68,12 @@ public final class KargoEngine implements AutoCloseable {
     private final PromotionWorker worker;
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
         this(store, subscribers, StepRegistry.of(), CredentialsProvider.NONE, events, Clock.systemUTC());
     }
-
-    /** The directory under the state directory where git discovery keeps its bare repositories. */
-    public static final String GIT_CACHE = "git-cache";
 
     /**
      * @param steps       the promotion steps promotions may use
@@ -98,7 +100,10 @@ public final class KargoEngine implements AutoCloseable {
      * built-in steps.
      */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
-        return open(stateDirectory, credentials, events, StepRegistry.of(), Clock.systemUTC());
+        BuiltinSteps builtin = new BuiltinSteps();
+        KargoEngine engine = open(stateDirectory, credentials, events, builtin.registry(stateDirectory), Clock.systemUTC());
+        engine.closeWith(builtin);
+        return engine;
     }
 
     /** As {@link #open(Path, CredentialsProvider, EventSink)}, with the given promotion steps and clock. */
@@ -120,17 +125,30 @@ public final class KargoEngine implements AutoCloseable {
         return store;
     }
 
-    /** Validates a directory or file of Kargo YAML and stores it, replacing each of its projects whole. */
+    /**
+     * Validates a directory or file of Kargo YAML and stores it, replacing each of its projects whole; the audit
+     * trail names the operating system's user.
+     */
     public ApplyResult apply(Path path) throws ConfigException {
-        return apply(loader.read(path));
+        return apply(path, System.getProperty("user.name", "unknown"));
+    }
+
+    /** As {@link #apply(Path)}, recorded in the audit trail as done by {@code actor}. */
+    public ApplyResult apply(Path path, String actor) throws ConfigException {
+        return apply(loader.read(path), actor);
     }
 
     /** As {@link #apply(Path)}, from a stream such as standard input. */
     public ApplyResult apply(InputStream in) throws ConfigException {
-        return apply(loader.read(in, ConfigLoader.STDIN));
+        return apply(in, System.getProperty("user.name", "unknown"));
     }
 
-    private ApplyResult apply(List<ConfigSource> sources) throws ConfigException {
+    /** As {@link #apply(InputStream)}, recorded in the audit trail as done by {@code actor}. */
+    public ApplyResult apply(InputStream in, String actor) throws ConfigException {
+        return apply(loader.read(in, ConfigLoader.STDIN), actor);
+    }
+
+    private ApplyResult apply(List<ConfigSource> sources, String actor) throws ConfigException {
         KargoConfig config = loader.load(sources);
         Map<String, List<KargoResource>> byProject = new LinkedHashMap<>();
         config.projects().forEach(p -> byProject.put(p.name(), new ArrayList<>()));
@@ -160,6 +178,8 @@ public final class KargoEngine implements AutoCloseable {
             List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
                     .toList();
             store.configurations().apply(project, documents);
+            store.audit().record(project, actor, "apply", "project/" + project, entry.getValue().size()
+                    + " resources from " + documents.stream().map(ConfigSource::name).sorted().collect(Collectors.joining(", ")));
             applied.add(new AppliedProject(project, entry.getValue()));
         }
         return new ApplyResult(applied, config.warnings());
@@ -212,6 +232,20 @@ public final class KargoEngine implements AutoCloseable {
         synchronized (lock(project)) {
             return promoter.promote(config, project, stage, freight, actor);
         }
+    }
+
+    /**
+     * The Freight auto-promotion would put into the stage from the Warehouse (Kargo's {@code promote --warehouse}):
+     * the newest available one.
+     */
+    public String candidate(String project, String stage, String warehouse) throws ConfigException {
+        Stage target = configuration(project).stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        FreightRequest request = target.requestedFreight().stream().filter(r -> r.origin().name().equals(warehouse))
+                .findFirst().orElseThrow(() -> new PromotionRefusedException("stage " + stage
+                        + " requests no Freight from Warehouse/" + warehouse));
+        return autoPromotion.candidate(project, target, request).map(Freight::name).orElseThrow(() ->
+                new PromotionRefusedException("no Freight from Warehouse/" + warehouse + " is available to stage " + stage));
     }
 
     /** Makes a Freight available to a stage whatever its upstream verification (Kargo's manual approval). */
@@ -317,12 +351,24 @@ public final class KargoEngine implements AutoCloseable {
         return FreightAvailability.of(target, f, store.stages().freightStatus(project, f.name()), clock.instant());
     }
 
+    private void closeWith(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
     private Object lock(String project) {
         return projectLocks.computeIfAbsent(project, p -> new Object());
     }
 
     @Override
     public void close() {
-        store.close();
+        try {
+            for (AutoCloseable resource : resources) {
+                resource.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the engine: " + e.getMessage(), e);
+        } finally {
+            store.close();
+        }
     }
 }

@@ -23,7 +23,8 @@ import java.util.Optional;
  * with {@code repoURL} (or a regex and {@code repoURLIsRegex: "true"}), {@code username} and {@code password}),
  * read from a file the user keeps outside the state. As in Kargo ({@code pkg/credentials/kubernetes/database.go}):
  * Secrets are tried in name order, URLs compared after the normalisation of their kind, a regex may match the
- * URL as given or normalised, and the first match wins. An npm Secret may hold a {@code token} instead.
+ * URL as given or normalised, and the first match wins. An npm Secret may hold a {@code token} instead, a git
+ * Secret an {@code sshPrivateKey}.
  */
 public final class SecretCredentials implements CredentialsProvider {
 
@@ -85,15 +86,19 @@ public final class SecretCredentials implements CredentialsProvider {
             }
         }
         String token = value(doc, "token");
+        String sshPrivateKey = value(doc, "sshPrivateKey");
         String username = value(doc, "username");
         String password = value(doc, "password");
         Credentials credentials;
-        if (token != null) {
+        if (sshPrivateKey != null && kind == CredentialKind.git) {
+            credentials = new Credentials.SshKey(sshPrivateKey);
+        } else if (token != null) {
             credentials = new Credentials.Token(token);
         } else if (username != null && password != null) {
             credentials = new Credentials.UsernamePassword(username, password);
         } else {
-            throw new IllegalArgumentException(where + ": needs username and password (or a token)");
+            throw new IllegalArgumentException(where + ": needs username and password (or a token"
+                    + (kind == CredentialKind.git ? ", or sshPrivateKey" : "") + ")");
         }
         return new Entry(name, kind, repoURL, regex, credentials);
     }

@@ -80,8 +80,10 @@ public final class PromotionMechanismSteps {
             ArrayNode images = config.putArray("images");
             for (KustomizeImageUpdate image : entry.getValue()) {
                 String field = image.useDigest() ? "digest" : "tag";
+                // imageFrom gives Kargo's field names: Tag, Digest
+                String member = image.useDigest() ? "Digest" : "Tag";
                 images.addObject().put("image", image.image())
-                        .put(field, "${{ imageFrom(\"" + image.image() + "\")." + field + " }}");
+                        .put(field, "${{ imageFrom(\"" + image.image() + "\")." + member + " }}");
             }
             aliases.add(add("kustomize-set-image", "update" + ++updates, config, entry.getValue().get(0).location()));
         }

@@ -240,6 +240,33 @@ class SubscriptionGenerationsTest {
     }
 
     @Test
+    void gitURLsAreKargosFormsPlusGitDaemonsAndSshIsWarnedAbout() throws ConfigException {
+        String yaml = warehouse("""
+                - git: {repoURL: "file:///srv/git/app.git"}
+                - git: {repoURL: "https://github.com/example/app.git", includePaths: ["glob:charts/[a-"]}
+                """);
+        List<ConfigProblem> errors = new ConfigFixture(dir).with("warehouse.yaml", yaml).errors();
+        assertThat(errors).hasSize(2);
+        assertProblem(errors.get(0), "warehouse.yaml", lineOf(yaml, "file:"), "spec.subscriptions[0].git.repoURL",
+                "is not a git repository URL", "https://host/path/repo.git");
+        assertThat(errors.get(1).message()).contains("glob:charts/[a-", "not a valid glob");
+
+        KargoConfig config = load(warehouse("""
+                - git: {repoURL: "git://127.0.0.1:9418/app.git", commitSelectionStrategy: NewestTag}
+                - git: {repoURL: "git@github.com:example/app.git"}
+                """));
+        List<Subscription> subscriptions = config.warehouse("shop", "images").orElseThrow().subscriptions();
+        assertThat(((GitSubscription) subscriptions.get(0)).commitSelectionStrategy())
+                .isEqualTo(CommitSelectionStrategy.NewestTag);
+        assertThat(((GitSubscription) subscriptions.get(1)).commitSelectionStrategy())
+                .isEqualTo(CommitSelectionStrategy.NewestFromBranch);
+        assertThat(config.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.message()).contains("SSH repository URLs are deprecated");
+            assertThat(w.location().field()).isEqualTo("spec.subscriptions[1].git.repoURL");
+        });
+    }
+
+    @Test
     void unknownSubscriptionTypeAndTwoTypesInOneEntry() {
         String yaml = warehouse("""
                 - imgae: {repoURL: registry.example.com/shop/web}

@@ -68,6 +68,24 @@ class SecretCredentialsTest {
     }
 
     @Test
+    void gitSshPrivateKeys() throws IOException {
+        SecretCredentials creds = read("""
+                kind: Secret
+                metadata: {name: gitops, labels: {kargo.akuity.io/cred-type: git}}
+                stringData:
+                  repoURL: ssh://git@github.com/example/gitops.git
+                  sshPrivateKey: |
+                    -----BEGIN OPENSSH PRIVATE KEY-----
+                    b3BlbnNzaC1rZXktdjE=
+                    -----END OPENSSH PRIVATE KEY-----
+                """);
+        Credentials key = creds.find("ssh://git@github.com/example/gitops", CredentialKind.git).orElseThrow();
+        assertThat(key).isInstanceOf(Credentials.SshKey.class);
+        assertThat(((Credentials.SshKey) key).privateKey()).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl");
+        assertThat(key.toString()).doesNotContain("b3Bl").doesNotContain("PRIVATE");
+    }
+
+    @Test
     void malformedSecretsAreNamedWithoutShowingValues() {
         assertThatThrownBy(() -> read("""
                 kind: Secret

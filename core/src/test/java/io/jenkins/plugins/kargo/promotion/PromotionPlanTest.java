@@ -78,11 +78,11 @@ class PromotionPlanTest {
                     path: repo-1/overlays/STAGE
                     images:
                       - image: IMAGEuser-service
-                        tag: ${{ imageFrom("IMAGEuser-service").tag }}
+                        tag: ${{ imageFrom("IMAGEuser-service").Tag }}
                       - image: IMAGEpayment-service
-                        tag: ${{ imageFrom("IMAGEpayment-service").tag }}
+                        tag: ${{ imageFrom("IMAGEpayment-service").Tag }}
                       - image: IMAGEnotification-service
-                        tag: ${{ imageFrom("IMAGEnotification-service").tag }}
+                        tag: ${{ imageFrom("IMAGEnotification-service").Tag }}
                 - uses: git-commit
                   as: commit1
                   config:
@@ -114,8 +114,8 @@ class PromotionPlanTest {
         PromotionStep update = PromotionPlan.of(dev).steps().get(1);
         Map<String, String> tags = Map.of("user-service", "v1.2.0", "payment-service", "v1.1.0-beta.1",
                 "notification-service", "v0.9.0");
-        // what the runner's ${{ imageFrom("...").tag }} gives for this Freight
-        String config = Pattern.compile("\\$\\{\\{ imageFrom\\(\\\\\"harbor.yourdomain.com/services/([a-z-]+)\\\\\"\\)\\.tag }}")
+        // what the runner's ${{ imageFrom("...").Tag }} gives for this Freight
+        String config = Pattern.compile("\\$\\{\\{ imageFrom\\(\\\\\"harbor.yourdomain.com/services/([a-z-]+)\\\\\"\\)\\.Tag }}")
                 .matcher(update.config().toString()).replaceAll(m -> tags.get(m.group(1)));
         Path kustomization = Files.createDirectories(work.resolve("repo-1/overlays/dev")).resolve("kustomization.yaml");
         Files.writeString(kustomization, "resources:\n- ../../base\n");
@@ -161,12 +161,12 @@ class PromotionPlanTest {
                   as: update1
                   config:
                     path: repo-1/overlays/dev
-                    images: [{image: reg/api, digest: '${{ imageFrom("reg/api").digest }}'}]
+                    images: [{image: reg/api, digest: '${{ imageFrom("reg/api").Digest }}'}]
                 - uses: kustomize-set-image
                   as: update2
                   config:
                     path: repo-1/overlays/web
-                    images: [{image: reg/web, tag: '${{ imageFrom("reg/web").tag }}'}]
+                    images: [{image: reg/web, tag: '${{ imageFrom("reg/web").Tag }}'}]
                 - uses: git-commit
                   as: commit1
                   config:

@@ -331,6 +331,22 @@ class PromotionRunnerTest {
     }
 
     @Test
+    void aStepInterruptedWhileRunningIsRecordedAsAborted() {
+        PromotionRunner runner = new PromotionRunner(StepRegistry.of(echo, new Interrupted()), clock,
+                new ExpressionEngine(), waits::add, Duration.ofMillis(100));
+
+        PromotionRun run = runner.run(List.of(), List.of(step("echo", "first", "ran: true"),
+                step("interrupted", "waiting", ""), step("echo", "third", "ran: true")), context(), NEVER);
+
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        assertThat(run.phase()).isEqualTo(PromotionPhase.Aborted);
+        assertThat(run.steps()).extracting(StepRecord::alias, StepRecord::status, StepRecord::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("first", StepStatus.Succeeded, "echoed"),
+                org.assertj.core.groups.Tuple.tuple("waiting", StepStatus.Aborted, "interrupted"));
+        assertThat(echo.configs).hasSize(1);
+    }
+
+    @Test
     void anEmptyPromotionSucceeds() {
         assertThat(run(List.of()).phase()).isEqualTo(PromotionPhase.Succeeded);
     }
@@ -372,6 +388,20 @@ class PromotionRunnerTest {
             calls++;
             onCall.run();
             return results.removeFirst();
+        }
+    }
+
+    /** Interrupted while it waits, as a step blocked in I/O or a lock would be when the lifecycle shuts down. */
+    static final class Interrupted implements PromotionStepRunner {
+        @Override
+        public String name() {
+            return "interrupted";
+        }
+
+        @Override
+        public StepResult run(StepContext context, JsonNode config) throws InterruptedException {
+            Thread.currentThread().interrupt();
+            throw new InterruptedException("shutting down");
         }
     }
 

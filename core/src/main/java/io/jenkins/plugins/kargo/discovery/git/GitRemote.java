@@ -112,16 +112,18 @@ final class GitRemote {
         return command.setTimeout(TIMEOUT_SECONDS).setCredentialsProvider(new JGitCredentials());
     }
 
-    /** A JGit failure as a message that names the repository and never shows a password. */
+    /**
+     * A JGit failure as a message for after {@code "git repository <display>: "}: without JGit's own copy of the URL
+     * in front, and with the URL's password (if the user wrote one into it) gone. JGit never puts the credentials
+     * it was handed into a message.
+     */
     String describe(Exception failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        message = message.replace(url, display);
-        if (credentials instanceof Credentials.UsernamePassword up && !up.password().isEmpty()) {
-            message = message.replace(up.password(), "****");
-        } else if (credentials instanceof Credentials.Token token && !token.token().isEmpty()) {
-            message = message.replace(token.token(), "****");
+        message = message.replace(url, display).strip();
+        if (message.startsWith(display + ": ")) {
+            message = message.substring(display.length() + 2);
         }
-        return message;
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     /**
@@ -151,7 +153,8 @@ final class GitRemote {
                 return credentials != null;
             }
             return insecureSkipTLSVerify
-                    && (item instanceof CredentialItem.InformationalMessage || item instanceof CredentialItem.YesNoType);
+                    && (item instanceof CredentialItem.InformationalMessage
+                            || item instanceof CredentialItem.YesNoType);
         }
 
         @Override

@@ -52,8 +52,9 @@ final class PathSelectors {
 
     /** Whether a commit that changed these paths qualifies. */
     boolean matches(Collection<String> changedPaths) {
-        return changedPaths.stream().anyMatch(path -> (include.isEmpty() || include.stream().anyMatch(s -> s.test(path)))
-                && exclude.stream().noneMatch(s -> s.test(path)));
+        return changedPaths.stream().anyMatch(path ->
+                (include.isEmpty() || include.stream().anyMatch(s -> s.test(path)))
+                        && exclude.stream().noneMatch(s -> s.test(path)));
     }
 
     private static Predicate<String> selector(String selector) {
@@ -78,9 +79,11 @@ final class PathSelectors {
         PathMatcher atTop;
         try {
             matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            atTop = glob.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : null;
+            atTop = glob.startsWith("**/")
+                    ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : null;
         } catch (IllegalArgumentException e) { // PatternSyntaxException included
-            throw new IllegalArgumentException("path selector '" + selector + "' is not a valid glob: " + e.getMessage());
+            throw new IllegalArgumentException("path selector '" + selector + "' is not a valid glob: "
+                    + e.getMessage());
         }
         return path -> {
             Path p = asPath(path);

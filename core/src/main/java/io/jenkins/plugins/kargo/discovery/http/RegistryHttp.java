@@ -15,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,10 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The engine's one HTTP client for registries (share a single instance: the rate limits are per instance).
@@ -70,7 +65,7 @@ public final class RegistryHttp {
         this.verifying = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.lenient = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).sslContext(trustingEveryCertificate()).build();
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(InsecureTls.trustingEveryCertificate()).build();
         this.rateLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(b.requestsPerSecond)
                 .limitRefreshPeriod(Duration.ofSeconds(1))
@@ -244,47 +239,6 @@ public final class RegistryHttp {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new DiscoveryException(request.describe() + ": " + what + " after " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + " (" + detail + ")", e);
-    }
-
-    /** For {@code insecureSkipTLSVerify}: accepts any certificate and any host name, as Kargo's InsecureSkipVerify. */
-    private static SSLContext trustingEveryCertificate() {
-        X509ExtendedTrustManager trustAll = new X509ExtendedTrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this JVM", e);
-        }
     }
 
     /** Settings of a {@link RegistryHttp}; defaults follow Kargo where it has one. */

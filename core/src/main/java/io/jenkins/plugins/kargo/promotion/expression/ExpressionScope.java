@@ -23,11 +23,4 @@ public record ExpressionScope(Map<String, Object> variables, ExpressionFunctions
     public static ExpressionScope of(Map<String, Object> variables) {
         return new ExpressionScope(variables, ExpressionFunctions.NONE);
     }
-
-    /** This scope with one more (or a replaced) variable. */
-    public ExpressionScope with(String name, Object value) {
-        Map<String, Object> more = new LinkedHashMap<>(variables);
-        more.put(name, value);
-        return new ExpressionScope(more, functions);
-    }
 }

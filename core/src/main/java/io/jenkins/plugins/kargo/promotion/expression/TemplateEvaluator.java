@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Kargo's {@code ${{ }}} templates in configuration values. An expression sits between {@code ${{} and {@code }}}, or
- * between {@code ${%} and {@code %}} when it must itself contain {@code }}}.
+ * Kargo's {@code ${{ }}} templates in configuration values. An expression sits between <code>${{</code> and
+ * <code>}}</code>, or between <code>${%</code> and <code>%}</code> when it must itself contain <code>}}</code>.
  * <ul>
  *   <li>A value that is one expression and nothing else (surrounding whitespace aside) becomes the expression's value
  *       with its type: {@code ${{ 40 + 2 }}} is the number 42, {@code ${{ imageFrom(r) }}} an object,
@@ -40,7 +40,7 @@ public final class TemplateEvaluator {
         return engine;
     }
 
-    /** Whether {@code text} holds at least one {@code ${{} or {@code ${%}. */
+    /** Whether {@code text} holds at least one <code>${{</code> or <code>${%</code>. */
     public static boolean containsExpression(String text) {
         return DELIMITERS.stream().anyMatch(d -> text.contains(d[0]));
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.promotion.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.jenkins.plugins.kargo.api.PromotionMechanisms.HelmImageValue;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
@@ -24,9 +25,6 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
 
     public static final String NAME = "helm-update-image";
 
-    /** What a key receives, as Kargo names it. */
-    enum Value { ImageAndTag, Tag, ImageAndDigest, Digest }
-
     @Override
     public String name() {
         return NAME;
@@ -45,8 +43,8 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
             List<String> references = new ArrayList<>();
             for (StepConfig entry : images) {
                 FreightImage image = find(context, entry);
-                Value value = value(entry);
-                boolean byDigest = value == Value.ImageAndDigest || value == Value.Digest;
+                HelmImageValue value = value(entry);
+                boolean byDigest = value == HelmImageValue.ImageAndDigest || value == HelmImageValue.Digest;
                 String reference = image.repoURL() + (byDigest ? "@" + image.digest() : ":" + image.tag());
                 String written = switch (value) {
                     case ImageAndTag, ImageAndDigest -> reference;
@@ -56,7 +54,7 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
                 updates.add(new YamlUpdate(YamlUpdateStep.key(entry), TextNode.valueOf(written)));
                 references.add(reference);
             }
-            YamlUpdateStep.update(new WorkDir(context.workDir()), path, updates);
+            YamlUpdateStep.update(cfg.path("path", context.workDir()), path, updates);
             StringBuilder message = new StringBuilder("Updated ").append(path).append(" to use new image")
                     .append(references.size() > 1 ? "s" : "").append('\n');
             references.forEach(r -> message.append("\n- ").append(r));
@@ -96,10 +94,10 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
         return carriers.get(0).images().stream().filter(i -> i.repoURL().equals(repoURL)).findFirst().orElseThrow();
     }
 
-    private static Value value(StepConfig entry) throws StepException {
+    private static HelmImageValue value(StepConfig entry) throws StepException {
         String value = entry.text("value");
         try {
-            return Value.valueOf(value);
+            return HelmImageValue.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw entry.error("value", "'" + value + "' is not one of ImageAndTag, Tag, ImageAndDigest, Digest", "");
         }

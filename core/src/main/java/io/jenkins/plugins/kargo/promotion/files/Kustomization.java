@@ -29,30 +29,35 @@ public record Kustomization(Path file, YamlText yaml) {
     /** The names kustomize recognises ({@code konfig.RecognizedKustomizationFileNames}). */
     public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
-    /** The one kustomization file in directory {@code path}; none or several is an error, as in Kargo. */
-    public static Kustomization find(WorkDir dir, String path) throws StepException {
-        Path directory = dir.resolve(path, "config.path");
+    /**
+     * The one kustomization file in {@code directory} (resolved from {@code config.path}); none or several is an
+     * error, as in Kargo.
+     */
+    public static Kustomization find(Path workDir, Path directory, String path) throws StepException {
         if (!Files.isDirectory(directory)) {
             throw new StepException("config.path '" + path + "' is not a directory in the promotion's working directory");
         }
         List<Path> found = new ArrayList<>();
         for (String name : FILE_NAMES) {
             if (Files.exists(directory.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-                Path file = dir.resolve(path + "/" + name, "config.path");
+                // the file itself may be a link leading out
+                Path file = StepConfig.inside(workDir, "config.path", path + "/" + name);
                 if (Files.isRegularFile(file)) {
                     found.add(file);
                 }
             }
         }
+        Path root = workDir.toAbsolutePath().normalize();
+        List<String> names = found.stream().map(f -> root.relativize(f).toString().replace('\\', '/')).toList();
         if (found.isEmpty()) {
             throw new StepException("could not find any Kustomization files in '" + path + "' (looked for "
                     + String.join(", ", FILE_NAMES) + ")");
         }
         if (found.size() > 1) {
-            throw new StepException("ambiguous result: found multiple Kustomization files in '" + path + "': "
-                    + found.stream().map(dir::display).toList() + "; keep only one");
+            throw new StepException("ambiguous result: found multiple Kustomization files in '" + path + "': " + names
+                    + "; keep only one");
         }
-        return new Kustomization(found.get(0), YamlText.read(found.get(0), dir.display(found.get(0))));
+        return new Kustomization(found.get(0), YamlText.read(found.get(0), names.get(0)));
     }
 
     /** The entries of the {@code images:} list, by name (a name written twice counts once, the last, as in Kargo). */

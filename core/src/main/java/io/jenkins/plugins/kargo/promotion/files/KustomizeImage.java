@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.promotion.files;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record KustomizeImage(String name, Map<String, String> values, List<Strin
     public static final String KEEP = "*";
 
     public KustomizeImage {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         lines = List.copyOf(lines);
     }
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,15 @@ public final class KustomizeSetImageStep implements PromotionStepRunner {
         try {
             StepConfig cfg = StepConfig.of(NAME, config, "path", "images");
             String path = cfg.text("path");
-            List<StepConfig> images = cfg.objects("images", "image", "name", "newName", "tag", "digest");
-            Kustomization kustomization = Kustomization.find(new WorkDir(context.workDir()), path);
+            List<Request> requests = requests(cfg.objects("images", "image", "name", "newName", "tag", "digest"));
+            Kustomization kustomization = Kustomization.find(context.workDir(), cfg.path("path", context.workDir()), path);
             Map<String, KustomizeImage> existing = kustomization.images();
-            Map<String, KustomizeImage> targets = images.isEmpty()
-                    ? fromFreight(context.freight()) : fromConfig(images, existing);
+            Map<String, KustomizeImage> targets = new TreeMap<>();
+            if (requests.isEmpty()) {
+                targets.putAll(fromFreight(context.freight()));
+            }
+            requests.forEach(r -> targets.put(r.name(),
+                    KustomizeImage.target(r.name(), r.newName(), r.tag(), r.digest(), existing.get(r.name()))));
             if (targets.isEmpty()) {
                 return StepResult.succeeded(Map.of(), "no images to set in " + path);
             }
@@ -52,21 +57,24 @@ public final class KustomizeSetImageStep implements PromotionStepRunner {
         }
     }
 
-    private static Map<String, KustomizeImage> fromConfig(List<StepConfig> images, Map<String, KustomizeImage> existing)
-            throws StepException {
-        Map<String, KustomizeImage> targets = new TreeMap<>();
+    /** One entry of {@code config.images}, checked before any file is read. */
+    private record Request(String name, String newName, String tag, String digest) {
+    }
+
+    private static List<Request> requests(List<StepConfig> images) throws StepException {
+        List<Request> requests = new ArrayList<>();
         for (StepConfig entry : images) {
             String image = entry.text("image");
-            String name = entry.optionalText("name").isEmpty() ? image : entry.optionalText("name");
+            String name = entry.optionalText("name");
             String tag = entry.optionalText("tag");
             String digest = entry.optionalText("digest");
             if (tag.isEmpty() == digest.isEmpty()) {
                 throw entry.error(tag.isEmpty() ? "tag" : "digest", tag.isEmpty() ? "is required (or digest)"
                         : "excludes tag", "set exactly one of tag and digest");
             }
-            targets.put(name, KustomizeImage.target(name, entry.optionalText("newName"), tag, digest, existing.get(name)));
+            requests.add(new Request(name.isEmpty() ? image : name, entry.optionalText("newName"), tag, digest));
         }
-        return targets;
+        return requests;
     }
 
     /**

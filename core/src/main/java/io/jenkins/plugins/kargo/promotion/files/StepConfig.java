@@ -1,6 +1,8 @@
 package io.jenkins.plugins.kargo.promotion.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,6 +42,23 @@ public final class StepConfig {
         return value;
     }
 
+    /**
+     * A required path, resolved inside the promotion's working directory by {@link WorkDirPath}: absolute paths,
+     * {@code ..} and symbolic links leading out are refused.
+     */
+    public Path path(String field, Path workDir) throws StepException {
+        return inside(workDir, path + "." + field, text(field));
+    }
+
+    /** {@code relative} resolved by {@link WorkDirPath}, its refusal as a step error naming {@code field}. */
+    public static Path inside(Path workDir, String field, String relative) throws StepException {
+        try {
+            return WorkDirPath.resolve(workDir, field, relative);
+        } catch (IllegalArgumentException e) {
+            throw new StepException(e.getMessage());
+        }
+    }
+
     /** A string that may be missing or null; empty if so. */
     public String optionalText(String field) throws StepException {
         JsonNode value = node.get(field);
@@ -50,6 +69,18 @@ public final class StepConfig {
             throw error(field, "must be a string, not " + describe(value), "");
         }
         return value.asText();
+    }
+
+    /** A boolean that may be missing or null; false if so. */
+    public boolean flag(String field) throws StepException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw error(field, "must be true or false, not " + describe(value), "");
+        }
+        return value.booleanValue();
     }
 
     /** Any value, which must be present (null is a value). */

@@ -37,7 +37,7 @@ public final class YamlUpdateStep implements PromotionStepRunner {
             for (StepConfig item : items) {
                 updates.add(new YamlUpdate(key(item), item.value("value")));
             }
-            update(new WorkDir(context.workDir()), path, updates);
+            update(cfg.path("path", context.workDir()), path, updates);
             StringBuilder message = new StringBuilder("Updated ").append(path).append('\n');
             updates.forEach(u -> message.append("\n- ").append(u.key().key()).append(": ").append(u.display()));
             return StepResult.succeeded(Map.of("commitMessage", message.toString()),
@@ -47,9 +47,8 @@ public final class YamlUpdateStep implements PromotionStepRunner {
         }
     }
 
-    /** Applies {@code updates} to the YAML file at {@code path} (relative to {@code dir}); shared by helm-update-image. */
-    static void update(WorkDir dir, String path, List<YamlUpdate> updates) throws StepException {
-        Path file = dir.resolve(path, "config.path");
+    /** Applies {@code updates} to the YAML {@code file} written as {@code path}; shared by helm-update-image. */
+    static void update(Path file, String path, List<YamlUpdate> updates) throws StepException {
         if (!Files.isRegularFile(file)) {
             throw new StepException("config.path '" + path + "' is not a file in the promotion's working directory");
         }

@@ -111,7 +111,7 @@ public final class GitCloneStep implements PromotionStepRunner {
             } catch (IllegalArgumentException e) {
                 return StepResult.errored(name() + ": checkout[" + i + "]: " + e.getMessage());
             } catch (IOException | GitAPIException | JGitInternalException e) {
-                return StepResult.errored(name() + ": could not clone " + config.repoURL() + ": " + e.getMessage());
+                return StepResult.errored(name() + ": " + e.getMessage());
             }
         }
         context.log().info(name() + ": " + config.repoURL() + ": " + String.join("; ", done));

@@ -114,7 +114,7 @@ public final class GitPushStep implements PromotionStepRunner {
             return StepResult.errored(name() + ": the branch kept moving; gave up after " + config.attempts()
                     + " attempts (raise maxAttempts)");
         } catch (IllegalStateException | IOException | GitAPIException | JGitInternalException e) {
-            return StepResult.errored(name() + ": could not push " + config.path() + ": " + e.getMessage());
+            return StepResult.errored(name() + ": could not push " + config.path() + ": " + RepositoryCache.innermostMessage(e));
         }
     }
 

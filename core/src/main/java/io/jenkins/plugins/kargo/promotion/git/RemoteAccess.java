@@ -3,15 +3,32 @@ package io.jenkins.plugins.kargo.promotion.git;
 import io.jenkins.plugins.kargo.credentials.CredentialKind;
 import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.List;
 import java.util.Optional;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.errors.UnsupportedCredentialItem;
 import org.eclipse.jgit.transport.CredentialItem;
+import org.eclipse.jgit.transport.SshSessionFactory;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.eclipse.jgit.transport.URIish;
 
 /**
  * How to reach one remote repository: its credentials and whether to skip TLS verification. Credentials are
- * handed to JGit per command, so they never appear in a remote URL, a {@code .git/config} or a log line.
+ * handed to JGit per command, so they never appear in a remote URL, a {@code .git/config} or a log line. An SSH
+ * key is used from memory (never written to a file) through JGit's Apache MINA sshd transport; as Kargo does
+ * ({@code StrictHostKeyChecking no}), the server's host key is accepted without a known-hosts file.
  */
 public record RemoteAccess(Optional<Credentials> credentials, boolean insecureSkipTLSVerify) {
 
@@ -28,8 +45,55 @@ public record RemoteAccess(Optional<Credentials> credentials, boolean insecureSk
 
     /** Configures a JGit fetch, push or clone with this access. */
     <C extends TransportCommand<C, ?>> C applyTo(C command) {
-        return command.setCredentialsProvider(new JGitCredentials());
+        command.setCredentialsProvider(new JGitCredentials());
+        if (credentials.orElse(null) instanceof Credentials.SshKey key) {
+            SshSessionFactory ssh = sshSessions(key);
+            command.setTransportConfigCallback(transport -> {
+                if (transport instanceof SshTransport sshTransport) {
+                    sshTransport.setSshSessionFactory(ssh);
+                }
+            });
+        }
+        return command;
     }
+
+    private static SshSessionFactory sshSessions(Credentials.SshKey key) {
+        Iterable<KeyPair> parsed;
+        try {
+            parsed = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName("sshPrivateKey"),
+                    new ByteArrayInputStream(key.privateKey().getBytes(StandardCharsets.UTF_8)), null);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            parsed = null; // the parser's message may quote the key material: name the problem only
+        }
+        if (parsed == null || !parsed.iterator().hasNext()) {
+            throw new IllegalArgumentException(
+                    "the git credential's sshPrivateKey is not an unencrypted private key in PEM or OpenSSH format");
+        }
+        Iterable<KeyPair> keys = parsed;
+        File home = new File(System.getProperty("java.io.tmpdir"));
+        return new SshdSessionFactoryBuilder()
+                .setHomeDirectory(home)
+                .setSshDirectory(new File(home, ".kargo-no-ssh-directory"))
+                .setConfigStoreFactory((h, f, user) -> null)
+                .setDefaultIdentities(dir -> List.of())
+                .setDefaultKeysProvider(dir -> keys)
+                .setPreferredAuthentications("publickey")
+                .setServerKeyDatabase((h, dir) -> ACCEPT_ANY_HOST_KEY)
+                .build(null);
+    }
+
+    private static final ServerKeyDatabase ACCEPT_ANY_HOST_KEY = new ServerKeyDatabase() {
+        @Override
+        public List<PublicKey> lookup(String connectAddress, InetSocketAddress remoteAddress, Configuration config) {
+            return List.of();
+        }
+
+        @Override
+        public boolean accept(String connectAddress, InetSocketAddress remoteAddress, PublicKey serverKey,
+                              Configuration config, org.eclipse.jgit.transport.CredentialsProvider provider) {
+            return true;
+        }
+    };
 
     /**
      * Answers JGit's questions: the user name and password when asked, and, only when TLS verification is to be
@@ -55,7 +119,7 @@ public record RemoteAccess(Optional<Credentials> credentials, boolean insecureSk
 
         private boolean supports(CredentialItem item) {
             if (item instanceof CredentialItem.Username || item instanceof CredentialItem.Password) {
-                return credentials.isPresent();
+                return credentials.isPresent() && !(credentials.get() instanceof Credentials.SshKey);
             }
             return insecureSkipTLSVerify
                     && (item instanceof CredentialItem.InformationalMessage || item instanceof CredentialItem.YesNoType);

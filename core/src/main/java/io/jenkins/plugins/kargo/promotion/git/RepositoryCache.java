@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -131,6 +132,8 @@ public final class RepositoryCache {
             try (Git git = Git.open(cached.toFile())) {
                 access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
                         .setRemoveDeletedRefs(true)).call();
+            } catch (GitAPIException | JGitInternalException | IOException e) {
+                throw new IOException("could not fetch " + repoURL + ": " + innermostMessage(e), e);
             }
             return Refresh.FETCHED;
         }
@@ -147,6 +150,8 @@ public final class RepositoryCache {
                 FetchResult result = access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME)
                         .setRefSpecs(MIRRORED)).call();
                 pointHeadAtDefaultBranch(git.getRepository(), result);
+            } catch (GitAPIException | JGitInternalException e) {
+                throw new IOException("could not clone " + repoURL + ": " + innermostMessage(e), e);
             } catch (java.net.URISyntaxException e) {
                 throw new IllegalArgumentException("repoURL '" + repoURL + "' is not a git URL: " + e.getMessage());
             }
@@ -284,6 +289,15 @@ public final class RepositoryCache {
         }
         throw new IllegalArgumentException("branch " + branch + " does not exist in " + repoURL
                 + "; set create: true to start it empty");
+    }
+
+    /** JGit wraps the useful message ("...: not found", "not authorized") in generic ones ("Invalid remote"). */
+    static String innermostMessage(Throwable e) {
+        Throwable inner = e;
+        while (inner.getCause() != null && inner.getCause().getMessage() != null) {
+            inner = inner.getCause();
+        }
+        return inner.getMessage();
     }
 
     private static Repository open(Path gitDir) throws IOException {

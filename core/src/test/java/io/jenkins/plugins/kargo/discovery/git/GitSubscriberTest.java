@@ -13,8 +13,11 @@ import io.jenkins.plugins.kargo.discovery.DiscoveredCommit;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.GitDaemon;
+import io.jenkins.plugins.kargo.testkit.GitHttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,7 +160,8 @@ class GitSubscriberTest {
         String newer = repo.commit("newer", T0.plusSeconds(3600), Map.of("a.txt", "2"));
         repo.tag("a-on-newer");
 
-        List<DiscoveredCommit> found = subscriber.discover(tags(repo.fileUrl(), CommitSelectionStrategy.NewestTag).build());
+        List<DiscoveredCommit> found =
+                subscriber.discover(tags(repo.fileUrl(), CommitSelectionStrategy.NewestTag).build());
 
         assertThat(found).extracting(DiscoveredCommit::tag)
                 .containsExactly("b-annotated-later", "a-on-newer", "c-on-older");
@@ -273,6 +278,56 @@ class GitSubscriberTest {
     }
 
     @Test
+    void aPrivateRepositoryOverHttpOpensWithTheProvidersUserAndPasswordOrToken() throws Exception {
+        String commit = repo.commit("private", T0, Map.of("a.txt", "1"));
+        try (GitHttpServer server = GitHttpServer.serve(temp.resolve("served"), "kargo", "pw-SECRET-1");
+             GitHttpServer tokenServer =
+                     GitHttpServer.serve(temp.resolve("served"), GitRemote.TOKEN_USER, "tok-SECRET-2")) {
+            GitSubscription main = branch(server.url("app.git"), "main").build();
+
+            assertThatThrownBy(() -> subscriber.discover(main))
+                    .isInstanceOf(DiscoveryException.class)
+                    .hasMessageContaining(server.url("app.git"))
+                    .hasMessageContaining("configure git credentials");
+
+            GitSubscriber wrong = new GitSubscriber(temp.resolve("cache"),
+                    (url, kind) -> Optional.of(new Credentials.UsernamePassword("kargo", "pw-SECRET-wrong")));
+            assertThatThrownBy(() -> wrong.discover(main))
+                    .hasMessageContaining("check that the configured git credentials may read it")
+                    .hasMessageNotContaining("SECRET");
+
+            GitSubscriber right = new GitSubscriber(temp.resolve("cache"),
+                    (url, kind) -> Optional.of(new Credentials.UsernamePassword("kargo", "pw-SECRET-1")));
+            assertThat(right.discover(main)).extracting(DiscoveredCommit::id).containsExactly(commit);
+            assertThat(server.authenticatedRequests()).isNotEmpty().containsOnly("kargo");
+
+            GitSubscriber token = new GitSubscriber(temp.resolve("cache"),
+                    (url, kind) -> Optional.of(new Credentials.Token("tok-SECRET-2")));
+            assertThat(token.discover(branch(tokenServer.url("app.git"), "main").build()))
+                    .extracting(DiscoveredCommit::id).containsExactly(commit);
+        }
+    }
+
+    @Test
+    void anUnverifiableCertificateIsAcceptedOnlyWithInsecureSkipTLSVerify() throws Exception {
+        String commit = repo.commit("behind tls", T0, Map.of("a.txt", "1"));
+        try (GitHttpServer server = GitHttpServer.serveOverSelfSignedTls(temp.resolve("served"), temp.resolve("tls"))) {
+            Spec spec = branch(server.url("app.git"), "main");
+
+            assertThatThrownBy(() -> subscriber.discover(spec.build()))
+                    .isInstanceOf(DiscoveryException.class)
+                    .hasMessageStartingWith("git repository " + server.url("app.git") + ": ");
+            assertThat(subscriber.discover(spec.insecure().build())).extracting(DiscoveredCommit::id)
+                    .containsExactly(commit);
+        }
+        try (Stream<Path> files = Files.walk(temp.resolve("cache"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals("config")).map(GitSubscriberTest::read))
+                    .as("trusted for the one operation: nothing written into the cache's configuration")
+                    .isNotEmpty().noneMatch(config -> config.contains("sslVerify"));
+        }
+    }
+
+    @Test
     void unsafeSchemesAreRefusedBeforeAnyConnection() {
         assertThatThrownBy(() -> subscriber.discover(branch("git://git.example.com/app.git", "").build()))
                 .hasMessageContaining("git://git.example.com/app.git").hasMessageContaining("loopback only");
@@ -305,6 +360,14 @@ class GitSubscriberTest {
         assertThat(asked).containsExactly(CredentialKind.git);
     }
 
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Spec branch(String url, String branch) {
         return new Spec(url, CommitSelectionStrategy.NewestFromBranch).branch(branch);
     }
@@ -315,53 +378,63 @@ class GitSubscriberTest {
 
     /** A git subscription with Kargo's defaults, changed field by field. */
     private record Spec(String url, CommitSelectionStrategy strategy, String branchName, String range,
-                                   boolean strict, List<String> allowed, List<String> ignored, List<String> included,
-                                   List<String> excluded, int max) {
+                        boolean strict, List<String> allowed, List<String> ignored, List<String> included,
+                        List<String> excluded, int max, boolean skipTlsVerify) {
 
         Spec(String url, CommitSelectionStrategy strategy) {
-            this(url, strategy, "", "", true, List.of(), List.of(), List.of(), List.of(), 20);
+            this(url, strategy, "", "", true, List.of(), List.of(), List.of(), List.of(), 20, false);
+        }
+
+        Spec insecure() {
+            return new Spec(url, strategy, branchName, range, strict, allowed, ignored, included, excluded, max, true);
         }
 
         Spec branch(String name) {
-            return new Spec(url, strategy, name, range, strict, allowed, ignored, included, excluded, max);
+            return new Spec(url, strategy, name, range, strict, allowed, ignored, included, excluded, max,
+                    skipTlsVerify);
         }
 
         Spec constraint(String value) {
-            return new Spec(url, strategy, branchName, value, strict, allowed, ignored, included, excluded, max);
+            return new Spec(url, strategy, branchName, value, strict, allowed, ignored, included, excluded, max,
+                    skipTlsVerify);
         }
 
         Spec strictSemvers(boolean value) {
-            return new Spec(url, strategy, branchName, range, value, allowed, ignored, included, excluded, max);
+            return new Spec(url, strategy, branchName, range, value, allowed, ignored, included, excluded, max,
+                    skipTlsVerify);
         }
 
         Spec allow(String... regexes) {
             return new Spec(url, strategy, branchName, range, strict, List.of(regexes), ignored, included,
-                    excluded, max);
+                    excluded, max,
+                    skipTlsVerify);
         }
 
         Spec ignore(String... regexes) {
             return new Spec(url, strategy, branchName, range, strict, allowed, List.of(regexes), included,
-                    excluded, max);
+                    excluded, max,
+                    skipTlsVerify);
         }
 
         Spec include(String... paths) {
             return new Spec(url, strategy, branchName, range, strict, allowed, ignored, List.of(paths),
-                    excluded, max);
+                    excluded, max,
+                    skipTlsVerify);
         }
 
         Spec exclude(String... paths) {
             return new Spec(url, strategy, branchName, range, strict, allowed, ignored, included,
-                    List.of(paths), max);
+                    List.of(paths), max, skipTlsVerify);
         }
 
         Spec limit(int value) {
             return new Spec(url, strategy, branchName, range, strict, allowed, ignored, included, excluded,
-                    value);
+                    value, skipTlsVerify);
         }
 
         GitSubscription build() {
             return new GitSubscription(url, strategy, branchName, range, strict, allowed, ignored, included, excluded,
-                    max, false, "", SourceLocation.UNKNOWN);
+                    max, skipTlsVerify, "", SourceLocation.UNKNOWN);
         }
     }
 }

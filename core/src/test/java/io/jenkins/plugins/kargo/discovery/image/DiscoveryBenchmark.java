@@ -5,10 +5,9 @@ import io.jenkins.plugins.kargo.api.ImageSelectionStrategy;
 import io.jenkins.plugins.kargo.api.ImageSubscription;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
-import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
+import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.testkit.FaultInjectingProxy;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
 import io.jenkins.plugins.kargo.testkit.TestServices;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +35,8 @@ import java.util.stream.IntStream;
  *   <li>the engine's tag listing alone (what skopeo does),</li>
  *   <li>the engine's SemVer discovery with an empty image cache ("cold": listing plus the images inspected up to the
  *       discovery limit), and again with the cache filled ("warm": listing plus one {@code HEAD} per image),</li>
- *   <li>{@code skopeo list-tags}, one process per repository; its requests are counted once through a
- *       {@link FaultInjectingProxy} with no faults, its time is measured direct.</li>
+ *   <li>{@code skopeo list-tags}, one process per repository; its requests are counted from its debug log in a
+ *       separate run.</li>
  * </ul>
  * Arguments: {@code [requests-per-second|default]} for the engine's per-registry rate limit (default: the engine's
  * own, Kargo's 20/s), and {@code [repeats]} (default 3; the median is reported).
@@ -48,6 +48,8 @@ public final class DiscoveryBenchmark {
     private static final int SMALL_REPOSITORIES = 100;
     private static final int SMALL_TAGS = 200;
     private static final SourceLocation HERE = new SourceLocation("DiscoveryBenchmark", 0, "image");
+    private static final java.util.regex.Pattern SKOPEO_REQUEST = java.util.regex.Pattern.compile(
+            "level=debug msg=\"(GET|HEAD) https?://");
 
     private final String registry = TestServices.registry();
     /** null for the engine's default. */
@@ -66,8 +68,9 @@ public final class DiscoveryBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf("registry %s; engine rate limit %s requests/s per registry; median of %d runs%n",
-                registry, requestsPerSecond == null ? "default (20)" : requestsPerSecond, repeats);
+        System.out.printf("registry %s; engine rate limit %s requests/s per registry; discoveryLimit %d;"
+                + " median of %d runs%n", registry, requestsPerSecond == null ? "default (20)" : requestsPerSecond,
+                ImageSubscription.DEFAULT_DISCOVERY_LIMIT, repeats);
         fill(BIG, semverTags(BIG_TAGS));
         List<String> small = IntStream.range(0, SMALL_REPOSITORIES).mapToObj(i -> String.format("bench/svc-%03d", i))
                 .toList();
@@ -80,11 +83,12 @@ public final class DiscoveryBenchmark {
         rows.addAll(measure("100 repositories x 200 tags", small));
 
         System.out.println();
-        System.out.printf("%-28s %-34s %9s %11s %10s %11s %8s%n", "workload", "engine run", "requests", "wall ms",
+        System.out.printf("%-28s %-42s %9s %11s %10s %11s %8s%n", "workload", "engine run", "requests", "wall ms",
                 "skopeo req", "skopeo ms", "ratio");
         for (Row row : rows) {
-            System.out.printf("%-28s %-34s %9d %11d %10d %11d %7.2fx%n", row.workload, row.run, row.requests,
-                    row.millis, row.skopeoRequests, row.skopeoMillis, (double) row.millis / row.skopeoMillis);
+            System.out.printf("%-28s %-42s %9d %11d %10d %11d %7.2fx%n", row.workload, row.run,
+                    row.engine.requests(), row.engine.millis(), row.skopeoRequests, row.skopeoMillis,
+                    (double) row.engine.millis() / row.skopeoMillis);
         }
         System.out.println("ratio = engine wall time / skopeo list-tags wall time for the same repositories");
     }
@@ -144,14 +148,16 @@ public final class DiscoveryBenchmark {
 
     // ---------------------------------------------------------------- measuring
 
-    private record Row(String workload, String run, long requests, long millis, long skopeoRequests,
-                       long skopeoMillis) {
+    private record Row(String workload, String run, Measurement engine, long skopeoRequests, long skopeoMillis) {
     }
 
     private record Engine(OciRegistryClient client, ImageSubscriber subscriber) {
     }
 
     private record Measurement(long requests, long millis) {
+    }
+
+    private record Discovery(Measurement cold, Measurement warm, String selected) {
     }
 
     private Engine engine(AtomicLong requests) {
@@ -170,72 +176,93 @@ public final class DiscoveryBenchmark {
     }
 
     private List<Row> measure(String workload, List<String> repositories) throws Exception {
+        System.out.println("measuring " + workload + " ...");
         long skopeoRequests = skopeoRequests(repositories);
-        long skopeoMillis = median(() -> new Measurement(0, skopeo(registry, repositories))).millis;
-
-        Measurement listing = median(() -> {
-            AtomicLong requests = new AtomicLong();
-            Engine engine = engine(requests);
-            long start = System.nanoTime();
-            for (String repository : repositories) {
-                engine.client.repository(ImageRepository.parse(registry + "/" + repository), null, false).listTags();
-            }
-            return new Measurement(requests.get(), elapsedMillis(start));
-        });
-        List<Measurement> discovery = new ArrayList<>();
-        String[] selected = new String[1];
-        Measurement cold = median(() -> {
-            AtomicLong requests = new AtomicLong();
-            Engine engine = engine(requests);
-            long start = System.nanoTime();
-            for (String repository : repositories) {
-                List<DiscoveredImage> found = engine.subscriber.discover(semver(repository));
-                selected[0] = found.get(0).tag();
-            }
-            Measurement coldRun = new Measurement(requests.get(), elapsedMillis(start));
-            long before = requests.get();
-            start = System.nanoTime();
-            for (String repository : repositories) {
-                engine.subscriber.discover(semver(repository));
-            }
-            discovery.add(new Measurement(requests.get() - before, elapsedMillis(start)));
-            return coldRun;
-        });
-        Measurement warm = discovery.stream().sorted((a, b) -> Long.compare(a.millis, b.millis))
-                .toList().get(discovery.size() / 2);
+        Measurement skopeo = median(repeat(() -> new Measurement(0, skopeo(registry, repositories))));
+        Measurement listing = median(repeat(() -> listTags(repositories)));
+        List<Discovery> discoveries = repeat(() -> discoverTwice(repositories));
+        Measurement cold = median(discoveries.stream().map(Discovery::cold).toList());
+        Measurement warm = median(discoveries.stream().map(Discovery::warm).toList());
+        String selects = " (selects " + discoveries.get(0).selected() + ")";
         return List.of(
-                new Row(workload, "tag listing", listing.requests, listing.millis, skopeoRequests, skopeoMillis),
-                new Row(workload, "SemVer discovery, cold (" + selected[0] + ")", cold.requests, cold.millis,
-                        skopeoRequests, skopeoMillis),
-                new Row(workload, "SemVer discovery, warm cache", warm.requests, warm.millis, skopeoRequests,
-                        skopeoMillis));
+                new Row(workload, "tag listing", listing, skopeoRequests, skopeo.millis()),
+                new Row(workload, "SemVer discovery, cold" + selects, cold, skopeoRequests, skopeo.millis()),
+                new Row(workload, "SemVer discovery, warm cache", warm, skopeoRequests, skopeo.millis()));
     }
 
-    private interface Run {
-        Measurement once() throws Exception;
-    }
-
-    private Measurement median(Run run) throws Exception {
-        List<Measurement> runs = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            runs.add(run.once());
+    private Measurement listTags(List<String> repositories) throws DiscoveryException {
+        AtomicLong requests = new AtomicLong();
+        Engine engine = engine(requests);
+        long start = System.nanoTime();
+        for (String repository : repositories) {
+            engine.client.repository(ImageRepository.parse(registry + "/" + repository), null, false).listTags();
         }
-        runs.sort((a, b) -> Long.compare(a.millis, b.millis));
-        return runs.get(runs.size() / 2);
+        return new Measurement(requests.get(), elapsedMillis(start));
+    }
+
+    /**
+     * Discovers every repository with a new engine (empty image cache), then once more with the same engine.
+     * {@code selected} is what the first repository's discovery put first.
+     */
+    private Discovery discoverTwice(List<String> repositories) throws DiscoveryException {
+        AtomicLong requests = new AtomicLong();
+        Engine engine = engine(requests);
+        String selected = null;
+        long start = System.nanoTime();
+        for (String repository : repositories) {
+            String first = engine.subscriber.discover(semver(repository)).get(0).tag();
+            selected = selected == null ? first : selected;
+        }
+        Measurement cold = new Measurement(requests.getAndSet(0), elapsedMillis(start));
+        start = System.nanoTime();
+        for (String repository : repositories) {
+            engine.subscriber.discover(semver(repository));
+        }
+        return new Discovery(cold, new Measurement(requests.get(), elapsedMillis(start)), selected);
+    }
+
+    private interface Run<T> {
+        T once() throws Exception;
+    }
+
+    private <T> List<T> repeat(Run<T> run) throws Exception {
+        List<T> results = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            results.add(run.once());
+        }
+        return results;
+    }
+
+    private static Measurement median(List<Measurement> runs) {
+        return runs.stream().sorted(Comparator.comparingLong(Measurement::millis)).toList().get(runs.size() / 2);
     }
 
     private static long elapsedMillis(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 
-    /** skopeo once per repository, through a proxy that only counts. */
+    /**
+     * The requests skopeo makes for these repositories, counted from its {@code --debug} log (one line per request,
+     * the failed HTTPS probe it makes before falling back to plain HTTP included).
+     */
     private long skopeoRequests(List<String> repositories) throws IOException, InterruptedException {
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(registry)) {
-            skopeo(proxy.address(), repositories);
-            return proxy.requests().size();
+        long requests = 0;
+        for (String repository : repositories) {
+            Process process = new ProcessBuilder("skopeo", "--debug", "list-tags", "--tls-verify=false",
+                    "docker://" + registry + "/" + repository)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try (var log = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream()))) {
+                requests += log.lines().filter(line -> SKOPEO_REQUEST.matcher(line).find()).count();
+            }
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("skopeo list-tags failed for " + repository);
+            }
         }
+        return requests;
     }
 
+    /** Time of {@code skopeo list-tags}, one process per repository. */
     private static long skopeo(String registry, List<String> repositories) throws IOException, InterruptedException {
         long start = System.nanoTime();
         for (String repository : repositories) {

@@ -245,6 +245,26 @@ class KustomizeSetImageStepTest {
     }
 
     @Test
+    void aCommentOnTheImagesLineStaysThere() {
+        Path block = kustomization("images: # pinned by Kargo\n- name: a\n  newTag: v1\nnamespace: dev\n");
+        assertThat(run("path: overlays/dev\nimages:\n- image: a\n  tag: v2\n").status()).isEqualTo(StepStatus.Succeeded);
+        assertThat(read(block)).isEqualTo("images: # pinned by Kargo\n- name: a\n  newTag: v2\nnamespace: dev\n");
+
+        Path empty = kustomization("images: # none yet\nnamespace: dev\n");
+        assertThat(run("path: overlays/dev\nimages:\n- image: a\n  tag: v2\n").status()).isEqualTo(StepStatus.Succeeded);
+        assertThat(read(empty)).isEqualTo("images: # none yet\n- name: a\n  newTag: v2\nnamespace: dev\n");
+    }
+
+    @Test
+    void aKustomizationOfOnlyCommentsGetsAnImagesList() {
+        Path file = kustomization("# nothing here yet");
+
+        assertThat(run("path: overlays/dev\nimages:\n- image: a\n  tag: v1\n").status()).isEqualTo(StepStatus.Succeeded);
+
+        assertThat(read(file)).isEqualTo("# nothing here yet\nimages:\n- name: a\n  newTag: v1\n");
+    }
+
+    @Test
     void aTagThatWouldReadAsANumberIsQuoted() {
         Path file = kustomization("images:\n- name: a\n  newTag: v1\n");
 
@@ -304,9 +324,7 @@ class KustomizeSetImageStepTest {
     }
 
     @Test
-    void invalidConfigurationNamesTheField() {
-        kustomization("images: []\n");
-
+    void invalidConfigurationNamesTheFieldBeforeAnyFileIsLookedFor() {
         assertThat(run("path: overlays/dev\nimages:\n- image: a\n  tag: v1\n  digest: sha256:1\n").message())
                 .isEqualTo("kustomize-set-image: config.images[0].digest excludes tag; set exactly one of tag and digest");
         assertThat(run("path: overlays/dev\nimages:\n- image: a\n").message())

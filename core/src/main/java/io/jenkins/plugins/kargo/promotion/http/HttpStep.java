@@ -1,0 +1,334 @@
+package io.jenkins.plugins.kargo.promotion.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.jenkins.plugins.kargo.api.GoDuration;
+import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
+import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepResult;
+import io.jenkins.plugins.kargo.promotion.expression.CommonFunctions;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
+import io.jenkins.plugins.kargo.promotion.files.StepConfig;
+import io.jenkins.plugins.kargo.promotion.files.StepException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Kargo's {@code http} step ({@code pkg/promotion/runner/builtin/http_requester.go}): one HTTP request, judged by
+ * expressions over the response.
+ * <p>
+ * Config: {@code url} (required, http or https), {@code method} (GET), {@code headers[]{name, value}},
+ * {@code queryParams[]{name, value}} (URL-encoded and appended), {@code body} (a string; an object or list is sent
+ * as its JSON), {@code insecureSkipTLSVerify}, {@code timeout} (Go duration, default {@code 10s}, for the whole
+ * exchange), {@code successExpression}, {@code failureExpression}, {@code errorExpression} and
+ * {@code outputs[]{name, fromExpression}}. The expressions are written without {@code ${{ }}} and see
+ * {@code response.status} (a number), {@code response.headers} (name to list of values, names in any case) and
+ * {@code response.body} (parsed JSON or YAML per the content type, text for {@code text/plain}, an empty map when
+ * there is none); they are evaluated by the same sandboxed engine as every {@code ${{ }}}.
+ * <p>
+ * Outcome, as Kargo: a true {@code failureExpression} makes the step Failed (with {@code errorExpression}'s text
+ * when it gives one); else a true {@code successExpression} makes it Succeeded with its outputs; without either
+ * expression a 2xx status succeeds. Anything else is Errored, which the runner retries within the step's
+ * {@code retry} policy (Kargo keeps such a step Running and polls it). Header values never appear in messages, and
+ * URLs appear without their query string or user info.
+ */
+public final class HttpStep implements PromotionStepRunner {
+
+    public static final String NAME = "http";
+    static final int MAX_RESPONSE_BYTES = 2 << 20;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String[] FIELDS = {"method", "url", "headers", "queryParams", "body",
+        "insecureSkipTLSVerify", "timeout", "successExpression", "failureExpression", "errorExpression", "outputs"};
+
+    private final ExpressionEngine expressions;
+    private final HttpClient verifying;
+    private final HttpClient lenient;
+
+    public HttpStep() {
+        this(new ExpressionEngine());
+    }
+
+    /** @param expressions evaluates the success, failure, error and output expressions */
+    public HttpStep(ExpressionEngine expressions) {
+        this.expressions = expressions;
+        this.verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .sslContext(InsecureTls.trustingEveryCertificate()).build();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StepResult run(StepContext context, JsonNode config) throws InterruptedException {
+        Request request;
+        try {
+            request = Request.read(config);
+        } catch (StepException e) {
+            return StepResult.errored(e.getMessage());
+        }
+        Map<String, Object> response;
+        try {
+            response = send(request);
+        } catch (StepException e) {
+            return StepResult.errored(e.getMessage());
+        }
+        context.log().info("http: " + request.describe() + " answered " + response.get("status"));
+        return judge(request, response);
+    }
+
+    private Map<String, Object> send(Request request) throws StepException, InterruptedException {
+        HttpClient client = request.insecure() ? lenient : verifying;
+        CompletableFuture<Map<String, Object>> exchange = client
+                .sendAsync(request.http(), HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(HttpStep::response);
+        try {
+            return exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new StepException(request.describe() + ": no complete response within " + request.timeoutText()
+                    + "; raise config.timeout if the server is slow");
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new StepException(request.describe() + ": no response within " + request.timeoutText());
+            }
+            if (cause instanceof javax.net.ssl.SSLHandshakeException) {
+                throw new StepException(request.describe() + ": TLS handshake failed (" + cause.getMessage()
+                        + "); if the server's certificate is self-signed or private, set insecureSkipTLSVerify");
+            }
+            throw new StepException(request.describe() + ": " + (cause instanceof IOException
+                    ? "request failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
+                    : cause.getMessage()));
+        }
+    }
+
+    /** Kargo's {@code response} object: status, headers and the body read (at most 2 MiB) and parsed. */
+    private static Map<String, Object> response(HttpResponse<InputStream> http) {
+        byte[] body;
+        try (InputStream in = http.body()) {
+            body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (body.length > MAX_RESPONSE_BYTES) {
+            throw new UncheckedIOException(new IOException("the response body is larger than "
+                    + (MAX_RESPONSE_BYTES >> 20) + " MiB"));
+        }
+        String contentType = http.headers().firstValue("Content-Type").orElse("")
+                .split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("status", http.statusCode());
+        // the JDK's header map ignores case, as Go's canonical names let Kargo users write either
+        response.put("headers", http.headers().map());
+        response.put("body", body(body, contentType));
+        return response;
+    }
+
+    private static Object body(byte[] body, String contentType) {
+        if (body.length == 0) {
+            return Map.of();
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        try {
+            return switch (contentType) {
+                case "text/plain" -> text;
+                case "application/yaml", "application/x-yaml", "text/yaml" -> YAML.readValue(text, Object.class);
+                default -> JSON.readValue(text, Object.class);
+            };
+        } catch (IOException e) {
+            // like Kargo: a body that is not what its type claims (or not JSON when unlabelled) is left out
+            return Map.of();
+        }
+    }
+
+    private StepResult judge(Request request, Map<String, Object> response) throws InterruptedException {
+        ExpressionScope scope = new ExpressionScope(Map.of("response", response), new CommonFunctions());
+        int status = (Integer) response.get("status");
+        try {
+            boolean failed = !request.failureExpression().isEmpty()
+                    && decide(request.failureExpression(), "failureExpression", scope);
+            if (failed) {
+                String why = errorMessage(request, scope);
+                return StepResult.failed("HTTP " + status + " response met the failure criteria"
+                        + (why.isEmpty() ? "" : ": " + why));
+            }
+            boolean succeeded = request.successExpression().isEmpty()
+                    ? request.failureExpression().isEmpty() && status >= 200 && status < 300
+                    : decide(request.successExpression(), "successExpression", scope);
+            if (succeeded) {
+                return StepResult.succeeded(outputs(request, scope), "HTTP " + status);
+            }
+            if (request.successExpression().isEmpty() && request.failureExpression().isEmpty()) {
+                return StepResult.errored("HTTP " + status + " response from " + request.describe() + " is not 2xx");
+            }
+            return StepResult.errored("HTTP " + status + " response met neither the success nor the failure "
+                    + "criteria; the step's retry policy decides whether it is asked again");
+        } catch (ExpressionException e) {
+            return StepResult.errored(e.getMessage());
+        }
+    }
+
+    private boolean decide(String expression, String field, ExpressionScope scope) throws InterruptedException {
+        Object value;
+        try {
+            value = expressions.evaluate(expression, scope);
+        } catch (ExpressionException e) {
+            throw e.in("config." + field);
+        }
+        if (value instanceof Boolean decision) {
+            return decision;
+        }
+        throw new ExpressionException(expression, "config." + field,
+                "gives " + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not true or false");
+    }
+
+    /** {@code errorExpression}'s text, or empty when it is unset, fails or gives no string (Kargo's rule). */
+    private String errorMessage(Request request, ExpressionScope scope) throws InterruptedException {
+        if (request.errorExpression().isEmpty()) {
+            return "";
+        }
+        try {
+            return expressions.evaluate(request.errorExpression(), scope) instanceof String text ? text : "";
+        } catch (ExpressionException e) {
+            return "";
+        }
+    }
+
+    private Map<String, Object> outputs(Request request, ExpressionScope scope) throws InterruptedException {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (int i = 0; i < request.outputs().size(); i++) {
+            Output output = request.outputs().get(i);
+            try {
+                outputs.put(output.name(), expressions.evaluate(output.fromExpression(), scope));
+            } catch (ExpressionException e) {
+                throw e.in("config.outputs[" + i + "].fromExpression");
+            }
+        }
+        return outputs;
+    }
+
+    record Output(String name, String fromExpression) {
+    }
+
+    /** The step's configuration, checked. Headers are kept only in the JDK request, never in a message. */
+    record Request(HttpRequest http, String describe, boolean insecure, Duration timeout, String timeoutText,
+                   String successExpression, String failureExpression, String errorExpression, List<Output> outputs) {
+
+        static Request read(JsonNode config) throws StepException {
+            StepConfig root = StepConfig.of(NAME, config, FIELDS);
+            String method = root.optionalText("method").isEmpty() ? "GET" : root.optionalText("method");
+            if (!method.matches("[A-Za-z]+")) {
+                throw root.error("method", "is '" + method + "', not an HTTP method", "use GET, POST, PUT, ...");
+            }
+            URI uri = uri(root);
+            String timeoutText = root.optionalText("timeout").isEmpty() ? "10s" : root.optionalText("timeout");
+            if (!GoDuration.isGo(timeoutText) || GoDuration.parse(timeoutText).isZero()) {
+                throw root.error("timeout", "is '" + timeoutText + "', not a positive duration",
+                        "write it as Go does, e.g. 30s or 1m30s");
+            }
+            Duration timeout = GoDuration.parse(timeoutText);
+            HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout)
+                    .method(method.toUpperCase(Locale.ROOT), body(root, config));
+            for (StepConfig header : root.objects("headers", "name", "value")) {
+                String name = header.text("name");
+                try {
+                    http.header(name, header.optionalText("value"));
+                } catch (IllegalArgumentException e) {
+                    throw header.error("name", "is '" + name + "', a header the JDK HTTP client sets itself or "
+                            + "an invalid header name", "remove it");
+                }
+            }
+            List<Output> outputs = new ArrayList<>();
+            for (StepConfig output : root.objects("outputs", "name", "fromExpression")) {
+                outputs.add(new Output(output.text("name"), output.text("fromExpression")));
+            }
+            String describe = method.toUpperCase(Locale.ROOT) + " " + uri.getScheme() + "://" + uri.getHost()
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+            return new Request(http.build(), describe, root.flag("insecureSkipTLSVerify"), timeout, timeoutText,
+                    root.optionalText("successExpression"), root.optionalText("failureExpression"),
+                    root.optionalText("errorExpression"), List.copyOf(outputs));
+        }
+
+        private static URI uri(StepConfig root) throws StepException {
+            String url = root.text("url");
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw root.error("url", "is not a valid URL (" + e.getMessage().replace(url, "...") + ")",
+                        "encode spaces and special characters");
+            }
+            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null) {
+                throw root.error("url", "must be an http:// or https:// URL with a host", "");
+            }
+            List<String> params = new ArrayList<>();
+            for (StepConfig param : root.objects("queryParams", "name", "value")) {
+                params.add(encode(param.text("name")) + "=" + encode(param.optionalText("value")));
+            }
+            if (params.isEmpty()) {
+                return uri;
+            }
+            String existing = uri.getRawQuery();
+            String joined = (existing == null || existing.isEmpty() ? "" : existing + "&") + String.join("&", params);
+            String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url.split("#", 2)[0];
+            return URI.create(base + "?" + joined + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
+        }
+
+        /** The method and the URL without query or user info: the JDK request's own text shows the query. */
+        @Override
+        public String toString() {
+            return describe;
+        }
+
+        /** The body: a string as it is; an object or a list (a whole-value expression's result) as its JSON. */
+        private static HttpRequest.BodyPublisher body(StepConfig root, JsonNode config) throws StepException {
+            JsonNode body = config.get("body");
+            if (body == null || body.isNull()) {
+                return HttpRequest.BodyPublishers.noBody();
+            }
+            if (body.isContainerNode()) {
+                return HttpRequest.BodyPublishers.ofString(body.toString());
+            }
+            if (!body.isTextual()) {
+                throw root.error("body", "must be a string, not " + body.getNodeType().name().toLowerCase(Locale.ROOT),
+                        "wrap the expression in quote()");
+            }
+            return HttpRequest.BodyPublishers.ofString(body.textValue());
+        }
+
+        private static String encode(String text) {
+            return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+}

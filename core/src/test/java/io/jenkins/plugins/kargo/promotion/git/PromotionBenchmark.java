@@ -1,0 +1,242 @@
+package io.jenkins.plugins.kargo.promotion.git;
+
+import static io.jenkins.plugins.kargo.promotion.git.Promotions.config;
+import static io.jenkins.plugins.kargo.promotion.git.Promotions.context;
+
+import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepResult;
+import io.jenkins.plugins.kargo.promotion.StepStatus;
+import io.jenkins.plugins.kargo.testkit.GitDaemon;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Promotion benchmark (not a test; run {@code ci/bench-promotion.sh}). Generates a GitOps repository of 10,000
+ * {@code kustomization.yaml} files and 5,000 commits with {@code git fast-import}, serves it with {@code git daemon}
+ * and measures, side by side in one run:
+ * <ul>
+ *   <li>one promotion with a warm cache: git-clone → set one image tag → git-commit → git-push, through the
+ *       engine's steps, against the shell baseline {@code git clone; sed; git commit; git push};</li>
+ *   <li>the throughput of 25 concurrent promotions into one branch.</li>
+ * </ul>
+ * Arguments: {@code [iterations] [concurrent]} (default 10 and 25).
+ */
+public final class PromotionBenchmark {
+
+    private static final int APPS = 2_500;
+    private static final List<String> STAGES = List.of("dev", "staging", "uat", "prod");
+    private static final int COMMITS = 5_000;
+    private static final int WARMUP = 3;
+
+    public static void main(String[] args) throws Exception {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int concurrent = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+        Path root = Files.createTempDirectory("kargo-promotion-bench");
+        try {
+            Path served = Files.createDirectories(root.resolve("served"));
+            long generated = System.nanoTime();
+            generate(served.resolve("gitops.git"));
+            System.out.printf(Locale.ROOT, "repository: %,d files, %,d commits (git fast-import + repack: %.1f s)%n",
+                    APPS * STAGES.size(), COMMITS, seconds(System.nanoTime() - generated));
+            try (GitDaemon daemon = GitDaemon.serve(served)) {
+                run(root, daemon.url("gitops.git"), iterations, concurrent);
+            }
+        } finally {
+            deleteRecursively(root);
+        }
+    }
+
+    private static void run(Path root, String url, int iterations, int concurrent) throws Exception {
+        Promotions steps = new Promotions(root.resolve("cache"));
+        int[] sequence = {0};
+        long cold = timeEngine(steps, root, url, sequence[0]++);
+        System.out.printf(Locale.ROOT, "engine, cold cache (first promotion clones): %.0f ms%n", millis(cold));
+        for (int i = 0; i < WARMUP; i++) {
+            timeEngine(steps, root, url, sequence[0]++);
+            timeShell(root, url, sequence[0]++);
+        }
+        List<Long> engine = new ArrayList<>();
+        List<Long> shell = new ArrayList<>();
+        for (int i = 0; i < iterations; i++) {
+            engine.add(timeEngine(steps, root, url, sequence[0]++));
+            shell.add(timeShell(root, url, sequence[0]++));
+        }
+        double engineMedian = millis(median(engine));
+        double shellMedian = millis(median(shell));
+        System.out.printf(Locale.ROOT, "promotion latency, warm cache, median of %d (min-max):%n", iterations);
+        System.out.printf(Locale.ROOT, "  engine (git-clone, edit, git-commit, git-push): %6.0f ms (%.0f-%.0f)%n",
+                engineMedian, millis(engine.stream().min(Long::compare).orElseThrow()), millis(engine.stream().max(Long::compare).orElseThrow()));
+        System.out.printf(Locale.ROOT, "  shell  (git clone, sed, git commit, git push):   %6.0f ms (%.0f-%.0f)%n",
+                shellMedian, millis(shell.stream().min(Long::compare).orElseThrow()), millis(shell.stream().max(Long::compare).orElseThrow()));
+        System.out.printf(Locale.ROOT, "  ratio engine/shell: %.2f%n", engineMedian / shellMedian);
+
+        CyclicBarrier start = new CyclicBarrier(concurrent);
+        List<Callable<Long>> promotions = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            int n = sequence[0]++;
+            promotions.add(() -> {
+                start.await();
+                return timeEngine(steps, root, url, n);
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+        long began = System.nanoTime();
+        List<Long> each = new ArrayList<>();
+        try {
+            for (Future<Long> f : pool.invokeAll(promotions)) {
+                each.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long wall = System.nanoTime() - began;
+        System.out.printf(Locale.ROOT, "%d concurrent promotions into one branch: %.1f s wall, %.2f promotions/s, "
+                        + "latency median %.0f ms, max %.0f ms%n", concurrent, seconds(wall), concurrent / seconds(wall),
+                millis(median(each)), millis(each.stream().max(Long::compare).orElseThrow()));
+        System.out.printf(Locale.ROOT, "branch now has %s commits%n",
+                BareRepository.git(root, "-C", root.resolve("served/gitops.git").toString(), "rev-list", "--count", "main").strip());
+    }
+
+    /** One promotion through the engine's steps; the working tree is removed afterwards, outside the timing. */
+    private static long timeEngine(Promotions steps, Path root, String url, int n) throws Exception {
+        StepContext context = context(root.resolve("engine"), "promotion-" + n);
+        String file = kustomization(n);
+        long began = System.nanoTime();
+        check(steps.clone.run(context, config("""
+                repoURL: %s
+                checkout: [{branch: main, path: ./out}]
+                """.formatted(url))));
+        Path target = context.workDir().resolve("out").resolve(file);
+        Files.writeString(target, Files.readString(target).replaceAll("newTag: .*", "newTag: 2.0." + n));
+        check(steps.commit.run(context, config("{path: ./out, message: 'promote " + file + " to 2.0." + n + "'}")));
+        check(steps.push.run(context, config("{path: ./out}")));
+        long took = System.nanoTime() - began;
+        deleteRecursively(context.workDir());
+        return took;
+    }
+
+    private static long timeShell(Path root, String url, int n) throws Exception {
+        Path dir = root.resolve("shell/promotion-" + n);
+        Files.createDirectories(dir.getParent());
+        String file = kustomization(n);
+        String script = String.join(" && ",
+                "git clone -q --branch main " + url + " " + dir,
+                "cd " + dir,
+                "sed -i 's/newTag: .*/newTag: 2.0." + n + "/' " + file,
+                "git -c user.name=Kargo -c user.email=no-reply@kargo.io commit -q -am 'promote " + file + " to 2.0." + n + "'",
+                "git push -q origin main");
+        long began = System.nanoTime();
+        Process process = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("shell promotion failed: " + output);
+        }
+        long took = System.nanoTime() - began;
+        deleteRecursively(dir);
+        return took;
+    }
+
+    private static void check(StepResult result) {
+        if (result.status() != StepStatus.Succeeded) {
+            throw new IllegalStateException(result.status() + ": " + result.message());
+        }
+    }
+
+    /** Spreads promotions over apps and stages, so concurrent ones edit different files. */
+    private static String kustomization(int n) {
+        return path(n % APPS, STAGES.get((n / APPS) % STAGES.size()));
+    }
+
+    private static String path(int app, String stage) {
+        return String.format(Locale.ROOT, "apps/app-%04d/%s/kustomization.yaml", app, stage);
+    }
+
+    private static String content(int app, String tag) {
+        return String.format(Locale.ROOT, """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                - ../base
+                images:
+                - name: registry.example.com/team/app-%04d
+                  newTag: %s
+                """, app, tag);
+    }
+
+    /** One commit with every file, then commits that each bump one image tag. */
+    private static void generate(Path bare) throws IOException, InterruptedException {
+        BareRepository.git(bare.getParent(), "init", "-q", "--bare", "--initial-branch=main", bare.toString());
+        Process fastImport = new ProcessBuilder("git", "fast-import", "--quiet").directory(bare.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (OutputStream out = new BufferedOutputStream(fastImport.getOutputStream(), 1 << 20)) {
+            long time = 1_700_000_000L;
+            StringBuilder commit = new StringBuilder();
+            for (int c = 0; c < COMMITS; c++) {
+                commit.setLength(0);
+                String message = c == 0 ? "initial layout" : "bump app " + (c % APPS);
+                commit.append("commit refs/heads/main\ncommitter Bench <bench@example.com> ").append(time + c * 60L)
+                        .append(" +0000\n").append(data(message));
+                if (c == 0) {
+                    for (int app = 0; app < APPS; app++) {
+                        for (String stage : STAGES) {
+                            commit.append("M 100644 inline ").append(path(app, stage)).append('\n').append(data(content(app, "1.0.0")));
+                        }
+                    }
+                } else {
+                    int app = c % APPS;
+                    commit.append("M 100644 inline ").append(path(app, STAGES.get(c % STAGES.size()))).append('\n')
+                            .append(data(content(app, "1.0." + c)));
+                }
+                commit.append('\n');
+                out.write(commit.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (fastImport.waitFor() != 0) {
+            throw new IOException("git fast-import failed");
+        }
+        BareRepository.git(bare, "repack", "-a", "-d", "-q");
+    }
+
+    private static String data(String text) {
+        return "data " + text.getBytes(StandardCharsets.UTF_8).length + "\n" + text + "\n";
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
