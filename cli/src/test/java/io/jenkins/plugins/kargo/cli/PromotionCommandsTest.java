@@ -63,6 +63,10 @@ class PromotionCommandsTest {
                 kind: Project
                 metadata:
                   name: shop
+                spec:
+                  promotionPolicies:
+                    - stage: dev
+                      autoPromotionEnabled: true
                 ---
                 apiVersion: kargo.akuity.io/v1alpha1
                 kind: Warehouse
@@ -174,6 +178,23 @@ class PromotionCommandsTest {
         Result abort = kargo("promote", "--name", "dev.nothing", "--abort");
         assertThat(abort.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(abort.err()).contains("promotion dev.nothing not found in project shop");
+    }
+
+    @Test
+    void refreshStageAutoPromotesTheNewestAvailableFreightOnce() throws Exception {
+        Result refresh = kargo("refresh", "stage", "dev");
+        assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+        String second;
+        try (KargoStore store = KargoStore.open(state)) {
+            second = store.freight().byAlias("shop", "second").orElseThrow().name();
+        }
+        assertThat(refresh.out()).containsPattern("stage/dev refreshed: promotion/dev\\.\\S+ of Freight " + second + " Succeeded");
+        assertThat(read("overlays/dev/kustomization.yaml")).contains("newTag: v1.1.0");
+        assertThat(kargo("refresh", "stage", "dev").out()).isEqualTo("stage/dev refreshed: nothing to auto-promote"
+                + System.lineSeparator());
+        assertThat(kargo("refresh", "stage", "prod").out()).contains("nothing to auto-promote");
+        assertThat(kargo("get", "promotions").out().lines().skip(1).toList()).singleElement()
+                .satisfies(line -> assertThat(line).contains("second", "Succeeded"));
     }
 
     @Test

@@ -49,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -304,6 +305,26 @@ public final class KargoEngine implements AutoCloseable {
             queued.addAll(round);
             runAllQueues(config, project);
         } while (!round.isEmpty());
+        return queued;
+    }
+
+    /**
+     * Kargo's {@code kargo refresh stage}: queues the stage's auto-promotion candidate if auto-promotion wants it, then
+     * runs the stage's queue in this thread.
+     *
+     * @return the promotion auto-promotion queued, if any
+     */
+    public Optional<Promotion> refreshStage(String project, String stage) throws ConfigException {
+        KargoConfig config = configuration(project);
+        if (config.stage(project, stage).isEmpty()) {
+            throw new NoSuchElementException("stage " + stage + " not found in project " + project);
+        }
+        Optional<Promotion> queued;
+        synchronized (lock(project)) {
+            queued = autoPromotion.due(config, project).stream().filter(c -> c.stage().name().equals(stage)).findFirst()
+                    .map(c -> promoter.promoteAutomatically(c.stage(), c.freight()));
+        }
+        worker.drain(config, project, stage);
         return queued;
     }
 
