@@ -52,7 +52,9 @@ start_token_registry() { # registry port, token server port, user, password
       > "$dir/build.log" 2>&1; then
     echo "building the token server (testkit) failed; its log:" >&2; cat "$dir/build.log" >&2; return 1
   fi
-  KARGO_TOKEN_SERVER_PASSWORD=$pass java -cp "$ROOT/testkit/target/classes:$(cat "$dir/classpath")" \
+  # Run from a copy: the build that follows recompiles testkit/target/classes under the running server.
+  cp -r "$ROOT/testkit/target/classes" "$dir/classes"
+  KARGO_TOKEN_SERVER_PASSWORD=$pass java -cp "$dir/classes:$(cat "$dir/classpath")" \
     io.jenkins.plugins.kargo.testkit.RegistryTokenServer "$token_port" "$issuer" "$service" \
     "$dir/key.pem" "$dir/cert.pem" "$user" > "$STATE/token-server.log" 2>&1 &
   echo $! > "$STATE/token-server.pid"

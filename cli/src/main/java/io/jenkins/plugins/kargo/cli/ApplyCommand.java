@@ -33,7 +33,8 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (KargoEngine engine = Engines.open(global, err)) {
-            var applied = "-".equals(filename) ? engine.apply(System.in) : engine.apply(Path.of(filename));
+            var applied = "-".equals(filename) ? engine.apply(System.in, Actor.current())
+                    : engine.apply(Path.of(filename), Actor.current());
             for (ConfigProblem warning : applied.warnings()) {
                 err.println("warning: " + warning);
             }

@@ -1,12 +1,19 @@
 package io.jenkins.plugins.kargo.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.controller.WarehouseManifest;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightManifest;
+import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
+import io.jenkins.plugins.kargo.state.Promotion;
+import io.jenkins.plugins.kargo.state.StageStatus;
 import io.jenkins.plugins.kargo.state.WarehouseStatus;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -23,10 +30,101 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kargo get warehouses|freight}: what the engine knows, as tables or as Kargo resources. */
+/** {@code kargo get warehouses|freight|stages|promotions}: what the engine knows, as tables or as Kargo resources. */
 @Command(name = "get", description = "Display resources.",
-        subcommands = {GetCommand.Warehouses.class, GetCommand.FreightList.class})
+        subcommands = {GetCommand.Warehouses.class, GetCommand.FreightList.class, GetCommand.Stages.class,
+                GetCommand.Promotions.class})
 final class GetCommand {
+
+    /** Records (stage status, promotions) as JSON, times as ISO-8601 text. */
+    private static final ObjectMapper RECORDS = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private static ObjectNode resource(String kind, String name, Object status) {
+        ObjectNode node = Printer.JSON.createObjectNode().put("kind", kind);
+        node.putObject("metadata").put("name", name);
+        node.set("status", RECORDS.valueToTree(status));
+        return node;
+    }
+
+    @Command(name = "stages", aliases = "stage", description = "List stages: current Freight, health, last promotion, hold.")
+    static final class Stages implements Callable<Integer> {
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws ConfigException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
+                String project = engine.project(global.project);
+                KargoConfig config = engine.configuration(project);
+                List<StageStatus> statuses = config.stages(project).stream()
+                        .map(s -> engine.store().stages().status(project, s.name())).toList();
+                if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
+                    Printer.print(out, output.format, statuses.stream().map(s -> resource("Stage", s.stage(), s)).toList(), false);
+                    return ExitCodes.OK;
+                }
+                Table table = new Table(List.of("NAME", "CURRENT FREIGHT", "HEALTH", "LAST PROMOTION", "HOLD"));
+                for (StageStatus status : statuses) {
+                    String current = status.current().map(e -> String.join(",", e.items().values().stream()
+                            .map(f -> alias(engine, project, f)).toList())).orElse("<none>");
+                    List<Promotion> promotions = engine.store().promotions().list(project, status.stage());
+                    String last = promotions.isEmpty() ? "<none>"
+                            : promotions.get(promotions.size() - 1).name() + " (" + promotions.get(promotions.size() - 1).phase() + ")";
+                    String hold = status.hold().map(h -> alias(engine, project, h.freight()) + " by " + h.actor()).orElse("");
+                    table.row(List.of(status.stage(), current, status.health(), last, hold));
+                }
+                table.print(out, !output.noHeaders);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "promotions", aliases = {"promotion", "promos", "promo"}, description = "List promotions, oldest first.")
+    static final class Promotions implements Callable<Integer> {
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        Output output;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--stage", paramLabel = "NAME", description = "Only promotions into this stage.")
+        String stage;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
+                String project = engine.project(global.project);
+                List<Promotion> promotions = engine.store().promotions().list(project, stage);
+                if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
+                    Printer.print(out, output.format, promotions.stream().map(p -> resource("Promotion", p.name(), p)).toList(), false);
+                    return ExitCodes.OK;
+                }
+                Table table = new Table(List.of("NAME", "STAGE", "FREIGHT", "PHASE", "AGE"));
+                Instant now = Instant.now();
+                promotions.forEach(p -> table.row(List.of(p.name(), p.stage(), alias(engine, project, p.freight()),
+                        p.phase().name(), Ages.since(p.createdAt(), now))));
+                table.print(out, !output.noHeaders);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static String alias(KargoEngine engine, String project, String freight) {
+        return engine.store().freight().byName(project, freight).map(Freight::alias).orElse(freight);
+    }
 
     /** Options shared by every {@code get}. */
     static final class Output {
@@ -124,11 +222,19 @@ final class GetCommand {
         @Option(names = "--alias", paramLabel = "ALIAS", description = "Only the Freight with this alias.")
         String alias;
 
+        @Option(names = "--stage", paramLabel = "NAME",
+                description = "The stage's Freight history instead, newest first (the rollback targets).")
+        String stage;
+
         @Override
-        public Integer call() {
+        public Integer call() throws ConfigException {
             PrintWriter out = spec.commandLine().getOut();
             try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
                 String project = engine.project(global.project);
+                if (stage != null) {
+                    history(engine, project, out);
+                    return ExitCodes.OK;
+                }
                 var store = engine.store().freight();
                 List<Freight> freight = warehouse == null ? store.list(project) : store.list(project, warehouse);
                 List<String> wanted = new ArrayList<>(names);
@@ -166,6 +272,25 @@ final class GetCommand {
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /** The stage's Freight history: what was promoted into it, newest first; the first is current. */
+        private void history(KargoEngine engine, String project, PrintWriter out) throws ConfigException {
+            if (engine.configuration(project).stage(project, stage).isEmpty()) {
+                throw new CommandFailure(ExitCodes.FAILED, "stage " + stage + " not found in project " + project);
+            }
+            List<FreightHistoryEntry> history = engine.store().stages().status(project, stage).history();
+            Table table = new Table(List.of("NAME", "ALIAS", "VERSION", "PROMOTED", "PROMOTION", "CURRENT"));
+            Instant now = Instant.now();
+            for (int i = 0; i < history.size(); i++) {
+                FreightHistoryEntry entry = history.get(i);
+                for (String name : entry.items().values()) {
+                    Optional<Freight> freight = engine.store().freight().byName(project, name);
+                    table.row(List.of(name, freight.map(Freight::alias).orElse(""), freight.map(FreightList::versions).orElse(""),
+                            Ages.since(entry.promotedAt(), now), entry.promotion(), i == 0 ? "*" : ""));
+                }
+            }
+            table.print(out, !output.noHeaders);
         }
 
         /** The distinct versions in a Freight: one when every artifact shares it, as in the seed's example. */

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  * {@value ExitCodes#FAILED} the operation failed, {@value ExitCodes#USAGE} bad usage or invalid configuration.
  */
 @Command(name = "kargo", mixinStandardHelpOptions = true, versionProvider = KargoVersion.class,
-        description = "Kargo-style progressive delivery: discover artifact versions, record Freight.",
-        subcommands = {ApplyCommand.class, RefreshCommand.class, GetCommand.class})
+        description = "Kargo-style progressive delivery: discover artifact versions, record Freight, promote it through stages.",
+        subcommands = {ApplyCommand.class, RefreshCommand.class, GetCommand.class, PromoteCommand.class,
+                ApproveCommand.class, RollbackCommand.class})
 public final class KargoCommand {
 
     public static void main(String[] args) {

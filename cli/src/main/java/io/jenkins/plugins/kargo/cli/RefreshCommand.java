@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kargo refresh warehouse NAME}: discover now. */
-@Command(name = "refresh", description = "Refresh a resource now.", subcommands = RefreshCommand.Warehouse.class)
+@Command(name = "refresh", description = "Refresh a resource now.", subcommands = {RefreshCommand.Warehouse.class, RefreshCommand.Stage.class})
 final class RefreshCommand {
 
     @Command(name = "warehouse", description = "Discover the warehouse's artifacts now and make Freight of the newest.")
@@ -39,6 +39,38 @@ final class RefreshCommand {
                 var creation = refresh.freight().orElseThrow();
                 out.println("warehouse/" + name + " refreshed: Freight " + creation.freight().name() + " ("
                         + creation.freight().alias() + ")" + (creation.created() ? " created" : " unchanged"));
+                out.flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "stage", description = "Auto-promote into the stage if its policy says so, and run its queued promotions.")
+    static final class Stage implements Callable<Integer> {
+
+        @Mixin
+        GlobalOptions global;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The stage.")
+        String name;
+
+        @Override
+        public Integer call() throws ConfigException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
+                String project = engine.project(global.project);
+                var queued = engine.refreshStage(project, name);
+                if (queued.isEmpty()) {
+                    out.println("stage/" + name + " refreshed: nothing to auto-promote");
+                } else {
+                    var promotion = engine.store().promotions().get(project, queued.get().name()).orElseThrow();
+                    out.println("stage/" + name + " refreshed: promotion/" + promotion.name() + " of Freight "
+                            + promotion.freight() + " " + promotion.phase()
+                            + (promotion.message().isEmpty() ? "" : ": " + promotion.message()));
+                }
                 out.flush();
             }
             return ExitCodes.OK;

@@ -80,6 +80,14 @@ class GitWarehouseCommandTest {
             // Kargo's GenerateFreightID for a commit: normalized URL, tag and ID
             assertThat(freight.path("metadata").path("name").asText()).isEqualTo(
                     sha1("Warehouse/source:" + RepoUrls.normalizeGit(url) + ":v1.1.0:" + second));
+            Result warehouse = kargo(state, "get", "warehouses", "source", "--project", "gitapp", "-o", "json");
+            assertThat(warehouse.exitCode()).as(warehouse.err()).isZero();
+            JsonNode discovered = JSON.readTree(warehouse.out()).path("status").path("discoveredArtifacts")
+                    .path("git").get(0);
+            assertThat(discovered.path("repoURL").asText()).isEqualTo(url);
+            assertThat(discovered.path("commits").findValuesAsText("tag")).containsExactly("v1.1.0", "v1.0.0");
+            assertThat(discovered.path("commits").get(0).path("creatorDate").asText())
+                    .isEqualTo(T0.plusSeconds(120).toString());
             try (Stream<Path> cached = Files.list(state.resolve(KargoEngine.GIT_CACHE))) {
                 assertThat(cached.filter(p -> p.toString().endsWith(".git"))).as("one bare repository per URL")
                         .hasSize(1);

@@ -15,12 +15,13 @@ import io.jenkins.plugins.kargo.promotion.git.GitCloneStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCommitStep;
 import io.jenkins.plugins.kargo.promotion.git.GitPushStep;
 import io.jenkins.plugins.kargo.promotion.git.RepositoryCache;
+import io.jenkins.plugins.kargo.promotion.http.HttpStep;
 import java.nio.file.Path;
 
 /**
  * The promotion steps an engine runs: git ({@code git-clone} through a clone cache under the state directory,
  * {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image}, {@code yaml-update},
- * {@code helm-update-image}) and {@code argocd-update}, whose Kubernetes client (from the usual kubeconfig) is made
+ * {@code helm-update-image}), {@code http} and {@code argocd-update}, whose Kubernetes client (from the usual kubeconfig) is made
  * on its first use, so that commands that promote nothing never load it.
  */
 final class BuiltinSteps implements AutoCloseable {
@@ -34,7 +35,7 @@ final class BuiltinSteps implements AutoCloseable {
     StepRegistry registry(Path stateDirectory) {
         return StepRegistry.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE))),
                 new GitCommitStep(), new GitPushStep(), new KustomizeSetImageStep(), new YamlUpdateStep(),
-                new HelmUpdateImageStep(), new PromotionStepRunner() {
+                new HelmUpdateImageStep(), new HttpStep(), new PromotionStepRunner() {
                     @Override
                     public String name() {
                         return "argocd-update";

@@ -23,6 +23,7 @@ import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
+import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.freight.Availability;
 import io.jenkins.plugins.kargo.freight.Freight;
@@ -37,6 +38,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +49,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,7 +70,7 @@ public final class KargoEngine implements AutoCloseable {
     private final PromotionWorker worker;
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
     /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
@@ -124,17 +127,30 @@ public final class KargoEngine implements AutoCloseable {
         return store;
     }
 
-    /** Validates a directory or file of Kargo YAML and stores it, replacing each of its projects whole. */
+    /**
+     * Validates a directory or file of Kargo YAML and stores it, replacing each of its projects whole; the audit
+     * trail names the operating system's user.
+     */
     public ApplyResult apply(Path path) throws ConfigException {
-        return apply(loader.read(path));
+        return apply(path, System.getProperty("user.name", "unknown"));
+    }
+
+    /** As {@link #apply(Path)}, recorded in the audit trail as done by {@code actor}. */
+    public ApplyResult apply(Path path, String actor) throws ConfigException {
+        return apply(loader.read(path), actor);
     }
 
     /** As {@link #apply(Path)}, from a stream such as standard input. */
     public ApplyResult apply(InputStream in) throws ConfigException {
-        return apply(loader.read(in, ConfigLoader.STDIN));
+        return apply(in, System.getProperty("user.name", "unknown"));
     }
 
-    private ApplyResult apply(List<ConfigSource> sources) throws ConfigException {
+    /** As {@link #apply(InputStream)}, recorded in the audit trail as done by {@code actor}. */
+    public ApplyResult apply(InputStream in, String actor) throws ConfigException {
+        return apply(loader.read(in, ConfigLoader.STDIN), actor);
+    }
+
+    private ApplyResult apply(List<ConfigSource> sources, String actor) throws ConfigException {
         KargoConfig config = loader.load(sources);
         Map<String, List<KargoResource>> byProject = new LinkedHashMap<>();
         config.projects().forEach(p -> byProject.put(p.name(), new ArrayList<>()));
@@ -164,6 +180,8 @@ public final class KargoEngine implements AutoCloseable {
             List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
                     .toList();
             store.configurations().apply(project, documents);
+            store.audit().record(project, actor, "apply", "project/" + project, entry.getValue().size()
+                    + " resources from " + documents.stream().map(ConfigSource::name).sorted().collect(Collectors.joining(", ")));
             applied.add(new AppliedProject(project, entry.getValue()));
         }
         return new ApplyResult(applied, config.warnings());
@@ -216,6 +234,20 @@ public final class KargoEngine implements AutoCloseable {
         synchronized (lock(project)) {
             return promoter.promote(config, project, stage, freight, actor);
         }
+    }
+
+    /**
+     * The Freight auto-promotion would put into the stage from the Warehouse (Kargo's {@code promote --warehouse}):
+     * the newest available one.
+     */
+    public String candidate(String project, String stage, String warehouse) throws ConfigException {
+        Stage target = configuration(project).stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        FreightRequest request = target.requestedFreight().stream().filter(r -> r.origin().name().equals(warehouse))
+                .findFirst().orElseThrow(() -> new PromotionRefusedException("stage " + stage
+                        + " requests no Freight from Warehouse/" + warehouse));
+        return autoPromotion.candidate(project, target, request).map(Freight::name).orElseThrow(() ->
+                new PromotionRefusedException("no Freight from Warehouse/" + warehouse + " is available to stage " + stage));
     }
 
     /** Makes a Freight available to a stage whatever its upstream verification (Kargo's manual approval). */
@@ -273,6 +305,26 @@ public final class KargoEngine implements AutoCloseable {
             queued.addAll(round);
             runAllQueues(config, project);
         } while (!round.isEmpty());
+        return queued;
+    }
+
+    /**
+     * Kargo's {@code kargo refresh stage}: queues the stage's auto-promotion candidate if auto-promotion wants it, then
+     * runs the stage's queue in this thread.
+     *
+     * @return the promotion auto-promotion queued, if any
+     */
+    public Optional<Promotion> refreshStage(String project, String stage) throws ConfigException {
+        KargoConfig config = configuration(project);
+        if (config.stage(project, stage).isEmpty()) {
+            throw new NoSuchElementException("stage " + stage + " not found in project " + project);
+        }
+        Optional<Promotion> queued;
+        synchronized (lock(project)) {
+            queued = autoPromotion.due(config, project).stream().filter(c -> c.stage().name().equals(stage)).findFirst()
+                    .map(c -> promoter.promoteAutomatically(c.stage(), c.freight()));
+        }
+        worker.drain(config, project, stage);
         return queued;
     }
 

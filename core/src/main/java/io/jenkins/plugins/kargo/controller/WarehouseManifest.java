@@ -10,6 +10,7 @@ import io.jenkins.plugins.kargo.api.NpmSubscription;
 import io.jenkins.plugins.kargo.api.Subscription;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
+import io.jenkins.plugins.kargo.discovery.DiscoveredCommit;
 import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.freight.FreightManifest;
 import io.jenkins.plugins.kargo.state.DiscoveryResult;
@@ -83,6 +84,8 @@ public final class WarehouseManifest {
             ObjectNode git = entry.putObject("git").put("repoURL", s.repoURL())
                     .put("commitSelectionStrategy", s.commitSelectionStrategy().name());
             putIfSet(git, "branch", s.branch());
+            putIfSet(git, "semverConstraint", s.semverConstraint());
+            git.put("discoveryLimit", s.discoveryLimit());
         }
         putIfSet(entry, "name", subscription.name());
         return entry;
@@ -93,6 +96,7 @@ public final class WarehouseManifest {
         node.put("discoveredAt", discovery.discoveredAt().truncatedTo(ChronoUnit.SECONDS).toString());
         ArrayNode images = json.createArrayNode();
         ArrayNode charts = json.createArrayNode();
+        ArrayNode commits = json.createArrayNode();
         ArrayNode results = json.createArrayNode();
         for (SubscriptionDiscovery result : discovery.subscriptions()) {
             SubscriptionRef ref = result.subscription();
@@ -123,6 +127,24 @@ public final class WarehouseManifest {
                     putIfSet(chart, "subscriptionName", ref.name());
                     putIfSet(chart, "error", result.error());
                 }
+                case "git" -> {
+                    ObjectNode git = commits.addObject().put("repoURL", ref.repoURL());
+                    ArrayNode found = git.putArray("commits");
+                    for (DiscoveredArtifact artifact : result.artifacts()) {
+                        DiscoveredCommit commit = (DiscoveredCommit) artifact;
+                        ObjectNode entry = found.addObject().put("id", commit.id());
+                        putIfSet(entry, "branch", commit.branch());
+                        putIfSet(entry, "tag", commit.tag());
+                        putIfSet(entry, "subject", commit.subject());
+                        putIfSet(entry, "author", commit.author());
+                        putIfSet(entry, "committer", commit.committer());
+                        if (commit.creatorDate() != null) {
+                            entry.put("creatorDate", commit.creatorDate().truncatedTo(ChronoUnit.SECONDS).toString());
+                        }
+                    }
+                    putIfSet(git, "subscriptionName", ref.name());
+                    putIfSet(git, "error", result.error());
+                }
                 default -> {
                     ObjectNode generic = results.addObject().put("name", ref.name().isEmpty() ? ref.artifact() : ref.name());
                     ArrayNode references = generic.putArray("artifactReferences");
@@ -138,6 +160,9 @@ public final class WarehouseManifest {
         }
         if (!charts.isEmpty()) {
             node.set("charts", charts);
+        }
+        if (!commits.isEmpty()) {
+            node.set("git", commits);
         }
         if (!results.isEmpty()) {
             node.set("results", results);

@@ -143,6 +143,25 @@ class SeedChainTest {
         assertThat(log()).hasSize(9);
     }
 
+    @Test
+    void gatesPromotedAtOnceRunInParallelIntoOneBranchAndLoseNoUpdate() throws Exception {
+        Freight stable = freight("v2.0.0", "stable");
+        engine.reconcileStages(PROJECT);
+        engine.approve(PROJECT, "stable", "staging", "release-manager");
+        engine.reconcileStages(PROJECT);
+        List<String> gates = List.of("uat", "preprod", "production");
+        for (String stage : gates) {
+            engine.approve(PROJECT, "stable", stage, "release-manager");
+            engine.promote(PROJECT, stage, "stable", "release-manager");
+        }
+        assertThat(engine.reconcileStages(PROJECT)).as("nothing left to auto-promote").isEmpty();
+        for (String stage : STAGES) {
+            assertThat(tags(stage)).as(stage).containsOnly("v2.0.0");
+            assertThat(current(stage)).isEqualTo(stable.name());
+        }
+        assertThat(log()).hasSize(1 + STAGES.size());
+    }
+
     private Freight freight(String tag, String alias) {
         List<FreightImage> images = new ArrayList<>();
         for (String service : ExampleProject.services()) {

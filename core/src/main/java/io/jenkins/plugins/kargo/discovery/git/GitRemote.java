@@ -3,14 +3,13 @@ package io.jenkins.plugins.kargo.discovery.git;
 import io.jenkins.plugins.kargo.api.GitSubscription;
 import io.jenkins.plugins.kargo.credentials.CredentialKind;
 import io.jenkins.plugins.kargo.credentials.Credentials;
+import io.jenkins.plugins.kargo.credentials.JGitPrompts;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.http.SchemePolicy;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import org.eclipse.jgit.api.TransportCommand;
-import org.eclipse.jgit.errors.UnsupportedCredentialItem;
-import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.URIish;
 
 /**
@@ -23,8 +22,6 @@ import org.eclipse.jgit.transport.URIish;
  */
 final class GitRemote {
 
-    /** A token is sent as the password of this user name, which GitHub, GitLab and Gitea accept. */
-    static final String TOKEN_USER = "x-access-token";
     /** Seconds JGit waits on an unresponsive server before giving up. */
     static final int TIMEOUT_SECONDS = 60;
 
@@ -109,7 +106,7 @@ final class GitRemote {
 
     /** Configures a JGit ls-remote or fetch: credentials, TLS verification and the timeout. */
     <C extends TransportCommand<C, ?>> C configure(C command) {
-        return command.setTimeout(TIMEOUT_SECONDS).setCredentialsProvider(new JGitCredentials());
+        return command.setTimeout(TIMEOUT_SECONDS).setCredentialsProvider(new JGitPrompts(credentials, insecureSkipTLSVerify));
     }
 
     /**
@@ -124,58 +121,5 @@ final class GitRemote {
             message = message.substring(display.length() + 2);
         }
         return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
-    }
-
-    /**
-     * Answers JGit's questions: the user name and password when asked, and, only with
-     * {@code insecureSkipTLSVerify}, "trust now" to its question about a certificate it cannot verify (never "for
-     * this repository" or "always", which JGit would write into a configuration file).
-     */
-    private final class JGitCredentials extends org.eclipse.jgit.transport.CredentialsProvider {
-
-        @Override
-        public boolean isInteractive() {
-            return false;
-        }
-
-        @Override
-        public boolean supports(CredentialItem... items) {
-            for (CredentialItem item : items) {
-                if (!supports(item)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean supports(CredentialItem item) {
-            if (item instanceof CredentialItem.Username || item instanceof CredentialItem.Password) {
-                return credentials != null;
-            }
-            return insecureSkipTLSVerify
-                    && (item instanceof CredentialItem.InformationalMessage
-                            || item instanceof CredentialItem.YesNoType);
-        }
-
-        @Override
-        public boolean get(URIish uri, CredentialItem... items) throws UnsupportedCredentialItem {
-            boolean firstQuestion = true;
-            for (CredentialItem item : items) {
-                if (!supports(item)) {
-                    throw new UnsupportedCredentialItem(uri, item.getClass().getSimpleName() + ": "
-                            + item.getPromptText());
-                }
-                if (item instanceof CredentialItem.Username user) {
-                    user.setValue(credentials instanceof Credentials.UsernamePassword up ? up.username() : TOKEN_USER);
-                } else if (item instanceof CredentialItem.Password password) {
-                    password.setValue((credentials instanceof Credentials.UsernamePassword up ? up.password()
-                            : ((Credentials.Token) credentials).token()).toCharArray());
-                } else if (item instanceof CredentialItem.YesNoType question) {
-                    question.setValue(firstQuestion);
-                    firstQuestion = false;
-                }
-            }
-            return true;
-        }
     }
 }

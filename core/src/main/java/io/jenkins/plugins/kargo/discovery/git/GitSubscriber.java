@@ -105,8 +105,10 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
     private static Observed observe(GitSubscription subscription, GitRemote remote, Repository repository)
             throws GitAPIException, DiscoveryException {
         CommitSelectionStrategy strategy = subscription.commitSelectionStrategy();
+        // a named branch needs only refs/heads/ (protocol v2 filters on the server); the default branch needs HEAD
         Map<String, Ref> refs = remote.configure(Git.wrap(repository).lsRemote().setRemote(remote.url())
-                .setTags(strategy.selectsTags())).callAsMap();
+                .setTags(strategy.selectsTags())
+                .setHeads(!strategy.selectsTags() && !subscription.branch().isEmpty())).callAsMap();
         if (!strategy.selectsTags()) {
             String name = subscription.branch().isEmpty() ? Constants.HEAD : Constants.R_HEADS + subscription.branch();
             Ref head = refs.get(name);

@@ -59,7 +59,10 @@ public final class SemverTags {
     }
 
     private static String withoutLeadingZeros(String number) {
-        String stripped = number.replaceFirst("^0+", "");
-        return stripped.isEmpty() ? "0" : stripped;
+        int start = 0;
+        while (start < number.length() - 1 && number.charAt(start) == '0') {
+            start++;
+        }
+        return number.substring(start);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * A read-only view of an Argo CD {@code Application} as the Kubernetes API returned it (an unstructured resource,
  * so no Argo CD model classes are needed), with the few fields {@code argocd-update} reads.
  */
-record ArgoCdApplication(String namespace, String name, Map<String, String> annotations, JsonNode body) {
+record ArgoCdApplication(String namespace, String name, String uid, Map<String, String> annotations, JsonNode body) {
 
     /** Argo CD's Application resource: {@code applications.argoproj.io/v1alpha1}. */
     static final ResourceDefinitionContext RESOURCE = new ResourceDefinitionContext.Builder()
@@ -33,7 +33,8 @@ record ArgoCdApplication(String namespace, String name, Map<String, String> anno
     static ArgoCdApplication of(GenericKubernetesResource resource) {
         // fabric8 keeps everything but apiVersion, kind and metadata as plain maps: read them as a JSON tree
         return new ArgoCdApplication(resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
-                resource.getMetadata().getAnnotations(), JSON.valueToTree(resource.getAdditionalProperties()));
+                resource.getMetadata().getUid(), resource.getMetadata().getAnnotations(),
+                JSON.valueToTree(resource.getAdditionalProperties()));
     }
 
     String ref() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -20,6 +22,8 @@ import io.jenkins.plugins.kargo.promotion.StepStatus;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdateConfig.AppSelector;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdateConfig.AppUpdate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -103,6 +107,10 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         } catch (Refusal e) {
             return StepResult.errored(e.getMessage());
         } catch (KubernetesClientException e) {
+            if (Thread.interrupted()) {
+                // fabric8 wraps an interrupted request; an aborted promotion is not an API error
+                throw new InterruptedException("argocd-update aborted");
+            }
             return StepResult.errored("Kubernetes API: " + e.getMessage());
         }
     }
@@ -243,6 +251,35 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         }
         context.log().info("argocd-update: requested a hard refresh and sync of Argo CD Application " + app.ref()
                 + " for promotion " + context.promotion());
+        recordOperationStarted(context, app, desired);
+    }
+
+    /**
+     * The {@code OperationStarted} event Argo CD's API server records for a sync, which its UI shows; Kargo records
+     * it too since it bypasses that server. Best effort: a sync is not undone for want of an event.
+     */
+    private void recordOperationStarted(StepContext context, ArgoCdApplication app, DesiredSources desired) {
+        List<ObjectNode> sources = desired.sources();
+        String target = sources.size() == 1 ? " to " + sources.get(0).path("targetRevision").asText("")
+                : sources.isEmpty() ? "" : " to " + sources.size() + " sources";
+        Instant now = context.clock().instant();
+        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        Event event = new EventBuilder()
+                .withNewMetadata().withName(app.name() + "." + Long.toHexString(now.getEpochSecond() * 1_000_000_000L
+                        + now.getNano())).withNamespace(app.namespace()).withAnnotations(Map.of("user", CONTROLLER))
+                .endMetadata()
+                .withNewSource().withComponent(CONTROLLER).endSource()
+                .withNewInvolvedObject().withApiVersion("argoproj.io/v1alpha1").withKind("Application")
+                .withNamespace(app.namespace()).withName(app.name()).withUid(app.uid()).endInvolvedObject()
+                .withFirstTimestamp(time).withLastTimestamp(time).withCount(1).withType("Normal")
+                .withReason("OperationStarted").withMessage(CONTROLLER + " initiated sync" + target)
+                .build();
+        try {
+            client.v1().events().inNamespace(app.namespace()).resource(event).create();
+        } catch (KubernetesClientException e) {
+            context.log().warn("argocd-update: could not record the OperationStarted event of " + app.ref() + ": "
+                    + e.getMessage());
+        }
     }
 
     /** Kargo's operation: who asked, which promotion, and the Application's own sync options and retry policy. */
@@ -279,6 +316,10 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         Resource<GenericKubernetesResource> resource = client.genericKubernetesResources(ArgoCdApplication.RESOURCE)
                 .inNamespace(target.app().namespace()).withName(target.app().name());
         while (true) {
+            if (Thread.interrupted()) {
+                // checked here because starting an informer clears the thread's interrupt flag
+                throw new InterruptedException("argocd-update aborted");
+            }
             CompletableFuture<List<GenericKubernetesResource>> changed = resource.informOnCondition(items -> items.isEmpty()
                     || progress(context, target, items.get(0)).next() != SyncProgress.Next.WAIT);
             GenericKubernetesResource current;

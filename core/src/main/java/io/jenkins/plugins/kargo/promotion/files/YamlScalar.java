@@ -31,8 +31,10 @@ public final class YamlScalar {
     /**
      * {@code value} written in place of a scalar of style {@code style}: strings keep the quotes they replace,
      * other JSON values are written as JSON, which YAML reads as the same number, boolean, null, list or object.
+     *
+     * @param inFlow whether the scalar stands inside {@code [...]} or {@code {...}}, where {@code ,[]{}} end a plain value
      */
-    public static String value(JsonNode value, ScalarStyle style) {
+    public static String value(JsonNode value, ScalarStyle style, boolean inFlow) {
         if (!value.isTextual()) {
             return value.toString();
         }
@@ -41,7 +43,7 @@ public final class YamlScalar {
             case DOUBLE_QUOTED -> doubleQuoted(text);
             case SINGLE_QUOTED -> text.chars().anyMatch(Character::isISOControl) ? doubleQuoted(text)
                     : "'" + text.replace("'", "''") + "'";
-            default -> string(text);
+            default -> inFlow && text.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0) ? doubleQuoted(text) : string(text);
         };
     }
 

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.nodes.CollectionNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -22,8 +24,9 @@ public record YamlUpdate(YamlKeyPath key, JsonNode value) {
     public static String applyAll(YamlText yaml, List<YamlUpdate> updates) throws StepException {
         Map<Integer, YamlText.Edit> edits = new LinkedHashMap<>();
         for (YamlUpdate update : updates) {
-            ScalarNode target = update.find(yaml);
-            String replacement = YamlScalar.value(update.value(), target.getScalarStyle());
+            Found found = update.find(yaml);
+            ScalarNode target = found.scalar();
+            String replacement = YamlScalar.value(update.value(), target.getScalarStyle(), found.inFlow());
             edits.put(yaml.start(target), new YamlText.Edit(yaml.start(target), yaml.end(target), replacement));
         }
         return yaml.apply(new ArrayList<>(edits.values()));
@@ -31,11 +34,16 @@ public record YamlUpdate(YamlKeyPath key, JsonNode value) {
 
     /** The value as the commit message shows it. */
     public String display() {
-        return YamlScalar.value(value, ScalarStyle.PLAIN);
+        return YamlScalar.value(value, ScalarStyle.PLAIN, false);
     }
 
-    private ScalarNode find(YamlText yaml) throws StepException {
+    /** The value a key names, and whether it stands inside a flow collection. */
+    private record Found(ScalarNode scalar, boolean inFlow) {
+    }
+
+    private Found find(YamlText yaml) throws StepException {
         Node node = yaml.root().orElseThrow(() -> notFound(yaml, "the file is empty"));
+        boolean inFlow = false;
         List<String> parts = key.parts();
         for (int i = 0; i <= parts.size(); i++) {
             String at = String.join(".", parts.subList(0, i));
@@ -48,6 +56,7 @@ public record YamlUpdate(YamlKeyPath key, JsonNode value) {
                 break;
             }
             String part = parts.get(i);
+            inFlow |= node instanceof CollectionNode<?> collection && collection.getFlowStyle() == FlowStyle.FLOW;
             if (node instanceof MappingNode mapping) {
                 node = YamlText.get(mapping, part).orElseThrow(() -> notFound(yaml,
                         (at.isEmpty() ? "the top level" : "'" + at + "'") + " has no key '" + part + "'"));
@@ -61,7 +70,7 @@ public record YamlUpdate(YamlKeyPath key, JsonNode value) {
             throw new StepException("key '" + key.key() + "' of " + yaml.name() + " is a " + (node instanceof MappingNode
                     ? "mapping" : "list") + " (line " + yaml.line(node) + "), not a single value; name a key inside it");
         }
-        return scalar;
+        return new Found(scalar, inFlow);
     }
 
     private int index(YamlText yaml, SequenceNode sequence, String at, String part) throws StepException {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.promotion.git;
 
 import io.jenkins.plugins.kargo.credentials.CredentialKind;
 import io.jenkins.plugins.kargo.credentials.Credentials;
+import io.jenkins.plugins.kargo.credentials.JGitPrompts;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -16,13 +17,10 @@ import java.util.Optional;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportCommand;
-import org.eclipse.jgit.errors.UnsupportedCredentialItem;
-import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
-import org.eclipse.jgit.transport.URIish;
 
 /**
  * How to reach one remote repository: its credentials and whether to skip TLS verification. Credentials are
@@ -32,8 +30,6 @@ import org.eclipse.jgit.transport.URIish;
  */
 public record RemoteAccess(Optional<Credentials> credentials, boolean insecureSkipTLSVerify) {
 
-    /** A token is sent as the password of this user, which GitHub, GitLab, Gitea and Bitbucket all accept. */
-    static final String TOKEN_USER = "x-access-token";
 
     public static RemoteAccess anonymous() {
         return new RemoteAccess(Optional.empty(), false);
@@ -45,7 +41,7 @@ public record RemoteAccess(Optional<Credentials> credentials, boolean insecureSk
 
     /** Configures a JGit fetch, push or clone with this access. */
     <C extends TransportCommand<C, ?>> C applyTo(C command) {
-        command.setCredentialsProvider(new JGitCredentials());
+        command.setCredentialsProvider(new JGitPrompts(credentials.orElse(null), insecureSkipTLSVerify));
         if (credentials.orElse(null) instanceof Credentials.SshKey key) {
             SshSessionFactory ssh = sshSessions(key);
             command.setTransportConfigCallback(transport -> {
@@ -94,56 +90,4 @@ public record RemoteAccess(Optional<Credentials> credentials, boolean insecureSk
             return true;
         }
     };
-
-    /**
-     * Answers JGit's questions: the user name and password when asked, and, only when TLS verification is to be
-     * skipped, "trust now" to JGit's prompt about an unverifiable certificate (never "trust for this repository"
-     * or "always", which JGit would write into a configuration file).
-     */
-    private final class JGitCredentials extends org.eclipse.jgit.transport.CredentialsProvider {
-
-        @Override
-        public boolean isInteractive() {
-            return false;
-        }
-
-        @Override
-        public boolean supports(CredentialItem... items) {
-            for (CredentialItem item : items) {
-                if (!supports(item)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean supports(CredentialItem item) {
-            if (item instanceof CredentialItem.Username || item instanceof CredentialItem.Password) {
-                return credentials.isPresent() && !(credentials.get() instanceof Credentials.SshKey);
-            }
-            return insecureSkipTLSVerify
-                    && (item instanceof CredentialItem.InformationalMessage || item instanceof CredentialItem.YesNoType);
-        }
-
-        @Override
-        public boolean get(URIish uri, CredentialItem... items) throws UnsupportedCredentialItem {
-            boolean firstQuestion = true;
-            for (CredentialItem item : items) {
-                if (!supports(item)) {
-                    throw new UnsupportedCredentialItem(uri, item.getClass().getSimpleName() + ": " + item.getPromptText());
-                }
-                Credentials c = credentials.orElse(null);
-                if (item instanceof CredentialItem.Username u) {
-                    u.setValue(c instanceof Credentials.UsernamePassword up ? up.username() : TOKEN_USER);
-                } else if (item instanceof CredentialItem.Password p) {
-                    p.setValue((c instanceof Credentials.UsernamePassword up ? up.password()
-                            : ((Credentials.Token) c).token()).toCharArray());
-                } else if (item instanceof CredentialItem.YesNoType y) {
-                    y.setValue(firstQuestion);
-                    firstQuestion = false;
-                }
-            }
-            return true;
-        }
-    }
 }

@@ -112,15 +112,14 @@ public final class HttpStep implements PromotionStepRunner {
             return exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new StepException(request.describe() + ": no complete response within " + request.timeoutText()
-                    + "; raise config.timeout if the server is slow");
+            throw timedOut(request);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
             if (cause instanceof HttpTimeoutException) {
-                throw new StepException(request.describe() + ": no response within " + request.timeoutText());
+                throw timedOut(request); // the client's own timer won the race against ours: the same verdict
             }
             if (cause instanceof javax.net.ssl.SSLHandshakeException) {
                 throw new StepException(request.describe() + ": TLS handshake failed (" + cause.getMessage()
@@ -130,6 +129,11 @@ public final class HttpStep implements PromotionStepRunner {
                     ? "request failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
                     : cause.getMessage()));
         }
+    }
+
+    private static StepException timedOut(Request request) {
+        return new StepException(request.describe() + ": no complete response within " + request.timeoutText()
+                + "; raise config.timeout if the server is slow");
     }
 
     /** Kargo's {@code response} object: status, headers and the body read (at most 2 MiB) and parsed. */
@@ -303,6 +307,12 @@ public final class HttpStep implements PromotionStepRunner {
             String joined = (existing == null || existing.isEmpty() ? "" : existing + "&") + String.join("&", params);
             String base = url.contains("?") ? url.substring(0, url.indexOf('?')) : url.split("#", 2)[0];
             return URI.create(base + "?" + joined + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
+        }
+
+        /** The method and the URL without query or user info: the JDK request's own text shows the query. */
+        @Override
+        public String toString() {
+            return describe;
         }
 
         /** The body: a string as it is; an object or a list (a whole-value expression's result) as its JSON. */

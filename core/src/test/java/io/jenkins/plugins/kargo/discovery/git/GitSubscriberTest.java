@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.discovery.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.kargo.credentials.JGitPrompts;
 import io.jenkins.plugins.kargo.api.CommitSelectionStrategy;
 import io.jenkins.plugins.kargo.api.GitSubscription;
 import io.jenkins.plugins.kargo.api.SourceLocation;
@@ -282,7 +283,7 @@ class GitSubscriberTest {
         String commit = repo.commit("private", T0, Map.of("a.txt", "1"));
         try (GitHttpServer server = GitHttpServer.serve(temp.resolve("served"), "kargo", "pw-SECRET-1");
              GitHttpServer tokenServer =
-                     GitHttpServer.serve(temp.resolve("served"), GitRemote.TOKEN_USER, "tok-SECRET-2")) {
+                     GitHttpServer.serve(temp.resolve("served"), JGitPrompts.TOKEN_USER, "tok-SECRET-2")) {
             GitSubscription main = branch(server.url("app.git"), "main").build();
 
             assertThatThrownBy(() -> subscriber.discover(main))

@@ -101,6 +101,12 @@ class ArgoCdUpdaterTest {
             assertThat(seen.operationState().isObject()).as("previous operation state cleared, as Kargo does")
                     .isFalse();
             assertThat(seen.body().path("status").path("health").path("status").asText()).isEqualTo("Healthy");
+            assertThat(client.v1().events().inNamespace("argocd").list().getItems()).singleElement().satisfies(e -> {
+                assertThat(e.getReason()).isEqualTo("OperationStarted");
+                assertThat(e.getMessage()).isEqualTo("kargo-controller initiated sync to abc123");
+                assertThat(e.getInvolvedObject().getName()).isEqualTo("guestbook-dev");
+                assertThat(e.getInvolvedObject().getKind()).isEqualTo("Application");
+            });
         }
     }
 
@@ -341,6 +347,28 @@ class ArgoCdUpdaterTest {
     }
 
     @Test
+    void anAbortedPromotionStopsWaiting() throws Exception {
+        createApp("guestbook-dev", "myapp:dev", gitSource("main"), null);
+        try (FakeArgoCdController argocd = new FakeArgoCdController(client, app -> Reaction.running())) {
+            CompletableFuture<Object> ended = new CompletableFuture<>();
+            Thread promotion = new Thread(() -> {
+                try {
+                    ended.complete(run("kargo-controller", "{\"apps\": [{\"name\": \"guestbook-dev\"}]}"));
+                } catch (InterruptedException e) {
+                    ended.complete(e);
+                }
+            });
+            promotion.start();
+            argocd.awaitSyncs(1);
+            awaitWatchOf("guestbook-dev");
+
+            promotion.interrupt();
+
+            assertThat(ended.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    @Test
     void timesOutSayingTheApplicationIsDegraded() throws Exception {
         // Argo CD finished this promotion's sync, but the workload never became healthy
         createApp("guestbook-dev", "myapp:dev", gitSource("main"), ourFinishedSync("main") + """
@@ -381,12 +409,7 @@ class ArgoCdUpdaterTest {
                 """.formatted(foreign), Map.of(), foreign);
 
         CompletableFuture<StepResult> step = runAsync("{\"apps\": [{\"name\": \"guestbook-dev\"}]}");
-        List<RecordedRequest> beforeWatching = new ArrayList<>();
-        RecordedRequest request;
-        while (!(request = server.takeRequest(30, TimeUnit.SECONDS)).getPath().contains("watch=true")) {
-            beforeWatching.add(request);
-        }
-        assertThat(beforeWatching).extracting(RecordedRequest::getMethod).doesNotContain("PATCH");
+        assertThat(awaitWatchOf("guestbook-dev")).extracting(RecordedRequest::getMethod).doesNotContain("PATCH");
 
         try (FakeArgoCdController argocd = FakeArgoCdController.syncingToTargetRevisions(client)) {
             argocd.write(resource("guestbook-dev"), Reaction.succeeded(List.of("main")));
@@ -508,6 +531,19 @@ class ArgoCdUpdaterTest {
     private void assertUntouchedButNotRefreshed(String name) throws InterruptedException {
         assertThat(get(name).annotations()).doesNotContainKey(ArgoCdUpdater.REFRESH_ANNOTATION);
         assertThat(requests("PATCH")).as("a running operation of this promotion is not requested again").isEmpty();
+    }
+
+    /** Blocks until the step watches the Application; returns the requests before that watch. */
+    private List<RecordedRequest> awaitWatchOf(String name) throws InterruptedException {
+        List<RecordedRequest> before = new ArrayList<>();
+        while (true) {
+            RecordedRequest request = server.takeRequest(30, TimeUnit.SECONDS);
+            assertThat(request).as("a watch of " + name).isNotNull();
+            if (request.getPath().contains("watch=true") && request.getPath().contains("metadata.name%3D" + name)) {
+                return before;
+            }
+            before.add(request);
+        }
     }
 
     private List<RecordedRequest> requests(String method) throws InterruptedException {

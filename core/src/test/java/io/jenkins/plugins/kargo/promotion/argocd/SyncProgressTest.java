@@ -86,7 +86,7 @@ class SyncProgressTest {
     private static SyncProgress progress(String yaml) {
         try {
             var body = YAML.readTree(yaml);
-            return SyncProgress.of(new ArgoCdApplication("argocd", "guestbook", Map.of(), body), "dev.01abc", AT_ABC);
+            return SyncProgress.of(new ArgoCdApplication("argocd", "guestbook", "uid-1", Map.of(), body), "dev.01abc", AT_ABC);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
         }

@@ -124,6 +124,18 @@ class YamlUpdateStepTest {
     }
 
     @Test
+    void aValueInsideBracketsIsQuotedWhenItHoldsABracketOrComma() {
+        Path file = write(work.resolve("values.yaml"), "image: {repository: app, tag: v1}  # flow\nargs: [--a, --b]\n");
+
+        StepResult result = run("path: values.yaml\nupdates:\n- key: image.tag\n  value: 'v2,rc'\n- key: args.1\n  value: --c\n");
+
+        assertThat(result.status()).as(result.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(read(file)).isEqualTo("image: {repository: app, tag: \"v2,rc\"}  # flow\nargs: [--a, --c]\n");
+        Map<String, Map<String, Object>> parsed = new Yaml().load(read(file));
+        assertThat(parsed.get("image")).containsEntry("tag", "v2,rc");
+    }
+
+    @Test
     void aWindowsFileWithCharactersBeyondTheBasicPlaneIsEditedInPlace() {
         Path file = write(work.resolve("values.yaml"), "a: 1\r\n# \uD83D\uDE80 launch\r\nb: x # \uD83D\uDE80\r\nc: z\r\n");
 

@@ -186,6 +186,8 @@ class HttpStepTest {
         assertThat(request.headers().get("Authorization")).containsExactly("Bearer s3cret-token");
         assertThat(result.message() + log).doesNotContain("s3cret").doesNotContain("fixed=1");
         assertThat(log).containsExactly("http: GET " + base() + "/version answered 200");
+        assertThat(HttpStep.Request.read(yaml("url: BASE/version?token=t0k3n\nheaders:\n- name: X-Key\n  value: k3y"))
+                .toString()).isEqualTo("GET " + base() + "/version");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.kargo.cli;
+
+import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.controller.KargoEngine;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kargo approve (--freight F | --freight-alias A) --stage S}: Kargo's manual approval. */
+@Command(name = "approve", description = "Make Freight available to a stage whatever its upstream verification.")
+final class ApproveCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Freight freight;
+
+    static final class Freight {
+        @Option(names = "--freight", paramLabel = "NAME", description = "The Freight, by name.")
+        String name;
+
+        @Option(names = "--freight-alias", paramLabel = "ALIAS", description = "The Freight, by alias.")
+        String alias;
+    }
+
+    @Option(names = "--stage", required = true, paramLabel = "NAME", description = "The stage to approve it for.")
+    String stage;
+
+    @Override
+    public Integer call() throws ConfigException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
+            String project = engine.project(global.project);
+            String ref = freight.name != null ? freight.name : freight.alias;
+            boolean approved = engine.approve(project, ref, stage, Actor.current());
+            out.println("freight/" + ref + (approved ? " approved for stage " : " was already approved for stage ") + stage);
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

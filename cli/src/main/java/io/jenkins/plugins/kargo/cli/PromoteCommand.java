@@ -1,0 +1,90 @@
+package io.jenkins.plugins.kargo.cli;
+
+import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.state.Promotion;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kargo promote --stage S (--freight F | --freight-alias A | --warehouse W) [--wait]}, and
+ * {@code kargo promote --name P --abort}, as Kargo's.
+ */
+@Command(name = "promote", description = "Promote Freight into a stage, or abort a promotion.")
+final class PromoteCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @ArgGroup(exclusive = false)
+        Promote promote;
+
+        @ArgGroup(exclusive = false)
+        Abort abort;
+    }
+
+    static final class Promote {
+        @Option(names = "--stage", required = true, paramLabel = "NAME", description = "The stage to promote into.")
+        String stage;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Freight freight;
+
+        @Option(names = "--wait", description = "Wait for the promotion to end even when another kargo process runs it.")
+        boolean wait;
+    }
+
+    static final class Freight {
+        @Option(names = "--freight", paramLabel = "NAME", description = "The Freight, by name.")
+        String name;
+
+        @Option(names = "--freight-alias", paramLabel = "ALIAS", description = "The Freight, by alias.")
+        String alias;
+
+        @Option(names = "--warehouse", paramLabel = "NAME",
+                description = "The auto-promotion candidate from this warehouse (lifts an auto-promotion hold).")
+        String warehouse;
+    }
+
+    static final class Abort {
+        @Option(names = "--name", required = true, paramLabel = "PROMOTION", description = "The promotion to abort.")
+        String name;
+
+        @Option(names = "--abort", required = true, description = "Abort it: a pending one at once, a running one before its next step.")
+        boolean abort;
+    }
+
+    @Override
+    public Integer call() throws ConfigException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
+            String project = engine.project(global.project);
+            if (what.abort != null) {
+                Promotion aborted = engine.abort(project, what.abort.name, Actor.current());
+                out.println("promotion/" + aborted.name() + (aborted.phase().isTerminal() ? " aborted"
+                        : " will abort before its next step"));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            Promote promote = what.promote;
+            String freight = promote.freight.warehouse != null
+                    ? engine.candidate(project, promote.stage, promote.freight.warehouse)
+                    : promote.freight.name != null ? promote.freight.name : promote.freight.alias;
+            Promotion queued = engine.promote(project, promote.stage, freight, Actor.current());
+            return PromotionProgress.runAndReport(engine, project, queued, promote.wait, out);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.jenkins.plugins.kargo.cli;
+
+import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.state.Promotion;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kargo rollback --stage S [--to F] [--wait]}: promotes the stage's previous Freight (or {@code F}, a name or
+ * alias from its history) through the normal path, and holds auto-promotion until someone releases it.
+ */
+@Command(name = "rollback", description = "Promote a stage's previous Freight again and hold auto-promotion.")
+final class RollbackCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--stage", required = true, paramLabel = "NAME", description = "The stage to roll back.")
+    String stage;
+
+    @Option(names = "--to", paramLabel = "FREIGHT",
+            description = "A Freight (name or alias) from the stage's history; default: the previous one.")
+    String to;
+
+    @Option(names = "--wait", description = "Wait for the promotion to end even when another kargo process runs it.")
+    boolean wait;
+
+    @Override
+    public Integer call() throws ConfigException, InterruptedException {
+        try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
+            String project = engine.project(global.project);
+            Promotion queued = engine.rollback(project, stage, to, Actor.current());
+            return PromotionProgress.runAndReport(engine, project, queued, wait, spec.commandLine().getOut());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.kargo.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuiltinStepsTest {
+
+    @TempDir
+    Path state;
+
+    @Test
+    void theEngineKnowsEveryStepIssueThreeAsksFor() {
+        try (BuiltinSteps steps = new BuiltinSteps()) {
+            assertThat(steps.registry(state).names()).containsExactly("argocd-update", "git-clone", "git-commit",
+                    "git-push", "helm-update-image", "http", "kustomize-set-image", "yaml-update");
+        }
+    }
+}
