@@ -158,7 +158,7 @@ public final class RepositoryCache {
                         .setRefSpecs(MIRRORED)).call();
                 pointHeadAtDefaultBranch(git.getRepository(), result);
             } catch (GitAPIException | JGitInternalException e) {
-                throw new IOException("could not clone " + repoURL + ": " + innermostMessage(e), e);
+                throw failure("clone", repoURL, access, e);
             } catch (java.net.URISyntaxException e) {
                 throw new IllegalArgumentException("repoURL '" + repoURL + "' is not a git URL: " + e.getMessage());
             }
@@ -296,6 +296,19 @@ public final class RepositoryCache {
         }
         throw new IllegalArgumentException("branch " + branch + " does not exist in " + repoURL
                 + "; set create: true to start it empty");
+    }
+
+    /** One line naming the repository once, and the fix when the server wants credentials that are not there. */
+    private static IOException failure(String verb, String repoURL, RemoteAccess access, Exception e) {
+        String cause = innermostMessage(e);
+        if (cause.startsWith(repoURL + ": ")) {
+            cause = cause.substring(repoURL.length() + 2);
+        }
+        boolean authentication = cause.contains("not authorized") || cause.toLowerCase(java.util.Locale.ROOT).contains("authentication");
+        String hint = authentication && access.credentials().isEmpty()
+                ? "; no git credentials match this URL: add a credential Secret labelled kargo.akuity.io/cred-type: git for it"
+                : "";
+        return new IOException("could not " + verb + " " + repoURL + ": " + cause + hint, e);
     }
 
     /** JGit wraps the useful message ("...: not found", "not authorized") in generic ones ("Invalid remote"). */
