@@ -298,15 +298,19 @@ public final class RepositoryCache {
                 + "; set create: true to start it empty");
     }
 
-    /** One line naming the repository once, and the fix when the server wants credentials that are not there. */
+    /** One line naming the repository once, and the fix for missing credentials or an unverifiable certificate. */
     private static IOException failure(String verb, String repoURL, RemoteAccess access, Exception e) {
         String cause = innermostMessage(e);
         if (cause.startsWith(repoURL + ": ")) {
             cause = cause.substring(repoURL.length() + 2);
         }
-        boolean authentication = cause.contains("not authorized") || cause.toLowerCase(java.util.Locale.ROOT).contains("authentication");
+        String lower = cause.toLowerCase(java.util.Locale.ROOT);
+        boolean authentication = lower.contains("not authorized") || lower.contains("authentication");
+        boolean certificate = lower.contains("certification path") || lower.contains("ssl") || lower.contains("certificate");
         String hint = authentication && access.credentials().isEmpty()
                 ? "; no git credentials match this URL: add a credential Secret labelled kargo.akuity.io/cred-type: git for it"
+                : certificate && !access.insecureSkipTLSVerify()
+                ? "; the server's TLS certificate could not be verified: trust its CA in the JVM, or set insecureSkipTLSVerify: true"
                 : "";
         return new IOException("could not " + verb + " " + repoURL + ": " + cause + hint, e);
     }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.kargo.promotion.git;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,22 +16,39 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * Git's smart HTTP protocol on loopback: the real {@code git http-backend} run as CGI behind the JDK's HTTP server,
- * with HTTP Basic authentication in front of it, as a git host asks for a user and a password or token.
+ * with HTTP Basic authentication in front of it, as a git host asks for a user and a password or token; over
+ * HTTPS when given a server certificate.
  */
 final class HttpGitServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final String scheme;
 
-    private HttpGitServer(HttpServer server) {
+    private HttpGitServer(HttpServer server, String scheme) {
         this.server = server;
+        this.scheme = scheme;
     }
 
     static HttpGitServer serve(Path projectRoot, String user, String password) throws IOException {
+        return serve(projectRoot, user, password, null);
+    }
+
+    /** With {@code tls}, over HTTPS with that server certificate. */
+    static HttpGitServer serve(Path projectRoot, String user, String password, SSLContext tls) throws IOException {
         String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+        HttpServer server;
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -42,7 +61,7 @@ final class HttpGitServer implements AutoCloseable {
             }
         });
         server.start();
-        return new HttpGitServer(server);
+        return new HttpGitServer(server, tls == null ? "http" : "https");
     }
 
     private static void cgi(HttpExchange exchange, Path projectRoot, String user) throws IOException {
@@ -105,7 +124,7 @@ final class HttpGitServer implements AutoCloseable {
     }
 
     String url(String repository) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + repository;
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/" + repository;
     }
 
     @Override
