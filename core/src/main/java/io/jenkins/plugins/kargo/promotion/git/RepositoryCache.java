@@ -62,8 +62,8 @@ public final class RepositoryCache {
         SHARED
     }
 
-    /** A working tree checked out from the cache. */
-    public record Checkout(Path directory, Optional<ObjectId> head, Refresh refresh) {
+    /** What a checkout found: the commit checked out (none for a branch to be started empty) and what the cache did. */
+    public record Checkout(Optional<ObjectId> head, Refresh refresh) {
     }
 
     private static final List<RefSpec> MIRRORED = List.of(
@@ -119,7 +119,7 @@ public final class RepositoryCache {
             entry.lock.unlock();
         }
         Optional<ObjectId> head = createWorkingTree(cached, repoURL, access, directory, revision, refs, defaultBranch);
-        return new Checkout(directory, head, refresh);
+        return new Checkout(head, refresh);
     }
 
     private Refresh refresh(String repoURL, RemoteAccess access, Path cached, Entry entry, long requested)
