@@ -3,23 +3,13 @@ package io.jenkins.plugins.kargo.cli;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kargo approve (--freight F | --freight-alias A) --stage S}: Kargo's manual approval. */
 @Command(name = "approve", description = "Make Freight available to a stage whatever its upstream verification.")
-final class ApproveCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
+final class ApproveCommand extends EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Freight freight;
@@ -36,15 +26,12 @@ final class ApproveCommand implements Callable<Integer> {
     String stage;
 
     @Override
-    public Integer call() throws ConfigException {
-        PrintWriter out = spec.commandLine().getOut();
-        try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
-            String project = engine.project(global.project);
-            String ref = freight.name != null ? freight.name : freight.alias;
-            boolean approved = engine.approve(project, ref, stage, Actor.current());
-            out.println("freight/" + ref + (approved ? " approved for stage " : " was already approved for stage ") + stage);
-            out.flush();
-        }
+    int run(KargoEngine engine, PrintWriter out) throws ConfigException {
+        String project = project(engine);
+        String ref = freight.name != null ? freight.name : freight.alias;
+        boolean approved = engine.approve(project, ref, stage, Actor.current());
+        out.println("freight/" + ref + (approved ? " approved for stage " : " was already approved for stage ") + stage);
+        out.flush();
         return ExitCodes.OK;
     }
 }

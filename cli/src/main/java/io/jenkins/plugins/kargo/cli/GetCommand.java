@@ -22,13 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code kargo get warehouses|freight|stages|promotions}: what the engine knows, as tables or as Kargo resources. */
 @Command(name = "get", description = "Display resources.",
@@ -48,76 +45,60 @@ final class GetCommand {
     }
 
     @Command(name = "stages", aliases = "stage", description = "List stages: current Freight, health, last promotion, hold.")
-    static final class Stages implements Callable<Integer> {
-
-        @Mixin
-        GlobalOptions global;
+    static final class Stages extends EngineCommand {
 
         @Mixin
         Output output;
 
-        @Spec
-        CommandSpec spec;
 
         @Override
-        public Integer call() throws ConfigException {
-            PrintWriter out = spec.commandLine().getOut();
-            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
-                String project = engine.project(global.project);
-                KargoConfig config = engine.configuration(project);
-                List<StageStatus> statuses = config.stages(project).stream()
-                        .map(s -> engine.store().stages().status(project, s.name())).toList();
-                if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                    Printer.print(out, output.format, statuses.stream().map(s -> resource("Stage", s.stage(), s)).toList(), false);
-                    return ExitCodes.OK;
-                }
-                Table table = new Table(List.of("NAME", "CURRENT FREIGHT", "HEALTH", "LAST PROMOTION", "HOLD"));
-                for (StageStatus status : statuses) {
-                    String current = status.current().map(e -> String.join(",", e.items().values().stream()
-                            .map(f -> alias(engine, project, f)).toList())).orElse("<none>");
-                    List<Promotion> promotions = engine.store().promotions().list(project, status.stage());
-                    String last = promotions.isEmpty() ? "<none>"
-                            : promotions.get(promotions.size() - 1).name() + " (" + promotions.get(promotions.size() - 1).phase() + ")";
-                    String hold = status.hold().map(h -> alias(engine, project, h.freight()) + " by " + h.actor()).orElse("");
-                    table.row(List.of(status.stage(), current, status.health(), last, hold));
-                }
-                table.print(out, !output.noHeaders);
+        int run(KargoEngine engine, PrintWriter out) throws ConfigException {
+            String project = project(engine);
+            KargoConfig config = engine.configuration(project);
+            List<StageStatus> statuses = config.stages(project).stream()
+                    .map(s -> engine.store().stages().status(project, s.name())).toList();
+            if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
+                Printer.print(out, output.format, statuses.stream().map(s -> resource("Stage", s.stage(), s)).toList(), false);
+                return ExitCodes.OK;
             }
+            Table table = new Table(List.of("NAME", "CURRENT FREIGHT", "HEALTH", "LAST PROMOTION", "HOLD"));
+            for (StageStatus status : statuses) {
+                String current = status.current().map(e -> String.join(",", e.items().values().stream()
+                        .map(f -> alias(engine, project, f)).toList())).orElse("<none>");
+                List<Promotion> promotions = engine.store().promotions().list(project, status.stage());
+                String last = promotions.isEmpty() ? "<none>"
+                        : promotions.get(promotions.size() - 1).name() + " (" + promotions.get(promotions.size() - 1).phase() + ")";
+                String hold = status.hold().map(h -> alias(engine, project, h.freight()) + " by " + h.actor()).orElse("");
+                table.row(List.of(status.stage(), current, status.health(), last, hold));
+            }
+            table.print(out, !output.noHeaders);
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "promotions", aliases = {"promotion", "promos", "promo"}, description = "List promotions, oldest first.")
-    static final class Promotions implements Callable<Integer> {
-
-        @Mixin
-        GlobalOptions global;
+    static final class Promotions extends EngineCommand {
 
         @Mixin
         Output output;
 
-        @Spec
-        CommandSpec spec;
 
         @Option(names = "--stage", paramLabel = "NAME", description = "Only promotions into this stage.")
         String stage;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
-                String project = engine.project(global.project);
-                List<Promotion> promotions = engine.store().promotions().list(project, stage);
-                if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                    Printer.print(out, output.format, promotions.stream().map(p -> resource("Promotion", p.name(), p)).toList(), false);
-                    return ExitCodes.OK;
-                }
-                Table table = new Table(List.of("NAME", "STAGE", "FREIGHT", "PHASE", "AGE"));
-                Instant now = Instant.now();
-                promotions.forEach(p -> table.row(List.of(p.name(), p.stage(), alias(engine, project, p.freight()),
-                        p.phase().name(), Ages.since(p.createdAt(), now))));
-                table.print(out, !output.noHeaders);
+        int run(KargoEngine engine, PrintWriter out) {
+            String project = project(engine);
+            List<Promotion> promotions = engine.store().promotions().list(project, stage);
+            if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
+                Printer.print(out, output.format, promotions.stream().map(p -> resource("Promotion", p.name(), p)).toList(), false);
+                return ExitCodes.OK;
             }
+            Table table = new Table(List.of("NAME", "STAGE", "FREIGHT", "PHASE", "AGE"));
+            Instant now = Instant.now();
+            promotions.forEach(p -> table.row(List.of(p.name(), p.stage(), alias(engine, project, p.freight()),
+                    p.phase().name(), Ages.since(p.createdAt(), now))));
+            table.print(out, !output.noHeaders);
             return ExitCodes.OK;
         }
     }
@@ -138,80 +119,67 @@ final class GetCommand {
     }
 
     @Command(name = "warehouses", aliases = "warehouse", description = "List warehouses and their last discovery.")
-    static final class Warehouses implements Callable<Integer> {
-
-        @Mixin
-        GlobalOptions global;
+    static final class Warehouses extends EngineCommand {
 
         @Mixin
         Output output;
 
-        @Spec
-        CommandSpec spec;
 
         @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these warehouses.")
         List<String> names = new ArrayList<>();
 
         @Override
-        public Integer call() throws ConfigException {
-            PrintWriter out = spec.commandLine().getOut();
-            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
-                String project = engine.project(global.project);
-                KargoConfig config = engine.configuration(project);
-                var warehouses = config.warehouses(project).stream()
-                        .filter(w -> names.isEmpty() || names.contains(w.name())).toList();
-                List<String> unknown = names.stream().filter(n -> warehouses.stream().noneMatch(w -> w.name().equals(n)))
-                        .toList();
-                if (!unknown.isEmpty()) {
-                    throw new CommandFailure(ExitCodes.FAILED, "warehouse " + String.join(", ", unknown)
-                            + " not found in project " + project);
-                }
-                if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                    WarehouseManifest manifest = new WarehouseManifest(Printer.JSON);
-                    List<ObjectNode> docs = warehouses.stream().map(w -> manifest.render(project, w,
-                            engine.store().warehouses().status(project, w.name()),
-                            engine.store().warehouses().lastDiscovery(project, w.name()))).toList();
-                    Printer.print(out, output.format, docs, names.size() == 1);
-                    return ExitCodes.OK;
-                }
-                Table table = new Table(output.format == OutputFormat.wide
-                        ? List.of("NAME", "READY", "FREIGHT", "DISCOVERED", "INTERVAL", "SUBSCRIPTIONS", "MESSAGE")
-                        : List.of("NAME", "READY", "FREIGHT", "DISCOVERED"));
-                Instant now = Instant.now();
-                for (var warehouse : warehouses) {
-                    Optional<WarehouseStatus> status = engine.store().warehouses().status(project, warehouse.name());
-                    String ready = status.map(s -> s.lastDiscoveredAt() == null ? "Unknown"
-                            : s.lastError().isEmpty() ? "True" : "False").orElse("Unknown");
-                    String freight = status.map(WarehouseStatus::lastFreight)
-                            .flatMap(f -> f.isEmpty() ? Optional.empty() : engine.store().freight().byName(project, f))
-                            .map(Freight::alias).orElse("<none>");
-                    String discovered = status.map(WarehouseStatus::lastDiscoveredAt).map(t -> Ages.since(t, now))
-                            .orElse("<never>");
-                    List<String> row = new ArrayList<>(List.of(warehouse.name(), ready, freight, discovered));
-                    if (output.format == OutputFormat.wide) {
-                        row.add(warehouse.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
-                        row.add(String.valueOf(warehouse.subscriptions().size()));
-                        row.add(status.map(s -> s.lastError().lines().findFirst().orElse("")).orElse(""));
-                    }
-                    table.row(row);
-                }
-                table.print(out, !output.noHeaders);
+        int run(KargoEngine engine, PrintWriter out) throws ConfigException {
+            String project = project(engine);
+            KargoConfig config = engine.configuration(project);
+            var warehouses = config.warehouses(project).stream()
+                    .filter(w -> names.isEmpty() || names.contains(w.name())).toList();
+            List<String> unknown = names.stream().filter(n -> warehouses.stream().noneMatch(w -> w.name().equals(n)))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new CommandFailure(ExitCodes.FAILED, "warehouse " + String.join(", ", unknown)
+                        + " not found in project " + project);
             }
+            if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
+                WarehouseManifest manifest = new WarehouseManifest(Printer.JSON);
+                List<ObjectNode> docs = warehouses.stream().map(w -> manifest.render(project, w,
+                        engine.store().warehouses().status(project, w.name()),
+                        engine.store().warehouses().lastDiscovery(project, w.name()))).toList();
+                Printer.print(out, output.format, docs, names.size() == 1);
+                return ExitCodes.OK;
+            }
+            Table table = new Table(output.format == OutputFormat.wide
+                    ? List.of("NAME", "READY", "FREIGHT", "DISCOVERED", "INTERVAL", "SUBSCRIPTIONS", "MESSAGE")
+                    : List.of("NAME", "READY", "FREIGHT", "DISCOVERED"));
+            Instant now = Instant.now();
+            for (var warehouse : warehouses) {
+                Optional<WarehouseStatus> status = engine.store().warehouses().status(project, warehouse.name());
+                String ready = status.map(s -> s.lastDiscoveredAt() == null ? "Unknown"
+                        : s.lastError().isEmpty() ? "True" : "False").orElse("Unknown");
+                String freight = status.map(WarehouseStatus::lastFreight)
+                        .flatMap(f -> f.isEmpty() ? Optional.empty() : engine.store().freight().byName(project, f))
+                        .map(Freight::alias).orElse("<none>");
+                String discovered = status.map(WarehouseStatus::lastDiscoveredAt).map(t -> Ages.since(t, now))
+                        .orElse("<never>");
+                List<String> row = new ArrayList<>(List.of(warehouse.name(), ready, freight, discovered));
+                if (output.format == OutputFormat.wide) {
+                    row.add(warehouse.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+                    row.add(String.valueOf(warehouse.subscriptions().size()));
+                    row.add(status.map(s -> s.lastError().lines().findFirst().orElse("")).orElse(""));
+                }
+                table.row(row);
+            }
+            table.print(out, !output.noHeaders);
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "freight", description = "List Freight, oldest first.")
-    static final class FreightList implements Callable<Integer> {
-
-        @Mixin
-        GlobalOptions global;
+    static final class FreightList extends EngineCommand {
 
         @Mixin
         Output output;
 
-        @Spec
-        CommandSpec spec;
 
         @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these Freight (names or aliases).")
         List<String> names = new ArrayList<>();
@@ -227,48 +195,45 @@ final class GetCommand {
         String stage;
 
         @Override
-        public Integer call() throws ConfigException {
-            PrintWriter out = spec.commandLine().getOut();
-            try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
-                String project = engine.project(global.project);
-                if (stage != null) {
-                    history(engine, project, out);
-                    return ExitCodes.OK;
+        int run(KargoEngine engine, PrintWriter out) throws ConfigException {
+            String project = project(engine);
+            if (stage != null) {
+                history(engine, project, out);
+                return ExitCodes.OK;
+            }
+            var store = engine.store().freight();
+            List<Freight> freight = warehouse == null ? store.list(project) : store.list(project, warehouse);
+            List<String> wanted = new ArrayList<>(names);
+            if (alias != null) {
+                wanted.add(alias);
+            }
+            if (!wanted.isEmpty()) {
+                freight = freight.stream().filter(f -> wanted.contains(f.name()) || wanted.contains(f.alias())).toList();
+                List<String> unknown = wanted.stream().filter(w -> store.byName(project, w).isEmpty()
+                        && store.byAlias(project, w).isEmpty()).toList();
+                if (!unknown.isEmpty()) {
+                    throw new CommandFailure(ExitCodes.FAILED, "freight " + String.join(", ", unknown)
+                            + " not found in project " + project);
                 }
-                var store = engine.store().freight();
-                List<Freight> freight = warehouse == null ? store.list(project) : store.list(project, warehouse);
-                List<String> wanted = new ArrayList<>(names);
-                if (alias != null) {
-                    wanted.add(alias);
+            }
+            switch (output.format) {
+                case json, yaml -> {
+                    FreightManifest manifest = new FreightManifest(Printer.JSON);
+                    Printer.print(out, output.format, freight.stream().map(f -> manifest.render(project, f)).toList(),
+                            wanted.size() == 1);
                 }
-                if (!wanted.isEmpty()) {
-                    freight = freight.stream().filter(f -> wanted.contains(f.name()) || wanted.contains(f.alias())).toList();
-                    List<String> unknown = wanted.stream().filter(w -> store.byName(project, w).isEmpty()
-                            && store.byAlias(project, w).isEmpty()).toList();
-                    if (!unknown.isEmpty()) {
-                        throw new CommandFailure(ExitCodes.FAILED, "freight " + String.join(", ", unknown)
-                                + " not found in project " + project);
-                    }
+                case wide -> {
+                    Table table = new Table(List.of("NAME", "ALIAS", "WAREHOUSE", "VERSION", "CREATED"));
+                    freight.forEach(f -> table.row(List.of(f.name(), f.alias(), f.origin().name(), versions(f),
+                            f.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())));
+                    table.print(out, !output.noHeaders);
                 }
-                switch (output.format) {
-                    case json, yaml -> {
-                        FreightManifest manifest = new FreightManifest(Printer.JSON);
-                        Printer.print(out, output.format, freight.stream().map(f -> manifest.render(project, f)).toList(),
-                                wanted.size() == 1);
-                    }
-                    case wide -> {
-                        Table table = new Table(List.of("NAME", "ALIAS", "WAREHOUSE", "VERSION", "CREATED"));
-                        freight.forEach(f -> table.row(List.of(f.name(), f.alias(), f.origin().name(), versions(f),
-                                f.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())));
-                        table.print(out, !output.noHeaders);
-                    }
-                    case table -> {
-                        Table table = new Table(List.of("NAME", "ALIAS", "ORIGIN", "AGE"));
-                        Instant now = Instant.now();
-                        freight.forEach(f -> table.row(List.of(f.name(), f.alias(), f.origin().toString(),
-                                Ages.since(f.createdAt(), now))));
-                        table.print(out, !output.noHeaders);
-                    }
+                case table -> {
+                    Table table = new Table(List.of("NAME", "ALIAS", "ORIGIN", "AGE"));
+                    Instant now = Instant.now();
+                    freight.forEach(f -> table.row(List.of(f.name(), f.alias(), f.origin().toString(),
+                            Ages.since(f.createdAt(), now))));
+                    table.print(out, !output.noHeaders);
                 }
             }
             return ExitCodes.OK;

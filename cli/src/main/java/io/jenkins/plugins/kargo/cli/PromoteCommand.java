@@ -4,26 +4,16 @@ import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.state.Promotion;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kargo promote --stage S (--freight F | --freight-alias A | --warehouse W) [--wait]}, and
  * {@code kargo promote --name P --abort}, as Kargo's.
  */
 @Command(name = "promote", description = "Promote Freight into a stage, or abort a promotion.")
-final class PromoteCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
+final class PromoteCommand extends EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -68,23 +58,19 @@ final class PromoteCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws ConfigException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
-            String project = engine.project(global.project);
-            if (what.abort != null) {
-                Promotion aborted = engine.abort(project, what.abort.name, Actor.current());
-                out.println("promotion/" + aborted.name() + (aborted.phase().isTerminal() ? " aborted"
-                        : " will abort before its next step"));
-                out.flush();
-                return ExitCodes.OK;
-            }
-            Promote promote = what.promote;
-            String freight = promote.freight.warehouse != null
-                    ? engine.candidate(project, promote.stage, promote.freight.warehouse)
-                    : promote.freight.name != null ? promote.freight.name : promote.freight.alias;
-            Promotion queued = engine.promote(project, promote.stage, freight, Actor.current());
-            return PromotionProgress.runAndReport(engine, project, queued, promote.wait, out);
+    int run(KargoEngine engine, PrintWriter out) throws ConfigException, InterruptedException {
+        String project = project(engine);
+        if (what.abort != null) {
+            Promotion aborted = engine.abort(project, what.abort.name, Actor.current());
+            out.println("promotion/" + aborted.name() + (aborted.phase().isTerminal() ? " aborted"
+                    : " will abort before its next step"));
+            return ExitCodes.OK;
         }
+        Promote promote = what.promote;
+        String freight = promote.freight.warehouse != null
+                ? engine.candidate(project, promote.stage, promote.freight.warehouse)
+                : promote.freight.name != null ? promote.freight.name : promote.freight.alias;
+        Promotion queued = engine.promote(project, promote.stage, freight, Actor.current());
+        return PromotionProgress.runAndReport(engine, project, queued, promote.wait, out);
     }
 }

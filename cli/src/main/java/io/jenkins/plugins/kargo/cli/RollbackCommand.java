@@ -3,25 +3,16 @@ package io.jenkins.plugins.kargo.cli;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.state.Promotion;
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kargo rollback --stage S [--to F] [--wait]}: promotes the stage's previous Freight (or {@code F}, a name or
  * alias from its history) through the normal path, and holds auto-promotion until someone releases it.
  */
 @Command(name = "rollback", description = "Promote a stage's previous Freight again and hold auto-promotion.")
-final class RollbackCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
+final class RollbackCommand extends EngineCommand {
 
     @Option(names = "--stage", required = true, paramLabel = "NAME", description = "The stage to roll back.")
     String stage;
@@ -34,11 +25,9 @@ final class RollbackCommand implements Callable<Integer> {
     boolean wait;
 
     @Override
-    public Integer call() throws ConfigException, InterruptedException {
-        try (KargoEngine engine = Engines.open(global, spec.commandLine().getErr())) {
-            String project = engine.project(global.project);
-            Promotion queued = engine.rollback(project, stage, to, Actor.current());
-            return PromotionProgress.runAndReport(engine, project, queued, wait, spec.commandLine().getOut());
-        }
+    int run(KargoEngine engine, PrintWriter out) throws ConfigException, InterruptedException {
+        String project = project(engine);
+        Promotion queued = engine.rollback(project, stage, to, Actor.current());
+        return PromotionProgress.runAndReport(engine, project, queued, wait, out);
     }
 }
