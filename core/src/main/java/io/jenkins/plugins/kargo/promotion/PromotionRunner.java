@@ -37,7 +37,8 @@ import java.util.function.Consumer;
  *   <li>A step that Errors (returns Errored or throws) is run again after a backoff until
  *       {@code retry.errorThreshold} consecutive errors (default 1: no retry) or until {@code retry.timeout} has
  *       passed since it started. A Failed step is never retried: it was refused, not broken.</li>
- *   <li>Its output becomes {@code outputs.<alias>} for the steps after it.</li>
+ *   <li>Its output becomes {@code outputs.<alias>} for the steps after it, also when the step itself ended
+ *       Skipped (git-commit with nothing to commit still names the commit).</li>
  *   <li>The promotion's phase is the worst status of the steps without {@code continueOnError}: Succeeded (and
  *       Skipped) &lt; Aborted &lt; Failed &lt; Errored.</li>
  * </ol>
@@ -151,8 +152,10 @@ public final class PromotionRunner {
             JsonNode config = templates.evaluate(step.config(), "config", scope);
             PromotionStepRunner runner = registry.find(step.uses()).orElseThrow();
             StepResult result = attempt(runner, step, alias, config, execution, started);
+            // a step that chose to skip (git-commit with nothing to commit) still reports what it found, as in Kargo
+            boolean keepsOutput = result.status() == StepStatus.Succeeded || result.status() == StepStatus.Skipped;
             return new StepRecord(alias, step.uses(), result.status(), result.message(),
-                    result.status() == StepStatus.Succeeded ? result.output() : Map.of(), started, clock.instant());
+                    keepsOutput ? result.output() : Map.of(), started, clock.instant());
         } catch (ExpressionException e) {
             return new StepRecord(alias, step.uses(), StepStatus.Errored, explained(e, functions), Map.of(), started,
                     clock.instant());

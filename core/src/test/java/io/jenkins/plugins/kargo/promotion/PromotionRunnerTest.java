@@ -90,6 +90,20 @@ class PromotionRunnerTest {
     }
 
     @Test
+    void aStepThatSkipsItselfStillHandsItsOutputOn() {
+        scripted.results(new StepResult(StepStatus.Skipped, Map.of("commit", "abc123"), "nothing to commit"));
+        PromotionRun run = run(List.of(
+                step("scripted", "commit", "{}"),
+                step("echo", "push", """
+                        commit: ${{ outputs.commit.commit }}
+                        """)));
+
+        assertThat(run.phase()).isEqualTo(PromotionPhase.Succeeded);
+        assertThat(run.steps()).extracting(StepRecord::status).containsExactly(StepStatus.Skipped, StepStatus.Succeeded);
+        assertThat(run.steps().get(1).output()).isEqualTo(Map.of("commit", "abc123"));
+    }
+
+    @Test
     void varsContextAndOutputsFlowIntoLaterSteps() {
         List<ExpressionVariable> templateVars = List.of(
                 new ExpressionVariable("repo", "ghcr.io/acme/web"),
