@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class PrometheusMeasurement implements MeasurementProvider<MetricProvider.Prometheus> {
 
-    /** Bounds one query; Argo Rollouts' Prometheus client uses the same default. */
+    /** Bounds one query, so that an unresponsive Prometheus becomes a measurement error rather than a hang. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private static final ObjectMapper JSON = new ObjectMapper();
