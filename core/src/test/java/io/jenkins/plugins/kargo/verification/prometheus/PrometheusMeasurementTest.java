@@ -1,4 +1,4 @@
-package io.jenkins.plugins.kargo.verification.providers;
+package io.jenkins.plugins.kargo.verification.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.kargo.verification.providers;
+package io.jenkins.plugins.kargo.verification.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
