@@ -5,6 +5,7 @@ import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -84,6 +85,7 @@ public final class ConditionEvaluator {
     /** expr-lang to JEXL: {@code default(} renamed, closures replaced by variables added to {@code variables}. */
     static String rewrite(String condition, Map<String, Object> variables) {
         StringBuilder out = new StringBuilder();
+        Matcher defaultCall = DEFAULT_CALL.matcher(condition).useTransparentBounds(true);
         int i = 0;
         while (i < condition.length()) {
             char c = condition.charAt(i);
@@ -98,12 +100,15 @@ public final class ConditionEvaluator {
                 variables.put(name, new Closure(source, renameElement(source)));
                 out.append(name);
                 i = end + 1;
+            } else if (defaultCall.region(i, condition.length()).lookingAt()) {
+                out.append("defaultValue(");
+                i = defaultCall.end();
             } else {
                 out.append(c);
                 i++;
             }
         }
-        return DEFAULT_CALL.matcher(out).replaceAll("defaultValue(");
+        return out.toString();
     }
 
     /** A brace opens a closure when {@code #} is its first token; otherwise it is a map literal. */

@@ -92,6 +92,10 @@ class ConditionEvaluatorTest {
         assertThat(holds(Double.NaN, "isNaN(result)")).isTrue();
         assertThat(holds(0.1, "isNaN(result)")).isFalse();
         assertThat(holds(List.of(Double.NaN), "isNaN(result)")).isTrue();
+        // as in Go, NaN orders with nothing: a 0/0 error rate does not pass a threshold
+        assertThat(holds(Double.NaN, "result < 0.05")).isFalse();
+        assertThat(holds(Double.NaN, "result >= 0.05")).isFalse();
+        assertThat(holds(Double.NaN, "result <= 1 || result > 1")).isFalse();
         assertThat(holds(null, "default(result, 0) == 0")).isTrue();
         assertThat(holds(Double.NaN, "default(result, 0) < 0.05")).isFalse(); // NaN is not nil, as upstream
         assertThat(holds(0.01, "default(result, 1) < 0.05")).isTrue();
