@@ -1,0 +1,178 @@
+package io.jenkins.plugins.kargo.verification.providers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
+import io.jenkins.plugins.kargo.verification.AnalysisArgs;
+import io.jenkins.plugins.kargo.verification.MeasurementContext;
+import io.jenkins.plugins.kargo.verification.MeasurementException;
+import io.jenkins.plugins.kargo.verification.MeasurementProvider;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Argo Rollouts' {@code web} metric: one HTTP request, {@code {{ args.NAME }}} rendered in the url, the header values
+ * and the body.
+ *
+ * <p>Without {@code jsonPath} the result is a map {@code statusCode} (int), {@code body} (the parsed JSON when the
+ * response says it is JSON, else the text) and {@code headers} (lower-case name to value), so that the seed's
+ * {@code result.statusCode == 200} works; any status code is a result for the condition to judge. With
+ * {@code jsonPath} (Argo's {@code {$.data.ok}}; the braces are optional) the result is the value at that path, as in
+ * Argo Rollouts, and a non-2xx response or a body that is not JSON is a measurement error.
+ *
+ * <p>Header values usually carry tokens: they never appear in a message. Messages name the request by method,
+ * scheme, host and path only (a query string may carry a token too).
+ */
+public final class WebMeasurement implements MeasurementProvider<MetricProvider.Web> {
+
+    /** Argo Rollouts' default when {@code timeoutSeconds} is not set. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 10;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Configuration JSON_PATH = Configuration.builder()
+            .jsonProvider(new JacksonJsonProvider(JSON)).mappingProvider(new JacksonMappingProvider(JSON)).build();
+
+    private final HttpClient verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            .sslContext(InsecureTls.trustingEveryCertificate()).build();
+
+    @Override
+    public Object measure(MetricProvider.Web web, MeasurementContext context)
+            throws MeasurementException, InterruptedException {
+        URI uri = uri(AnalysisArgs.render(web.url(), context.args()));
+        String method = web.method() == null || web.method().isBlank() ? "GET"
+                : web.method().trim().toUpperCase(Locale.ROOT);
+        String describe = "web metric " + method + " " + uri.getScheme() + "://" + uri.getHost()
+                + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        Duration timeout = Duration.ofSeconds(web.timeoutSeconds() > 0 ? web.timeoutSeconds()
+                : DEFAULT_TIMEOUT_SECONDS);
+        String body = AnalysisArgs.render(web.body(), context.args());
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method,
+                body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (MetricProvider.Header header : web.headers()) {
+            try {
+                request.header(header.key(), AnalysisArgs.render(header.value(), context.args()));
+            } catch (IllegalArgumentException e) {
+                // the JDK's message may quote the value: name the header only
+                throw new MeasurementException(describe + ": header '" + header.key()
+                        + "' is not a valid HTTP header name or value");
+            }
+        }
+        HttpResponse<String> response = send(web.insecure() ? lenient : verifying, request.build(), timeout,
+                describe);
+        return web.jsonPath().isBlank() ? responseResult(response)
+                : valueAt(web.jsonPath(), response, describe);
+    }
+
+    private static URI uri(String url) throws MeasurementException {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new MeasurementException("web metric url must be an absolute http(s) URL with a host, not '"
+                        + withoutQuery(url) + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new MeasurementException("web metric url '" + withoutQuery(url) + "' is not a valid URL: "
+                    + e.getReason());
+        }
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request, Duration timeout,
+                                             String describe) throws MeasurementException, InterruptedException {
+        // the request timeout covers the headers only; bound the whole exchange, body included
+        CompletableFuture<HttpResponse<String>> exchange =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new MeasurementException(describe + ": no complete response within " + timeout.toSeconds()
+                    + "s (timeoutSeconds)");
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String why = cause instanceof java.net.http.HttpTimeoutException
+                    ? "no response within " + timeout.toSeconds() + "s (timeoutSeconds)"
+                    : cause instanceof java.net.ConnectException ? "connection refused or unreachable"
+                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+            throw new MeasurementException(describe + ": " + why, cause);
+        }
+    }
+
+    private static Map<String, Object> responseResult(HttpResponse<String> response) {
+        Map<String, String> headers = new TreeMap<>();
+        response.headers().map().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("statusCode", response.statusCode());
+        result.put("body", isJson(response) ? parsedOrText(response.body()) : response.body());
+        result.put("headers", headers);
+        return result;
+    }
+
+    private static boolean isJson(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        String media = type.contains(";") ? type.substring(0, type.indexOf(';')).trim() : type.trim();
+        return media.equals("application/json") || media.endsWith("+json");
+    }
+
+    private static Object parsedOrText(String body) {
+        try {
+            return JSON.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            return body; // says JSON but is not: the condition still sees what came back
+        }
+    }
+
+    private static Object valueAt(String jsonPath, HttpResponse<String> response, String describe)
+            throws MeasurementException {
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+            throw new MeasurementException(describe + ": received non 2xx response code " + response.statusCode()
+                    + "; jsonPath '" + jsonPath + "' needs a successful response");
+        }
+        String path = jsonPath.trim();
+        if (path.startsWith("{") && path.endsWith("}")) {
+            path = path.substring(1, path.length() - 1).trim(); // Kubernetes JSONPath's template braces
+        }
+        Object document;
+        try {
+            document = JSON.readValue(response.body(), Object.class);
+        } catch (JsonProcessingException e) {
+            throw new MeasurementException(describe + ": the response body is not JSON, so jsonPath '" + jsonPath
+                    + "' cannot be read");
+        }
+        try {
+            return JsonPath.using(JSON_PATH).parse(document).read(path);
+        } catch (InvalidPathException e) { // PathNotFoundException included
+            throw new MeasurementException(describe + ": jsonPath '" + jsonPath + "': " + e.getMessage());
+        }
+    }
+}

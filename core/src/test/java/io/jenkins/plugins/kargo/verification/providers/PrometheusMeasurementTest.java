@@ -1,0 +1,258 @@
+package io.jenkins.plugins.kargo.verification.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.jenkins.plugins.kargo.api.AnalysisTemplate;
+import io.jenkins.plugins.kargo.api.ConfigLoader;
+import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.verification.MeasurementContext;
+import io.jenkins.plugins.kargo.verification.MeasurementException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the seed's canary queries against a real Prometheus whose TSDB is built with {@code promtool} from
+ * OpenMetrics written here: a healthy canary, a failing canary and the stable pods (plus another job with the
+ * canary's hash) so that a query that ignored a label would give a different answer.
+ */
+class PrometheusMeasurementTest {
+
+    /** 2026-01-01T00:00:00Z; samples every 15s for 10 minutes, queried in the middle. */
+    private static final long START = 1_767_225_600L;
+    private static final int STEP = 15;
+    private static final int SAMPLES = 41;
+    private static final Instant EVALUATED = Instant.ofEpochSecond(START + 300);
+
+    private static final String HEALTHY = "canary-abc";
+    private static final String FAILING = "canary-bad";
+    private static final String STABLE = "stable-xyz";
+
+    /** Requests per scrape interval: {ok, server error}. */
+    private static final Map<String, int[]> REQUESTS = Map.of(HEALTHY, new int[] {100, 1}, FAILING,
+            new int[] {80, 20}, STABLE, new int[] {50, 50});
+    private static final double[] BOUNDS = {0.1, 0.25, 0.5, 1, 2.5};
+    /** Cumulative observations per scrape interval for each bound, then +Inf. */
+    private static final Map<String, int[]> BUCKETS = Map.of(HEALTHY, new int[] {50, 90, 100, 100, 100, 100},
+            FAILING, new int[] {10, 20, 40, 80, 100, 100}, STABLE, new int[] {100, 100, 100, 100, 100, 100});
+
+    @TempDir
+    static Path dir;
+    private static Process prometheus;
+    private static String address;
+
+    private final PrometheusMeasurement measurement = new PrometheusMeasurement();
+
+    @BeforeAll
+    static void startPrometheus() throws Exception {
+        Path metrics = Files.writeString(dir.resolve("canary.om.txt"), openMetrics());
+        Path data = dir.resolve("data");
+        run(List.of("promtool", "tsdb", "create-blocks-from", "openmetrics", metrics.toString(), data.toString()));
+        Path config = Files.writeString(dir.resolve("prometheus.yml"), "scrape_configs: []\n");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        address = "http://127.0.0.1:" + port;
+        prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+                "--storage.tsdb.path=" + data, "--storage.tsdb.retention.time=100y",
+                "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        awaitReady();
+    }
+
+    @AfterAll
+    static void stopPrometheus() throws InterruptedException {
+        if (prometheus != null) {
+            prometheus.destroy();
+            if (!prometheus.waitFor(30, TimeUnit.SECONDS)) {
+                prometheus.destroyForcibly();
+            }
+        }
+    }
+
+    private static String openMetrics() {
+        StringBuilder om = new StringBuilder("# TYPE http_requests counter\n");
+        REQUESTS.forEach((hash, perStep) -> {
+            series(om, "http_requests_total", "job=\"user-service\",status=\"200\",pod_template_hash=\"" + hash + "\"",
+                    perStep[0]);
+            series(om, "http_requests_total", "job=\"user-service\",status=\"500\",pod_template_hash=\"" + hash + "\"",
+                    perStep[1]);
+        });
+        // another service's pods share the canary's hash and fail everything: the job label must be honoured
+        series(om, "http_requests_total", "job=\"other-service\",status=\"500\",pod_template_hash=\"" + HEALTHY + "\"",
+                100);
+        om.append("# TYPE http_request_duration_seconds histogram\n");
+        BUCKETS.forEach((hash, cumulative) -> {
+            String labels = "job=\"user-service\",pod_template_hash=\"" + hash + "\"";
+            for (int b = 0; b < cumulative.length; b++) {
+                String le = b < BOUNDS.length ? String.valueOf(BOUNDS[b]) : "+Inf";
+                series(om, "http_request_duration_seconds_bucket", labels + ",le=\"" + le + "\"", cumulative[b]);
+            }
+            series(om, "http_request_duration_seconds_count", labels, cumulative[cumulative.length - 1]);
+        });
+        return om.append("# EOF\n").toString();
+    }
+
+    private static void series(StringBuilder om, String name, String labels, int perStep) {
+        for (int i = 0; i < SAMPLES; i++) {
+            om.append(name).append('{').append(labels).append("} ").append((long) perStep * i).append(' ')
+                    .append(START + (long) i * STEP).append('\n');
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as("%s:%n%s", command, output).isZero();
+    }
+
+    /** Polls {@code /-/ready} a bounded number of times; each wait ends early if Prometheus exits. */
+    private static void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(address + "/-/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        for (int attempt = 0; attempt < 300; attempt++) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // retried below
+            }
+            if (prometheus.waitFor(100, TimeUnit.MILLISECONDS)) {
+                break;
+            }
+        }
+        throw new IllegalStateException("Prometheus did not become ready:\n"
+                + Files.readString(dir.resolve("prometheus.log")));
+    }
+
+    private static MeasurementContext context(String canaryHash) {
+        return new MeasurementContext("myapp", "preprod", "canary", Map.of("service-name", "user-service",
+                "canary-pod-hash", canaryHash, "stable-pod-hash", STABLE), EventSink.NONE,
+                Clock.fixed(EVALUATED, ZoneOffset.UTC));
+    }
+
+    /** The seed's canary-metrics query for {@code metric}, as written, pointed at the test's Prometheus. */
+    private static MetricProvider.Prometheus seedQuery(String metric) throws Exception {
+        Path seed = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(seed.resolve("examples/myapp/kargo"))) {
+            seed = seed.getParent();
+        }
+        AnalysisTemplate canary = new ConfigLoader().load(seed.resolve("examples/myapp/kargo"))
+                .analysisTemplates("myapp").stream().filter(t -> t.name().equals("canary-metrics")).findFirst()
+                .orElseThrow();
+        MetricProvider.Prometheus written = (MetricProvider.Prometheus) canary.metrics().stream()
+                .filter(m -> m.name().equals(metric)).findFirst().orElseThrow().provider();
+        assertThat(written.address()).isEqualTo("http://prometheus.monitoring.svc:9090");
+        return new MetricProvider.Prometheus(address, written.query());
+    }
+
+    private static double errorRate(String hash) {
+        int[] perStep = REQUESTS.get(hash);
+        return (double) perStep[1] / (perStep[0] + perStep[1]);
+    }
+
+    @Test
+    void theSeedsErrorRateQueryGivesEachCanarysErrorRate() throws Exception {
+        MetricProvider.Prometheus errorRate = seedQuery("error-rate");
+
+        assertThat((List<?>) measurement.measure(errorRate, context(HEALTHY))).singleElement()
+                .satisfies(v -> assertThat((Double) v).isCloseTo(errorRate(HEALTHY), within(1e-9)))
+                .satisfies(v -> assertThat((Double) v).isLessThan(0.05));
+        assertThat((List<?>) measurement.measure(errorRate, context(FAILING))).singleElement()
+                .satisfies(v -> assertThat((Double) v).isCloseTo(errorRate(FAILING), within(1e-9)))
+                .satisfies(v -> assertThat((Double) v).isGreaterThan(0.05));
+    }
+
+    @Test
+    void theSeedsLatencyQueryGivesEachCanarysP95InMilliseconds() throws Exception {
+        MetricProvider.Prometheus latency = seedQuery("latency-p95");
+        // rank 95 of 100: healthy between 0.25s (90 below) and 0.5s (100); failing between 1s (80) and 2.5s (100)
+        double healthy = 1000 * (0.25 + (0.5 - 0.25) * (95 - 90) / (100 - 90));
+        double failing = 1000 * (1 + (2.5 - 1) * (95 - 80) / (100 - 80));
+
+        assertThat((List<?>) measurement.measure(latency, context(HEALTHY))).singleElement()
+                .satisfies(v -> assertThat((Double) v).isCloseTo(healthy, within(1e-6)));
+        assertThat((List<?>) measurement.measure(latency, context(FAILING))).singleElement()
+                .satisfies(v -> assertThat((Double) v).isCloseTo(failing, within(1e-6)));
+    }
+
+    @Test
+    void anUnknownCanaryGivesAnEmptyVector() throws Exception {
+        assertThat(measurement.measure(seedQuery("error-rate"), context("no-such-hash"))).isEqualTo(List.of());
+    }
+
+    @Test
+    void aVectorIsTheListOfItsSampleValues() throws Exception {
+        MetricProvider.Prometheus errors = new MetricProvider.Prometheus(address + "/",
+                "sort(http_requests_total{job=\"{{ args.service-name }}\",status=\"500\"})");
+        int steps = (int) ((EVALUATED.getEpochSecond() - START) / STEP);
+
+        assertThat(measurement.measure(errors, context(HEALTHY))).isEqualTo(List.of(
+                (double) REQUESTS.get(HEALTHY)[1] * steps, (double) REQUESTS.get(FAILING)[1] * steps,
+                (double) REQUESTS.get(STABLE)[1] * steps));
+    }
+
+    @Test
+    void aScalarIsADoubleWithNaNAndInfinitiesRead() throws Exception {
+        assertThat(measurement.measure(new MetricProvider.Prometheus(address, "scalar(vector(0.25))"),
+                context(HEALTHY))).isEqualTo(0.25);
+        assertThat(measurement.measure(new MetricProvider.Prometheus(address,
+                "scalar(http_requests_total{pod_template_hash=\"none\"})"), context(HEALTHY))).isEqualTo(Double.NaN);
+        assertThat(measurement.measure(new MetricProvider.Prometheus(address, "1/0"), context(HEALTHY)))
+                .isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(measurement.measure(new MetricProvider.Prometheus(address, "-1/0"), context(HEALTHY)))
+                .isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void aQueryPrometheusRejectsIsAnErrorWithItsErrorTypeAndMessage() {
+        MetricProvider.Prometheus broken = new MetricProvider.Prometheus(address, "sum(rate(http_requests_total[1m]");
+
+        assertThatThrownBy(() -> measurement.measure(broken, context(HEALTHY)))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining(address)
+                .hasMessageContaining("bad_data").hasMessageContaining("parse error");
+    }
+
+    @Test
+    void aRangeVectorIsRefused() {
+        MetricProvider.Prometheus range = new MetricProvider.Prometheus(address, "http_requests_total[1m]");
+
+        assertThatThrownBy(() -> measurement.measure(range, context(HEALTHY)))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("'matrix'");
+    }
+
+    @Test
+    void anAddressThatIsNotPrometheusIsAnError() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        MetricProvider.Prometheus nowhere = new MetricProvider.Prometheus("http://127.0.0.1:" + closedPort, "1");
+
+        assertThatThrownBy(() -> measurement.measure(nowhere, context(HEALTHY)))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("127.0.0.1:" + closedPort);
+    }
+}

@@ -1,0 +1,191 @@
+package io.jenkins.plugins.kargo.verification.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.verification.MeasurementContext;
+import io.jenkins.plugins.kargo.verification.MeasurementException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebMeasurementTest {
+
+    private static final String TOKEN = "s3cr3t-token-value";
+
+    private final WebMeasurement web = new WebMeasurement();
+    private final Map<String, String> received = new ConcurrentHashMap<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private HttpServer server;
+    private String base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/health", exchange -> reply(exchange, 200, "application/json; charset=utf-8",
+                "{\"status\":\"ok\",\"data\":{\"ok\":true,\"checks\":[{\"latencyMs\":12.5}]}}"));
+        server.createContext("/down", exchange -> reply(exchange, 503, "text/plain", "maintenance"));
+        server.createContext("/text", exchange -> reply(exchange, 200, "text/plain", "{\"looks\":\"like json\"}"));
+        server.createContext("/echo", exchange -> {
+            received.put("method", exchange.getRequestMethod());
+            received.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            received.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            reply(exchange, 201, "application/json", "{\"created\":true}");
+        });
+        server.createContext("/slow", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reply(exchange, 200, "text/plain", "late");
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.getResponseHeaders().add("X-Served-By", "test");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static MeasurementContext context(Map<String, String> args) {
+        return new MeasurementContext("myapp", "dev", "health-check", args, EventSink.NONE, Clock.systemUTC());
+    }
+
+    private static MetricProvider.Web get(String url) {
+        return new MetricProvider.Web(url, "GET", List.of(), "", 0, "", false);
+    }
+
+    @Test
+    void theSeedsSmokeTestSeesTheStatusCodeAndTheParsedJsonBody() throws Exception {
+        Object result = web.measure(get("{{ args.service-url }}/health"),
+                context(Map.of("service-url", base)));
+
+        assertThat(result).isInstanceOf(Map.class);
+        Map<?, ?> response = (Map<?, ?>) result;
+        assertThat(response.get("statusCode")).isEqualTo(200);
+        assertThat(response.get("body")).isEqualTo(Map.of("status", "ok",
+                "data", Map.of("ok", true, "checks", List.of(Map.of("latencyMs", 12.5)))));
+        assertThat(response.get("headers")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.map(String.class, String.class)).containsEntry("x-served-by", "test")
+                .containsEntry("content-type", "application/json; charset=utf-8");
+    }
+
+    @Test
+    void anErrorStatusIsAResultForTheConditionNotAnError() throws Exception {
+        Map<?, ?> response = (Map<?, ?>) web.measure(get(base + "/down"), context(Map.of()));
+
+        assertThat(response.get("statusCode")).isEqualTo(503);
+        assertThat(response.get("body")).isEqualTo("maintenance");
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredJsonStaysText() throws Exception {
+        Map<?, ?> response = (Map<?, ?>) web.measure(get(base + "/text"), context(Map.of()));
+
+        assertThat(response.get("body")).isEqualTo("{\"looks\":\"like json\"}");
+    }
+
+    @Test
+    void jsonPathGivesTheValueAtThePathInArgoRolloutsBraces() throws Exception {
+        MetricProvider.Web ok = new MetricProvider.Web(base + "/health", "GET", List.of(), "", 0,
+                "{$.data.ok}", false);
+        MetricProvider.Web latency = new MetricProvider.Web(base + "/health", "GET", List.of(), "", 0,
+                "$.data.checks[0].latencyMs", false);
+
+        assertThat(web.measure(ok, context(Map.of()))).isEqualTo(true);
+        assertThat(web.measure(latency, context(Map.of()))).isEqualTo(12.5);
+    }
+
+    @Test
+    void jsonPathThatMatchesNothingOrANon2xxResponseIsAnError() {
+        MetricProvider.Web missing = new MetricProvider.Web(base + "/health", "GET", List.of(), "", 0,
+                "{$.data.nothing}", false);
+        MetricProvider.Web down = new MetricProvider.Web(base + "/down", "GET", List.of(), "", 0, "$.ok", false);
+
+        assertThatThrownBy(() -> web.measure(missing, context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("{$.data.nothing}");
+        assertThatThrownBy(() -> web.measure(down, context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("503");
+    }
+
+    @Test
+    void methodHeadersAndBodyAreSentWithArgumentsRendered() throws Exception {
+        MetricProvider.Web post = new MetricProvider.Web(base + "/echo", "post",
+                List.of(new MetricProvider.Header("Authorization", "Bearer {{ args.token }}")),
+                "{\"service\":\"{{ args.service }}\"}", 5, "", false);
+
+        Map<?, ?> response = (Map<?, ?>) web.measure(post, context(Map.of("token", TOKEN, "service", "user-api")));
+
+        assertThat(response.get("statusCode")).isEqualTo(201);
+        assertThat(received).containsEntry("method", "POST").containsEntry("authorization", "Bearer " + TOKEN)
+                .containsEntry("body", "{\"service\":\"user-api\"}");
+    }
+
+    @Test
+    void headerValuesNeverReachAMessage() {
+        MetricProvider.Web badValue = new MetricProvider.Web(base + "/echo", "GET",
+                List.of(new MetricProvider.Header("Authorization", "Bearer {{ args.token }}\r\nX: y")), "", 5, "",
+                false);
+
+        assertThatThrownBy(() -> web.measure(badValue, context(Map.of("token", TOKEN))))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("Authorization")
+                .hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void aSlowServerTimesOutAfterTimeoutSeconds() {
+        MetricProvider.Web slow = new MetricProvider.Web(base + "/slow?token=" + TOKEN, "GET",
+                List.of(new MetricProvider.Header("Authorization", TOKEN)), "", 1, "", false);
+
+        assertThatThrownBy(() -> web.measure(slow, context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("within 1s")
+                .hasMessageContaining("/slow").hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void aRefusedConnectionIsAMeasurementErrorNamingTheTarget() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        MetricProvider.Web refused = get("http://127.0.0.1:" + closedPort + "/health");
+
+        assertThatThrownBy(() -> web.measure(refused, context(Map.of())))
+                .isInstanceOf(MeasurementException.class)
+                .hasMessageContaining("GET http://127.0.0.1:" + closedPort + "/health")
+                .hasMessageContaining("refused");
+    }
+
+    @Test
+    void aMissingArgumentOrANonHttpUrlIsRefused() {
+        assertThatThrownBy(() -> web.measure(get("{{ args.service-url }}/health"), context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("service-url");
+        assertThatThrownBy(() -> web.measure(get("file:///etc/passwd"), context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("http(s)");
+    }
+}
