@@ -16,10 +16,6 @@ public enum AnalysisPhase {
         this.label = label;
     }
 
-    public AnalysisPhase worst(AnalysisPhase other) {
-        return other.compareTo(this) > 0 ? other : this;
-    }
-
     /** Argo Rollouts' spelling, as shown to users. */
     @Override
     public String toString() {

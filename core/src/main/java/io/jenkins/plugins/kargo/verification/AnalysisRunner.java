@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -175,7 +176,7 @@ public final class AnalysisRunner {
 
     private static String kindName(MetricProvider provider) {
         return provider instanceof MetricProvider.Plugin plugin ? "plugin " + plugin.name()
-                : provider.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+                : provider.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     /** A metric under way: its measurements so far, when it is next due, and its phase once it has one. */

@@ -258,11 +258,10 @@ class AnalysisRunnerTest {
     }
 
     @Test
-    void worstPhaseFollowsArgoRolloutsOrder() {
-        assertThat(AnalysisPhase.SUCCESSFUL.worst(AnalysisPhase.INCONCLUSIVE)).isEqualTo(AnalysisPhase.INCONCLUSIVE);
-        assertThat(AnalysisPhase.INCONCLUSIVE.worst(AnalysisPhase.ERROR)).isEqualTo(AnalysisPhase.ERROR);
-        assertThat(AnalysisPhase.FAILED.worst(AnalysisPhase.ERROR)).isEqualTo(AnalysisPhase.FAILED);
-        assertThat(AnalysisPhase.ERROR.worst(AnalysisPhase.SUCCESSFUL)).isEqualTo(AnalysisPhase.ERROR);
+    void phasesAreOrderedBestToWorstAsArgoRollouts() {
+        // the run takes the worst (highest) metric phase: Successful < Inconclusive < Error < Failed
+        assertThat(AnalysisPhase.values()).containsExactly(AnalysisPhase.SUCCESSFUL, AnalysisPhase.INCONCLUSIVE,
+                AnalysisPhase.ERROR, AnalysisPhase.FAILED);
     }
 
     @Test
