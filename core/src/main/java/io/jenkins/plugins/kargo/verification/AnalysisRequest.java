@@ -1,0 +1,22 @@
+package io.jenkins.plugins.kargo.verification;
+
+import io.jenkins.plugins.kargo.api.AnalysisTemplate;
+import io.jenkins.plugins.kargo.events.EventSink;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One verification to run: the stage's templates, run together as one analysis (as Kargo builds one AnalysisRun),
+ * and the stage's arguments.
+ *
+ * @param args the stage's verification args by name, their {@code ${{ }}} expressions already evaluated; they
+ *             override the templates' defaults (see {@link AnalysisArgs#merge})
+ */
+public record AnalysisRequest(String project, String stage, List<AnalysisTemplate> templates,
+                              Map<String, String> args, EventSink log) {
+
+    public AnalysisRequest {
+        templates = List.copyOf(templates);
+        args = Map.copyOf(args);
+    }
+}

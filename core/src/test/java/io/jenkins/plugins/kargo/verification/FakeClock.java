@@ -1,0 +1,41 @@
+package io.jenkins.plugins.kargo.verification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that moves only when a test (or its {@link #sleeper()}) says so. */
+final class FakeClock extends Clock {
+
+    private Instant now;
+
+    FakeClock(Instant start) {
+        this.now = start;
+    }
+
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    /** A sleeper that passes the time at once. */
+    Sleeper sleeper() {
+        return this::advance;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("a fake clock has one zone");
+    }
+}
