@@ -30,7 +30,8 @@ import java.util.function.BooleanSupplier;
  *   <li>an abort stops it likewise, but the analysis is then Failed, "Verification aborted by user", as Kargo
  *       records it.</li>
  * </ul>
- * Metrics are measured one at a time in due order, so a slow provider delays the others' next measurements.
+ * A provider's {@link AssessedResult} (a Job's outcome) is its own verdict; any other value is judged by the metric's
+ * conditions ({@link ConditionEvaluator}). Metrics are measured one at a time in due order, so a slow provider delays the others' next measurements.
  */
 public final class AnalysisRunner {
 
@@ -130,10 +131,15 @@ public final class AnalysisRunner {
         Measurement measurement;
         try {
             Object value = measureWith(providers.forKind(provider).orElseThrow(), provider, context);
-            ConditionEvaluator.Assessment assessment = conditions.assess(value, metric.successCondition,
-                    metric.failureCondition);
-            measurement = new Measurement(startedAt, clock.instant(), assessment.phase(), value,
-                    assessment.message());
+            if (value instanceof AssessedResult assessed) {
+                measurement = new Measurement(startedAt, clock.instant(), assessed.assessedPhase(), assessed.value(),
+                        assessed.assessedMessage());
+            } else {
+                ConditionEvaluator.Assessment assessment = conditions.assess(value, metric.successCondition,
+                        metric.failureCondition);
+                measurement = new Measurement(startedAt, clock.instant(), assessment.phase(), value,
+                        assessment.message());
+            }
         } catch (MeasurementException e) {
             measurement = new Measurement(startedAt, clock.instant(), AnalysisPhase.ERROR, null, e.getMessage());
         }

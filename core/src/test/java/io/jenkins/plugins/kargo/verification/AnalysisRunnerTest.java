@@ -238,6 +238,25 @@ class AnalysisRunnerTest {
         assertThat(result.metrics().get(0).message()).contains("stopped as metric \"latency\" assessed Failed");
     }
 
+    /** A value that carries its own verdict, as a Job's outcome does. */
+    private record Verdict(AnalysisPhase assessedPhase, String assessedMessage, Object value)
+            implements AssessedResult {
+    }
+
+    @Test
+    void aProvidersOwnVerdictOverridesTheConditions() throws Exception {
+        script("job", new Verdict(AnalysisPhase.FAILED, "job shop/smoke failed: BackoffLimitExceeded",
+                Map.of("failed", true)));
+        AnalysisResult failed = run(metric("job").success("true"));
+        Measurement measurement = failed.metrics().get(0).measurements().get(0);
+        assertThat(measurement.phase()).isEqualTo(AnalysisPhase.FAILED);
+        assertThat(measurement.value()).isEqualTo(Map.of("failed", true));
+        assertThat(failed.message()).contains("BackoffLimitExceeded");
+
+        script("job", new Verdict(AnalysisPhase.SUCCESSFUL, "", Map.of("failed", false)));
+        assertThat(run(metric("job").success("false")).phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
+    }
+
     @Test
     void worstPhaseFollowsArgoRolloutsOrder() {
         assertThat(AnalysisPhase.SUCCESSFUL.worst(AnalysisPhase.INCONCLUSIVE)).isEqualTo(AnalysisPhase.INCONCLUSIVE);

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kargo.verification.job;
 
+import io.jenkins.plugins.kargo.verification.AnalysisPhase;
+import io.jenkins.plugins.kargo.verification.AssessedResult;
 import java.util.Map;
 
 /**
@@ -15,7 +17,23 @@ import java.util.Map;
  * @param logTruncated the log was cut at the limit
  */
 public record JobOutcome(String namespace, String job, boolean succeeded, String reason, String log,
-                         boolean logTruncated) {
+                         boolean logTruncated) implements AssessedResult {
+
+    @Override
+    public AnalysisPhase assessedPhase() {
+        return succeeded ? AnalysisPhase.SUCCESSFUL : AnalysisPhase.FAILED;
+    }
+
+    @Override
+    public String assessedMessage() {
+        return succeeded ? "" : "job " + namespace + "/" + job + " failed: " + reason;
+    }
+
+    /** What the measurement keeps: {@link #asResult()}. */
+    @Override
+    public Object value() {
+        return asResult();
+    }
 
     public String phase() {
         return succeeded ? "Succeeded" : "Failed";
