@@ -9,6 +9,9 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.verification.AnalysisPhase;
+import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import java.io.IOException;
@@ -101,6 +104,18 @@ class WebMeasurementTest {
                 "data", Map.of("ok", true, "checks", List.of(Map.of("latencyMs", 12.5)))));
         assertThat(response.get("headers")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.map(String.class, String.class)).containsEntry("x-served-by", "test")
                 .containsEntry("content-type", "application/json; charset=utf-8");
+    }
+
+    @Test
+    void theSeedsSmokeConditionJudgesTheStatusCode() throws Exception {
+        ConditionEvaluator conditions = new ConditionEvaluator(new ExpressionEngine());
+
+        assertThat(conditions.assess(web.measure(get(base + "/health"), context(Map.of())),
+                "result.statusCode == 200", "").phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
+        assertThat(conditions.assess(web.measure(get(base + "/down"), context(Map.of())),
+                "result.statusCode == 200", "").phase()).isEqualTo(AnalysisPhase.FAILED);
+        assertThat(conditions.assess(web.measure(get(base + "/health"), context(Map.of())),
+                "result.body.data.ok == true", "").phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
     }
 
     @Test
