@@ -89,18 +89,20 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
                 throw new MeasurementException("web metric url must be an absolute http(s) URL with a host, not '"
-                        + withoutQuery(url) + "'");
+                        + withoutSecrets(url) + "'");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new MeasurementException("web metric url '" + withoutQuery(url) + "' is not a valid URL: "
+            throw new MeasurementException("web metric url '" + withoutSecrets(url) + "' is not a valid URL: "
                     + e.getReason());
         }
     }
 
-    private static String withoutQuery(String url) {
+    /** The url for a message: user info and query string may hold credentials. */
+    private static String withoutSecrets(String url) {
         int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?…";
+        String shown = query < 0 ? url : url.substring(0, query) + "?…";
+        return shown.replaceFirst("//[^/@]*@", "//…@");
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request, Duration timeout,

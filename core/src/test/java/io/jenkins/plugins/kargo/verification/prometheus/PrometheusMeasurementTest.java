@@ -8,6 +8,9 @@ import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.verification.AnalysisPhase;
+import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import java.io.IOException;
@@ -154,8 +157,8 @@ class PrometheusMeasurementTest {
                 Clock.fixed(EVALUATED, ZoneOffset.UTC));
     }
 
-    /** The seed's canary-metrics query for {@code metric}, as written, pointed at the test's Prometheus. */
-    private static MetricProvider.Prometheus seedQuery(String metric) throws Exception {
+    /** The seed's canary-metrics metric named {@code metric}, as written. */
+    private static AnalysisTemplate.Metric seedMetric(String metric) throws Exception {
         Path seed = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(seed.resolve("examples/myapp/kargo"))) {
             seed = seed.getParent();
@@ -163,8 +166,12 @@ class PrometheusMeasurementTest {
         AnalysisTemplate canary = new ConfigLoader().load(seed.resolve("examples/myapp/kargo"))
                 .analysisTemplates("myapp").stream().filter(t -> t.name().equals("canary-metrics")).findFirst()
                 .orElseThrow();
-        MetricProvider.Prometheus written = (MetricProvider.Prometheus) canary.metrics().stream()
-                .filter(m -> m.name().equals(metric)).findFirst().orElseThrow().provider();
+        return canary.metrics().stream().filter(m -> m.name().equals(metric)).findFirst().orElseThrow();
+    }
+
+    /** The seed's query for {@code metric}, as written, pointed at the test's Prometheus. */
+    private static MetricProvider.Prometheus seedQuery(String metric) throws Exception {
+        MetricProvider.Prometheus written = (MetricProvider.Prometheus) seedMetric(metric).provider();
         assertThat(written.address()).isEqualTo("http://prometheus.monitoring.svc:9090");
         return new MetricProvider.Prometheus(address, written.query());
     }
@@ -197,6 +204,20 @@ class PrometheusMeasurementTest {
                 .satisfies(v -> assertThat((Double) v).isCloseTo(healthy, within(1e-6)));
         assertThat((List<?>) measurement.measure(latency, context(FAILING))).singleElement()
                 .satisfies(v -> assertThat((Double) v).isCloseTo(failing, within(1e-6)));
+    }
+
+    @Test
+    void theSeedsConditionsPassTheHealthyCanaryAndFailTheFailingOne() throws Exception {
+        ConditionEvaluator conditions = new ConditionEvaluator(new ExpressionEngine());
+        for (String metric : List.of("error-rate", "latency-p95")) {
+            AnalysisTemplate.Metric seed = seedMetric(metric);
+            MetricProvider.Prometheus query = seedQuery(metric);
+
+            assertThat(conditions.assess(measurement.measure(query, context(HEALTHY)), seed.successCondition(),
+                    seed.failureCondition()).phase()).as(metric).isEqualTo(AnalysisPhase.SUCCESSFUL);
+            assertThat(conditions.assess(measurement.measure(query, context(FAILING)), seed.successCondition(),
+                    seed.failureCondition()).phase()).as(metric).isEqualTo(AnalysisPhase.FAILED);
+        }
     }
 
     @Test

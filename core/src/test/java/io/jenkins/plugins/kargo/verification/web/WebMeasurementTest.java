@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.verification.AnalysisPhase;
+import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import java.io.IOException;
@@ -14,14 +19,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WebMeasurementTest {
 
@@ -93,6 +104,18 @@ class WebMeasurementTest {
                 "data", Map.of("ok", true, "checks", List.of(Map.of("latencyMs", 12.5)))));
         assertThat(response.get("headers")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.map(String.class, String.class)).containsEntry("x-served-by", "test")
                 .containsEntry("content-type", "application/json; charset=utf-8");
+    }
+
+    @Test
+    void theSeedsSmokeConditionJudgesTheStatusCode() throws Exception {
+        ConditionEvaluator conditions = new ConditionEvaluator(new ExpressionEngine());
+
+        assertThat(conditions.assess(web.measure(get(base + "/health"), context(Map.of())),
+                "result.statusCode == 200", "").phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
+        assertThat(conditions.assess(web.measure(get(base + "/down"), context(Map.of())),
+                "result.statusCode == 200", "").phase()).isEqualTo(AnalysisPhase.FAILED);
+        assertThat(conditions.assess(web.measure(get(base + "/health"), context(Map.of())),
+                "result.body.data.ok == true", "").phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
     }
 
     @Test
@@ -187,5 +210,47 @@ class WebMeasurementTest {
                 .isInstanceOf(MeasurementException.class).hasMessageContaining("service-url");
         assertThatThrownBy(() -> web.measure(get("file:///etc/passwd"), context(Map.of())))
                 .isInstanceOf(MeasurementException.class).hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> web.measure(get("ftp://user:" + TOKEN + "@host/x?key=" + TOKEN), context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("http(s)")
+                .hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void insecureAcceptsASelfSignedCertificateThatIsOtherwiseRefused(@TempDir Path dir) throws Exception {
+        HttpsServer tls = selfSignedServer(dir);
+        try {
+            String url = "https://127.0.0.1:" + tls.getAddress().getPort() + "/health";
+            MetricProvider.Web verifying = new MetricProvider.Web(url, "GET", List.of(), "", 5, "", false);
+            MetricProvider.Web insecure = new MetricProvider.Web(url, "GET", List.of(), "", 5, "", true);
+
+            assertThatThrownBy(() -> web.measure(verifying, context(Map.of())))
+                    .isInstanceOf(MeasurementException.class).hasMessageContaining("/health");
+            assertThat(((Map<?, ?>) web.measure(insecure, context(Map.of()))).get("statusCode")).isEqualTo(200);
+        } finally {
+            tls.stop(0);
+        }
+    }
+
+    private static HttpsServer selfSignedServer(Path dir) throws Exception {
+        Path store = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(output).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, "changeit".toCharArray());
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(keyManagers.getKeyManagers(), null, null);
+        HttpsServer tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        tls.setHttpsConfigurator(new HttpsConfigurator(ssl));
+        tls.createContext("/health", exchange -> reply(exchange, 200, "application/json", "{}"));
+        tls.start();
+        return tls;
     }
 }
