@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build, the tests and the demo need on a fresh machine of this kind (Debian, JDK 17, Maven,
-# Node.js): the OCI registry, skopeo (benchmark baseline), htpasswd, and Verdaccio from npm. Idempotent and quick
-# when everything is already there.
+# Node.js): the OCI registry, skopeo (benchmark baseline), htpasswd, openssl (the token registry's key),
+# Prometheus and promtool (verification tests), and Verdaccio from npm. Idempotent and quick when everything is
+# already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
