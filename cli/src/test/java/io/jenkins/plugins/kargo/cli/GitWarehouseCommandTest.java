@@ -8,8 +8,6 @@ import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.freight.RepoUrls;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.GitDaemon;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +62,9 @@ class GitWarehouseCommandTest {
                     """.formatted(url));
             Path state = temp.resolve("state");
 
-            Result apply = kargo(state, "apply", "-f", config.toString());
+            KargoRun apply = kargo(state, "apply", "-f", config.toString());
             assertThat(apply.exitCode()).as(apply.err()).isZero();
-            Result refresh = kargo(state, "refresh", "warehouse", "source", "--project", "gitapp");
+            KargoRun refresh = kargo(state, "refresh", "warehouse", "source", "--project", "gitapp");
             assertThat(refresh.exitCode()).as(refresh.err()).isZero();
             assertThat(refresh.out()).contains("created");
 
@@ -80,7 +78,7 @@ class GitWarehouseCommandTest {
             // Kargo's GenerateFreightID for a commit: normalized URL, tag and ID
             assertThat(freight.path("metadata").path("name").asText()).isEqualTo(
                     sha1("Warehouse/source:" + RepoUrls.normalizeGit(url) + ":v1.1.0:" + second));
-            Result warehouse = kargo(state, "get", "warehouses", "source", "--project", "gitapp", "-o", "json");
+            KargoRun warehouse = kargo(state, "get", "warehouses", "source", "--project", "gitapp", "-o", "json");
             assertThat(warehouse.exitCode()).as(warehouse.err()).isZero();
             JsonNode discovered = JSON.readTree(warehouse.out()).path("status").path("discoveredArtifacts")
                     .path("git").get(0);
@@ -93,7 +91,7 @@ class GitWarehouseCommandTest {
                         .hasSize(1);
             }
 
-            Result again = kargo(state, "refresh", "warehouse", "source", "--project", "gitapp");
+            KargoRun again = kargo(state, "refresh", "warehouse", "source", "--project", "gitapp");
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.out()).contains("unchanged");
 
@@ -108,20 +106,13 @@ class GitWarehouseCommandTest {
     }
 
     private static JsonNode freight(Path state) throws Exception {
-        Result get = kargo(state, "get", "freight", "--project", "gitapp", "-o", "json");
+        KargoRun get = kargo(state, "get", "freight", "--project", "gitapp", "-o", "json");
         assertThat(get.exitCode()).as(get.err()).isZero();
         return JSON.readTree(get.out());
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result kargo(Path state, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = Stream.concat(Stream.of(args), Stream.of("--state=" + state)).toArray(String[]::new);
-        int code = KargoCommand.run(new PrintWriter(out), new PrintWriter(err), all);
-        return new Result(code, out.toString(), err.toString());
+    private static KargoRun kargo(Path state, String... args) {
+        return KargoRun.of(state, args);
     }
 
     private static String sha1(String text) throws Exception {

@@ -11,8 +11,6 @@ import io.jenkins.plugins.kargo.testkit.NpmPublisher;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
 import io.jenkins.plugins.kargo.testkit.TestServices;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,16 +45,8 @@ class KargoCommandTest {
     private Path state;
     private final Map<String, String> digests = new HashMap<>();
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    private Result kargo(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--state=" + state);
-        int code = KargoCommand.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private KargoRun kargo(String... args) {
+        return KargoRun.of(state, args);
     }
 
     @BeforeEach
@@ -86,7 +76,7 @@ class KargoCommandTest {
     private JsonNode freightJson(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("get", "freight", "-o", "json"));
         args.addAll(List.of(extra));
-        Result get = kargo(args.toArray(String[]::new));
+        KargoRun get = kargo(args.toArray(String[]::new));
         assertThat(get.exitCode()).as(get.err()).isZero();
         return JSON.readTree(get.out());
     }
@@ -95,7 +85,7 @@ class KargoCommandTest {
     void appliesTheExampleAndMakesFreightFromTheNewestImagesAsKargoWould() throws Exception {
         pushServices("v1.1.0", "v1.2.3-alpha.20241114153045", "v1.2.3-beta.1", "v1.2.3", "latest", "sha-4b90c49");
 
-        Result apply = kargo("apply", "-f", config.toString());
+        KargoRun apply = kargo("apply", "-f", config.toString());
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("warehouse/services-warehouse configured (project myapp)",
                 "stage/production configured (project myapp)");
@@ -107,7 +97,7 @@ class KargoCommandTest {
             assertThat(kept).as("the dashboard's webhook is a secret").noneMatch(yaml -> yaml.contains("hooks.slack.com"));
         }
 
-        Result refresh = kargo("refresh", "warehouse", "services-warehouse", "--project", "myapp");
+        KargoRun refresh = kargo("refresh", "warehouse", "services-warehouse", "--project", "myapp");
         assertThat(refresh.exitCode()).as(refresh.err()).isZero();
         assertThat(refresh.out()).contains("created");
 
@@ -130,13 +120,13 @@ class KargoCommandTest {
         String alias = freight.path("alias").asText();
         assertThat(alias).matches("[a-z]+-[a-z]+");
 
-        Result wide = kargo("get", "freight", "-o", "wide");
+        KargoRun wide = kargo("get", "freight", "-o", "wide");
         assertThat(wide.out().lines().toList()).hasSize(2);
         assertThat(wide.out().lines().findFirst().orElseThrow().split("\\s+"))
                 .containsExactly("NAME", "ALIAS", "WAREHOUSE", "VERSION", "CREATED");
         assertThat(wide.out()).contains(alias, "services-warehouse", "v1.2.3");
 
-        Result again = kargo("refresh", "warehouse", "services-warehouse");
+        KargoRun again = kargo("refresh", "warehouse", "services-warehouse");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("unchanged");
         assertThat(freightJson().path("items")).hasSize(1);
@@ -162,7 +152,7 @@ class KargoCommandTest {
             }
         }
         assertThat(kargo("apply", "-f", config.toString()).exitCode()).isZero();
-        Result refresh = kargo("refresh", "warehouse", "packages-warehouse");
+        KargoRun refresh = kargo("refresh", "warehouse", "packages-warehouse");
         assertThat(refresh.exitCode()).as(refresh.err()).isZero();
 
         JsonNode freight = freightJson("--warehouse", "packages-warehouse").path("items").get(0);
@@ -190,12 +180,12 @@ class KargoCommandTest {
                 "https://verdaccio.yourdomain.com", TestServices.npmRegistry()));
         assertThat(kargo("apply", "-f", broken.toString()).exitCode()).isZero();
 
-        Result refresh = kargo("refresh", "warehouse", "services-warehouse");
+        KargoRun refresh = kargo("refresh", "warehouse", "services-warehouse");
         assertThat(refresh.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(refresh.err()).contains("no Freight was made", "127.0.0.1:" + closedPort + "/" + namespace + "/user-service");
         assertThat(freightJson().path("items")).isEmpty();
 
-        Result warehouses = kargo("get", "warehouses");
+        KargoRun warehouses = kargo("get", "warehouses");
         assertThat(warehouses.out()).containsPattern("services-warehouse\\s+False\\s+<none>");
     }
 
@@ -204,10 +194,10 @@ class KargoCommandTest {
         Path stage = config.resolve("stages/staging-stage.yaml");
         Files.writeString(stage, Files.readString(stage).replace("- dev", "- qa"));
 
-        Result apply = kargo("apply", "-f", config.toString());
+        KargoRun apply = kargo("apply", "-f", config.toString());
         assertThat(apply.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(apply.err()).contains("staging-stage.yaml:", "qa", "nothing was changed");
-        Result get = kargo("get", "freight");
+        KargoRun get = kargo("get", "freight");
         assertThat(get.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(get.err()).contains("kargo apply");
     }
@@ -215,7 +205,7 @@ class KargoCommandTest {
     @Test
     void unknownNamesAndUsageErrorsHaveScriptFriendlyExitCodes() {
         assertThat(kargo("apply", "-f", config.toString()).exitCode()).isZero();
-        Result unknown = kargo("refresh", "warehouse", "nope");
+        KargoRun unknown = kargo("refresh", "warehouse", "nope");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(unknown.err()).contains("warehouse nope not found", "services-warehouse");
         assertThat(kargo("get", "freight", "-o", "xml").exitCode()).isEqualTo(ExitCodes.USAGE);

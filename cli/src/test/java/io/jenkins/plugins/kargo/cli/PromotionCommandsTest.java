@@ -9,8 +9,6 @@ import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,16 +36,8 @@ class PromotionCommandsTest {
     Path state;
     BareGitRepository gitops;
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    private Result kargo(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--state=" + state);
-        int code = KargoCommand.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    private KargoRun kargo(String... args) {
+        return KargoRun.of(state, args);
     }
 
     @BeforeEach
@@ -78,7 +68,7 @@ class PromotionCommandsTest {
                     - image:
                         repoURL: registry.local/app
                 """ + stage("dev", "direct: true") + stage("prod", "stages: [dev]"));
-        Result apply = kargo("apply", "-f", config.toString());
+        KargoRun apply = kargo("apply", "-f", config.toString());
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         try (KargoStore store = KargoStore.open(state)) {
             for (String[] f : new String[][] {{"v1.0.0", "first"}, {"v1.1.0", "second"}, {"v1.2.0-rc.1", "candidate"}}) {
@@ -128,32 +118,32 @@ class PromotionCommandsTest {
 
     @Test
     void promoteApproveRollbackAndTheGetCommands() throws Exception {
-        Result refused = kargo("promote", "--stage", "prod", "--freight-alias", "first");
+        KargoRun refused = kargo("promote", "--stage", "prod", "--freight-alias", "first");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(refused.err()).contains("is not available to stage prod: not verified in dev");
-        Result rc = kargo("promote", "--stage", "dev", "--freight-alias", "candidate");
+        KargoRun rc = kargo("promote", "--stage", "dev", "--freight-alias", "candidate");
         assertThat(rc.err()).contains("pre-release v1.2.0-rc.1 of registry.local/app (beta) refused: dev accepts stable only");
 
-        Result first = kargo("promote", "--stage", "dev", "--freight-alias", "first");
+        KargoRun first = kargo("promote", "--stage", "dev", "--freight-alias", "first");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).containsPattern("promotion/dev\\.[0-9a-z]{26}\\.[0-9a-f]{7} created")
                 .contains("  step-1 (git-clone): Succeeded", "  step-4 (git-push): Succeeded")
                 .containsPattern("promotion/dev\\.\\S+ Succeeded");
-        Result second = kargo("promote", "--stage", "dev", "--freight-alias", "second", "--wait");
+        KargoRun second = kargo("promote", "--stage", "dev", "--freight-alias", "second", "--wait");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(read("overlays/dev/kustomization.yaml")).contains("newTag: v1.1.0");
 
-        Result history = kargo("get", "freight", "--stage", "dev");
+        KargoRun history = kargo("get", "freight", "--stage", "dev");
         assertThat(history.out().lines().toList()).satisfies(lines -> {
             assertThat(lines.get(0)).startsWith("NAME").contains("ALIAS", "VERSION", "PROMOTED", "PROMOTION", "CURRENT");
             assertThat(lines.get(1)).contains("second", "v1.1.0").endsWith("*");
             assertThat(lines.get(2)).contains("first", "v1.0.0").doesNotContain("*");
         }).hasSize(3);
 
-        Result rollback = kargo("rollback", "--stage", "dev");
+        KargoRun rollback = kargo("rollback", "--stage", "dev");
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
         assertThat(read("overlays/dev/kustomization.yaml")).contains("newTag: v1.0.0");
-        Result stages = kargo("get", "stages");
+        KargoRun stages = kargo("get", "stages");
         assertThat(stages.out().lines().toList()).satisfies(lines -> {
             assertThat(lines.get(0)).startsWith("NAME").contains("CURRENT FREIGHT", "HEALTH", "LAST PROMOTION", "HOLD");
             assertThat(lines.get(1)).startsWith("dev").contains("first", "Unknown", "(Succeeded)",
@@ -161,13 +151,13 @@ class PromotionCommandsTest {
             assertThat(lines.get(2)).startsWith("prod").contains("<none>");
         });
 
-        Result approve = kargo("approve", "--freight-alias", "second", "--stage", "prod");
+        KargoRun approve = kargo("approve", "--freight-alias", "second", "--stage", "prod");
         assertThat(approve.out()).isEqualTo("freight/second approved for stage prod" + System.lineSeparator());
-        Result prod = kargo("promote", "--stage", "prod", "--freight-alias", "second");
+        KargoRun prod = kargo("promote", "--stage", "prod", "--freight-alias", "second");
         assertThat(prod.exitCode()).as(prod.err()).isZero();
         assertThat(read("overlays/prod/kustomization.yaml")).contains("newTag: v1.1.0");
 
-        Result promotions = kargo("get", "promotions", "--stage", "dev");
+        KargoRun promotions = kargo("get", "promotions", "--stage", "dev");
         assertThat(promotions.out().lines().skip(1).toList()).hasSize(3)
                 .allSatisfy(line -> assertThat(line).startsWith("dev.").contains(" dev ", "Succeeded"));
         JsonNode json = new ObjectMapper().readTree(kargo("get", "promotions", "-o", "json").out());
@@ -175,14 +165,14 @@ class PromotionCommandsTest {
         assertThat(json.get("items").get(3).at("/status/stage").asText()).isEqualTo("prod");
         assertThat(json.get("items").get(3).at("/status/steps")).hasSize(4);
 
-        Result abort = kargo("promote", "--name", "dev.nothing", "--abort");
+        KargoRun abort = kargo("promote", "--name", "dev.nothing", "--abort");
         assertThat(abort.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(abort.err()).contains("promotion dev.nothing not found in project shop");
     }
 
     @Test
     void refreshStageAutoPromotesTheNewestAvailableFreightOnce() throws Exception {
-        Result refresh = kargo("refresh", "stage", "dev");
+        KargoRun refresh = kargo("refresh", "stage", "dev");
         assertThat(refresh.exitCode()).as(refresh.err()).isZero();
         String second;
         try (KargoStore store = KargoStore.open(state)) {
@@ -232,7 +222,7 @@ class PromotionCommandsTest {
                         - uses: git-clone
                           config: {repoURL: https://git.example.com/a.git, checkout: [{branch: main, path: ./out}]}
                 """);
-        Result apply = kargo("apply", "-f", config.toString());
+        KargoRun apply = kargo("apply", "-f", config.toString());
         assertThat(apply.exitCode()).isZero();
         assertThat(apply.err()).contains("warning:", "uat.yaml", "also admits alpha pre-releases", "maturity: [beta, stable]");
     }
