@@ -1,0 +1,63 @@
+package io.jenkins.plugins.kargo.controller;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.verification.AnalysisRequests;
+import io.jenkins.plugins.kargo.verification.MeasurementContext;
+import io.jenkins.plugins.kargo.verification.MeasurementException;
+import io.jenkins.plugins.kargo.verification.MeasurementProvider;
+import io.jenkins.plugins.kargo.verification.MeasurementProviders;
+import io.jenkins.plugins.kargo.verification.job.JobMeasurement;
+import io.jenkins.plugins.kargo.verification.prometheus.PrometheusMeasurement;
+import io.jenkins.plugins.kargo.verification.web.WebMeasurement;
+
+/**
+ * What an engine verifies with: the {@code web}, {@code prometheus} and {@code job} metric providers, and the
+ * resolution of stages' verification args. Jobs and {@code {{ .Rollout... }}} arguments use the engine's
+ * {@link LazyKubernetes} only when they run, so that a verification without them never loads a Kubernetes client.
+ */
+final class BuiltinVerification {
+
+    private final MeasurementProviders providers;
+    private final AnalysisRequests requests;
+
+    BuiltinVerification(LazyKubernetes kubernetes) {
+        MeasurementProvider<MetricProvider.Job> job = new MeasurementProvider<>() {
+            private JobMeasurement jobs;
+
+            @Override
+            public Object measure(MetricProvider.Job provider, MeasurementContext context)
+                    throws MeasurementException, InterruptedException {
+                return jobs().measure(provider, context);
+            }
+
+            private synchronized JobMeasurement jobs() throws MeasurementException {
+                if (jobs == null) {
+                    try {
+                        jobs = new JobMeasurement(kubernetes.get());
+                    } catch (KubernetesClientException e) {
+                        throw new MeasurementException("no Kubernetes client to run the Job with: " + e.getMessage()
+                                + "; give one through the kubeconfig (KUBECONFIG, ~/.kube/config or the in-cluster"
+                                + " service account)", e);
+                    }
+                }
+                return jobs;
+            }
+        };
+        this.providers = MeasurementProviders.none()
+                .with(MetricProvider.Web.class, new WebMeasurement())
+                .with(MetricProvider.Prometheus.class, new PrometheusMeasurement())
+                .with(MetricProvider.Job.class, job);
+        this.requests = new AnalysisRequests(kubernetes);
+    }
+
+    /** The built-in providers; add the approval provider with {@code .with(MetricProvider.Plugin.class, ...)}. */
+    MeasurementProviders providers() {
+        return providers;
+    }
+
+    /** Turns a stage's verification into an {@code AnalysisRequest}, reading Rollouts through the shared client. */
+    AnalysisRequests requests() {
+        return requests;
+    }
+}
