@@ -11,13 +11,23 @@ import java.util.function.Supplier;
  */
 final class LazyKubernetes implements Supplier<KubernetesClient>, AutoCloseable {
 
+    private final Supplier<KubernetesClient> factory;
     private KubernetesClient client;
+
+    LazyKubernetes() {
+        this(() -> new KubernetesClientBuilder().build());
+    }
+
+    /** @param factory makes the client, once, on the first {@link #get()} */
+    LazyKubernetes(Supplier<KubernetesClient> factory) {
+        this.factory = factory;
+    }
 
     /** @throws io.fabric8.kubernetes.client.KubernetesClientException when the kubeconfig cannot be read */
     @Override
     public synchronized KubernetesClient get() {
         if (client == null) {
-            client = new KubernetesClientBuilder().build();
+            client = factory.get();
         }
         return client;
     }

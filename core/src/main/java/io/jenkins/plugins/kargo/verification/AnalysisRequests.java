@@ -100,7 +100,7 @@ public final class AnalysisRequests {
         Map<String, Object> vars = new LinkedHashMap<>();
         for (ExpressionVariable variable : stage.vars()) {
             try {
-                vars.put(variable.name(), templates.evaluate(variable.value(), "vars." + variable.name(),
+                vars.put(variable.name(), templates.evaluate(variable.value(), "",
                         scope(stage, vars, functions)));
             } catch (ExpressionException e) {
                 throw new MeasurementException("stage " + stage.name() + " (" + stage.location().file() + "),"
@@ -130,7 +130,7 @@ public final class AnalysisRequests {
             throws MeasurementException, InterruptedException {
         Object value;
         try {
-            value = templates.evaluate(arg.value(), "value", scope);
+            value = templates.evaluate(arg.value(), "", scope);
         } catch (ExpressionException e) {
             throw new MeasurementException(where(stage, arg) + ": " + FreightFunctions.explained(e, functions));
         }
