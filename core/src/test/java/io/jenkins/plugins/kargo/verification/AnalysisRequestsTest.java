@@ -155,7 +155,9 @@ class AnalysisRequestsTest {
 
         assertThatThrownBy(() -> requests.request(seed, preprod, freight, EventSink.NONE))
                 .isInstanceOf(MeasurementException.class)
-                .hasMessageStartingWith("stage preprod, verification arg 'canary-pod-hash' (")
+                .hasMessageStartingWith("stage preprod, verification arg 'canary-pod-hash' ("
+                        + ExampleProject.directory().resolve("stages/preprod-stage.yaml")
+                        + ":46 spec.verification.analysisRuns[0].args[1]): ")
                 .hasMessageContaining("Rollout 'user-service' in namespace 'myapp' has no"
                         + " {{ .Rollout.Status.Canary.StableRS }}: status.canary has no field 'StableRS' (it has:"
                         + " stablePingPong, weights); Argo Rollouts keeps the stable ReplicaSet's pod-template hash in"
