@@ -22,32 +22,10 @@ final class BuiltinVerification {
     private final AnalysisRequests requests;
 
     BuiltinVerification(LazyKubernetes kubernetes) {
-        MeasurementProvider<MetricProvider.Job> job = new MeasurementProvider<>() {
-            private JobMeasurement jobs;
-
-            @Override
-            public Object measure(MetricProvider.Job provider, MeasurementContext context)
-                    throws MeasurementException, InterruptedException {
-                return jobs().measure(provider, context);
-            }
-
-            private synchronized JobMeasurement jobs() throws MeasurementException {
-                if (jobs == null) {
-                    try {
-                        jobs = new JobMeasurement(kubernetes.get());
-                    } catch (KubernetesClientException e) {
-                        throw new MeasurementException("no Kubernetes client to run the Job with: " + e.getMessage()
-                                + "; give one through the kubeconfig (KUBECONFIG, ~/.kube/config or the in-cluster"
-                                + " service account)", e);
-                    }
-                }
-                return jobs;
-            }
-        };
         this.providers = MeasurementProviders.none()
                 .with(MetricProvider.Web.class, new WebMeasurement())
                 .with(MetricProvider.Prometheus.class, new PrometheusMeasurement())
-                .with(MetricProvider.Job.class, job);
+                .with(MetricProvider.Job.class, new Jobs(kubernetes));
         this.requests = new AnalysisRequests(kubernetes);
     }
 
@@ -59,5 +37,34 @@ final class BuiltinVerification {
     /** Turns a stage's verification into an {@code AnalysisRequest}, reading Rollouts through the shared client. */
     AnalysisRequests requests() {
         return requests;
+    }
+
+    /** The job provider, made with the shared client on the first Job. */
+    private static final class Jobs implements MeasurementProvider<MetricProvider.Job> {
+        private final LazyKubernetes kubernetes;
+        private JobMeasurement jobs;
+
+        Jobs(LazyKubernetes kubernetes) {
+            this.kubernetes = kubernetes;
+        }
+
+        @Override
+        public Object measure(MetricProvider.Job provider, MeasurementContext context)
+                throws MeasurementException, InterruptedException {
+            return jobs().measure(provider, context);
+        }
+
+        private synchronized JobMeasurement jobs() throws MeasurementException {
+            if (jobs == null) {
+                try {
+                    jobs = new JobMeasurement(kubernetes.get());
+                } catch (KubernetesClientException e) {
+                    throw new MeasurementException("no Kubernetes client to run the Job with: " + e.getMessage()
+                            + "; give one through the kubeconfig (KUBECONFIG, ~/.kube/config or the in-cluster"
+                            + " service account)", e);
+                }
+            }
+            return jobs;
+        }
     }
 }

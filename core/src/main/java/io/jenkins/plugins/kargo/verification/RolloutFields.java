@@ -90,9 +90,10 @@ final class RolloutFields {
                         + describe() + " is " + kind(node) + ", which has no field " + segment);
             }
             String key = key(fields, segment);
-            if (key == null && walked.isEmpty() && rootMetadata() instanceof Map<?, ?> metadata
+            if (key == null && walked.isEmpty() && fields.get("metadata") instanceof Map<?, ?> metadata
                     && key(metadata, segment) != null) {
-                walked.add("metadata"); // Go promotes the embedded ObjectMeta's fields: .Rollout.Name
+                // Go promotes the embedded ObjectMeta's fields: .Rollout.Name is metadata.name
+                walked.add("metadata");
                 fields = metadata;
                 key = key(metadata, segment);
             }
@@ -141,10 +142,6 @@ final class RolloutFields {
             rollout = client.getKubernetesSerialization().convertValue(found, Map.class);
         }
         return rollout;
-    }
-
-    private Object rootMetadata() {
-        return rollout.get("metadata");
     }
 
     private String describe() {
