@@ -2,11 +2,11 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.kargo.api.MetricProvider;
-import io.jenkins.plugins.kargo.verification.AnalysisRequests;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MeasurementProvider;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
+import io.jenkins.plugins.kargo.verification.VerificationArgs;
 import io.jenkins.plugins.kargo.verification.job.JobMeasurement;
 import io.jenkins.plugins.kargo.verification.prometheus.PrometheusMeasurement;
 import io.jenkins.plugins.kargo.verification.web.WebMeasurement;
@@ -19,14 +19,14 @@ import io.jenkins.plugins.kargo.verification.web.WebMeasurement;
 final class BuiltinVerification {
 
     private final MeasurementProviders providers;
-    private final AnalysisRequests requests;
+    private final VerificationArgs args;
 
     BuiltinVerification(LazyKubernetes kubernetes) {
         this.providers = MeasurementProviders.none()
                 .with(MetricProvider.Web.class, new WebMeasurement())
                 .with(MetricProvider.Prometheus.class, new PrometheusMeasurement())
                 .with(MetricProvider.Job.class, new Jobs(kubernetes));
-        this.requests = new AnalysisRequests(kubernetes);
+        this.args = new VerificationArgs(kubernetes);
     }
 
     /** The built-in providers; add the approval provider with {@code .with(MetricProvider.Plugin.class, ...)}. */
@@ -34,9 +34,9 @@ final class BuiltinVerification {
         return providers;
     }
 
-    /** Turns a stage's verification into an {@code AnalysisRequest}, reading Rollouts through the shared client. */
-    AnalysisRequests requests() {
-        return requests;
+    /** Resolves stages' verification args, reading Rollouts through the shared client. */
+    VerificationArgs args() {
+        return args;
     }
 
     /** The job provider, made with the shared client on the first Job. */

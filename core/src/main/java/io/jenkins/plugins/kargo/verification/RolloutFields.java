@@ -136,8 +136,8 @@ final class RolloutFields {
             if (found == null) {
                 throw new MeasurementException(where + ": " + describe() + " was not found (or the Argo Rollouts"
                         + " Rollout resource is not installed); the Rollout's name comes from " + namedBy
-                        + ": give the Rollout's name in the verification arg '" + AnalysisRequests.ROLLOUT_NAME
-                        + "' and its namespace in '" + AnalysisRequests.ROLLOUT_NAMESPACE + "'");
+                        + ": give the Rollout's name in the verification arg '" + VerificationArgs.ROLLOUT_NAME
+                        + "' and its namespace in '" + VerificationArgs.ROLLOUT_NAMESPACE + "'");
             }
             rollout = client.getKubernetesSerialization().convertValue(found, Map.class);
         }

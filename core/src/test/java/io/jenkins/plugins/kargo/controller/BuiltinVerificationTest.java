@@ -62,12 +62,14 @@ class BuiltinVerificationTest {
             KargoConfig seed = new ConfigLoader().load(ExampleProject.directory());
             Stage dev = seed.stage("myapp", "dev").orElseThrow();
 
-            var request = verification.requests().request(seed, dev, new FreightCollection(List.of()), EventSink.NONE);
-            MetricProvider.Web smoke = (MetricProvider.Web) request.templates().get(0).metrics().get(0).provider();
+            Map<String, String> args = verification.args().resolve(dev, new FreightCollection(List.of()));
+            MetricProvider.Web smoke = (MetricProvider.Web) seed.analysisTemplate("myapp",
+                    dev.verification().orElseThrow().analysisTemplates().get(0)).orElseThrow().metrics().get(0)
+                    .provider();
             Object result = verification.providers().forKind(smoke).orElseThrow().measure(smoke,
                     context(Map.of("service-url", "http://127.0.0.1:" + server.getAddress().getPort())));
 
-            assertThat(request.args()).containsEntry("service-url", "http://user-service.dev.svc.cluster.local");
+            assertThat(args).containsEntry("service-url", "http://user-service.dev.svc.cluster.local");
             assertThat(result).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                     .containsEntry("statusCode", 200);
             assertThat(verification.providers().forKind(new MetricProvider.Prometheus("http://p:9090", "up")))
@@ -97,7 +99,7 @@ class BuiltinVerificationTest {
             BuiltinVerification verification = new BuiltinVerification(kubernetes);
             assertThat(clientsMade).as("nothing made it yet").hasValue(0);
 
-            Map<String, String> args = verification.requests().args(fixedSeed.stage("myapp", "preprod").orElseThrow(),
+            Map<String, String> args = verification.args().resolve(fixedSeed.stage("myapp", "preprod").orElseThrow(),
                     new FreightCollection(List.of()));
             assertThat(args).containsEntry("canary-pod-hash", "5f6d4c8b7").containsEntry("stable-pod-hash", "7d9f8c6b5");
 

@@ -13,7 +13,7 @@ import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Verification;
-import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightChart;
 import io.jenkins.plugins.kargo.freight.FreightCommit;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server can run here).
  */
 @EnableKubernetesMockClient(crud = true)
-class AnalysisRequestsTest {
+class VerificationArgsTest {
 
     private static final String IMAGE = "harbor.yourdomain.com/services/user-service";
     private static final String CHARTS = "oci://harbor.yourdomain.com/charts";
@@ -56,7 +56,7 @@ class AnalysisRequestsTest {
         clientsAsked.incrementAndGet();
         return client;
     };
-    private final AnalysisRequests requests = new AnalysisRequests(kubernetes);
+    private final VerificationArgs args = new VerificationArgs(kubernetes);
 
     private final Freight services = freight(FreightOrigin.warehouse("services-warehouse"),
             List.of(new FreightImage(IMAGE, "1.4.0", "sha256:0a1b", Map.of(), "")),
@@ -78,9 +78,9 @@ class AnalysisRequestsTest {
                 arg("plain", "1000"),
                 arg("left-to-the-template", ""));
 
-        Map<String, String> args = requests.args(stage, freight);
+        Map<String, String> resolved = args.resolve(stage, freight);
 
-        assertThat(args).containsExactly(
+        assertThat(resolved).containsExactly(
                 Map.entry("service-url", "http://user-service.preprod.svc.cluster.local"),
                 Map.entry("project", "myapp"),
                 Map.entry("image-tag", "1.4.0"),
@@ -93,7 +93,7 @@ class AnalysisRequestsTest {
 
     @Test
     void anExpressionThatFailsOrGivesNoStringIsRefusedNamingTheArgument() {
-        assertThatThrownBy(() -> requests.args(stage(List.of(),
+        assertThatThrownBy(() -> args.resolve(stage(List.of(),
                 arg("image-tag", "${{ imageFrom('harbor.yourdomain.com/services/payment-service').Tag }}")), freight))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessageStartingWith("stage preprod, verification arg 'image-tag' (stages/preprod-stage.yaml:40"
@@ -102,13 +102,13 @@ class AnalysisRequestsTest {
                 .hasMessageEndingWith("(imageFrom('harbor.yourdomain.com/services/payment-service') found nothing;"
                         + " the Freight being verified has images from: " + IMAGE + ")");
 
-        assertThatThrownBy(() -> requests.args(stage(List.of(), arg("load-test-users", "${{ 250 * 4 }}")), freight))
+        assertThatThrownBy(() -> args.resolve(stage(List.of(), arg("load-test-users", "${{ 250 * 4 }}")), freight))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessage("stage preprod, verification arg 'load-test-users' (stages/preprod-stage.yaml:40"
                         + " spec.verification.args[load-test-users]): '${{ 250 * 4 }}' gives the number 1000, but an"
                         + " analysis argument is a string; write ${{ quote(...) }} to make it one");
 
-        assertThatThrownBy(() -> requests.args(stage(List.of(new ExpressionVariable("broken", "${{ nope }}")),
+        assertThatThrownBy(() -> args.resolve(stage(List.of(new ExpressionVariable("broken", "${{ nope }}")),
                 arg("plain", "x")), freight))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessageStartingWith("stage preprod (stages/preprod-stage.yaml), variable 'broken' used by its"
@@ -117,9 +117,9 @@ class AnalysisRequestsTest {
 
     @Test
     void promotionOnlyNamesAreNotVisible() {
-        assertThatThrownBy(() -> requests.args(stage(List.of(), arg("x", "${{ quote(success()) }}")), freight))
+        assertThatThrownBy(() -> args.resolve(stage(List.of(), arg("x", "${{ quote(success()) }}")), freight))
                 .isInstanceOf(MeasurementException.class).hasMessageContaining("expression 'quote(success())'");
-        assertThatThrownBy(() -> requests.args(stage(List.of(), arg("x", "${{ ctx.promotion }}")), freight))
+        assertThatThrownBy(() -> args.resolve(stage(List.of(), arg("x", "${{ ctx.promotion }}")), freight))
                 .isInstanceOf(MeasurementException.class).hasMessageContaining("'${{ ctx.promotion }}' gives null");
     }
 
@@ -128,7 +128,7 @@ class AnalysisRequestsTest {
         createRollout("myapp", "user-service", "7d9f8c6b5", "5f6d4c8b7");
         createRollout("canaries", "checkout", "1111111", "2222222");
 
-        Map<String, String> args = requests.args(stage(List.of(),
+        Map<String, String> resolved = args.resolve(stage(List.of(),
                 arg("service-name", "user-service"),
                 arg("canary-pod-hash", "{{ .Rollout.Status.CurrentPodHash }}"),
                 arg("stable-pod-hash", "{{.Rollout.Status.StableRS}}"),
@@ -136,12 +136,12 @@ class AnalysisRequestsTest {
                 arg("replicas", "{{ .Rollout.Status.HPAReplicas }}"),
                 arg("rollout", "{{ .Rollout.Namespace }}/{{ .Rollout.Name }}")), freight);
 
-        assertThat(args).containsEntry("canary-pod-hash", "5f6d4c8b7").containsEntry("stable-pod-hash", "7d9f8c6b5")
-                .containsEntry("selector", "app=preprod,hash=ping").containsEntry("replicas", "3")
+        assertThat(resolved).containsEntry("canary-pod-hash", "5f6d4c8b7")
+                .containsEntry("stable-pod-hash", "7d9f8c6b5").containsEntry("selector", "app=preprod,hash=ping").containsEntry("replicas", "3")
                 .containsEntry("rollout", "myapp/user-service").containsEntry("service-name", "user-service");
         assertThat(clientsAsked).as("one Rollout, read once").hasValue(1);
 
-        Map<String, String> named = requests.args(stage(List.of(), arg("service-name", "user-service"),
+        Map<String, String> named = args.resolve(stage(List.of(), arg("service-name", "user-service"),
                 arg("rollout-name", "checkout"), arg("rollout-namespace", "canaries"),
                 arg("canary-pod-hash", "{{ .Rollout.Status.CurrentPodHash }}")), freight);
         assertThat(named).containsEntry("canary-pod-hash", "2222222");
@@ -153,7 +153,7 @@ class AnalysisRequestsTest {
         KargoConfig seed = new ConfigLoader().load(ExampleProject.directory());
         Stage preprod = seed.stage("myapp", "preprod").orElseThrow();
 
-        assertThatThrownBy(() -> requests.request(seed, preprod, freight, EventSink.NONE))
+        assertThatThrownBy(() -> args.resolve(preprod, freight))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessageStartingWith("stage preprod, verification arg 'canary-pod-hash' ("
                         + ExampleProject.directory().resolve("stages/preprod-stage.yaml")
@@ -168,20 +168,19 @@ class AnalysisRequestsTest {
         KargoConfig fixed = new ConfigLoader().load(ExampleProject.copyTo(copy, Map.of(
                 "{{ .Rollout.Status.Canary.StableRS }}", "{{ .Rollout.Status.CurrentPodHash }}",
                 "{{ .Rollout.Status.Stable.StableRS }}", "{{ .Rollout.Status.StableRS }}")));
-        AnalysisRequest request = requests.request(fixed, fixed.stage("myapp", "preprod").orElseThrow(), freight,
-                EventSink.NONE);
-        assertThat(request.project()).isEqualTo("myapp");
-        assertThat(request.stage()).isEqualTo("preprod");
-        assertThat(request.templates()).extracting(t -> t.name()).containsExactly("canary-metrics");
-        assertThat(request.args()).isEqualTo(Map.of("service-name", "user-service",
+        Stage fixedPreprod = fixed.stage("myapp", "preprod").orElseThrow();
+        Map<String, String> resolved = args.resolve(fixedPreprod, freight);
+        assertThat(resolved).isEqualTo(Map.of("service-name", "user-service",
                 "canary-pod-hash", "5f6d4c8b7", "stable-pod-hash", "7d9f8c6b5"));
-        assertThat(AnalysisArgs.merge(request.templates(), request.args()))
+        AnalysisTemplate canaryMetrics = fixed.analysisTemplate("myapp",
+                fixedPreprod.verification().orElseThrow().analysisTemplates().get(0)).orElseThrow();
+        assertThat(AnalysisArgs.merge(List.of(canaryMetrics), resolved))
                 .containsEntry("canary-pod-hash", "5f6d4c8b7");
     }
 
     @Test
     void aRolloutThatCannotBeReadIsRefusedWithTheFix() {
-        assertThatThrownBy(() -> requests.args(stage(List.of(), arg("service-name", "user-service"),
+        assertThatThrownBy(() -> args.resolve(stage(List.of(), arg("service-name", "user-service"),
                 arg("canary-pod-hash", "{{ .Rollout.Status.CurrentPodHash }}")), freight))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessage("stage preprod, verification arg 'canary-pod-hash' (stages/preprod-stage.yaml:40"
@@ -190,7 +189,7 @@ class AnalysisRequestsTest {
                         + " comes from the verification arg 'service-name' and the project: give the Rollout's name"
                         + " in the verification arg 'rollout-name' and its namespace in 'rollout-namespace'");
 
-        assertThatThrownBy(() -> requests.args(stage(List.of(),
+        assertThatThrownBy(() -> args.resolve(stage(List.of(),
                 arg("canary-pod-hash", "{{ .Rollout.Status.CurrentPodHash }}")), freight))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessageContaining("reads a field of an Argo Rollouts Rollout, but no argument names it; add the"
@@ -227,7 +226,7 @@ class AnalysisRequestsTest {
 
     @Test
     void argsNamingTheRolloutCannotReadIt() {
-        assertThatThrownBy(() -> requests.args(stage(List.of(), arg("rollout-name", "{{ .Rollout.Name }}"),
+        assertThatThrownBy(() -> args.resolve(stage(List.of(), arg("rollout-name", "{{ .Rollout.Name }}"),
                 arg("canary-pod-hash", "{{ .Rollout.Status.CurrentPodHash }}")), freight))
                 .isInstanceOf(MeasurementException.class)
                 .hasMessage("stage preprod, verification arg 'rollout-name' names the Rollout that {{ .Rollout... }}"
@@ -239,8 +238,8 @@ class AnalysisRequestsTest {
         try (KubernetesClient unreachable = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
                 .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:1")
                         .withRequestRetryBackoffLimit(0).build()).build()) {
-            AnalysisRequests offline = new AnalysisRequests(() -> unreachable);
-            assertThatThrownBy(() -> offline.args(stage(List.of(), arg("service-name", "user-service"),
+            VerificationArgs offline = new VerificationArgs(() -> unreachable);
+            assertThatThrownBy(() -> offline.resolve(stage(List.of(), arg("service-name", "user-service"),
                     arg("canary-pod-hash", "{{ .Rollout.Status.CurrentPodHash }}")), freight))
                     .isInstanceOf(MeasurementException.class)
                     .hasMessageStartingWith("stage preprod, verification arg 'canary-pod-hash' (stages/preprod-stage.yaml:40"
@@ -252,7 +251,7 @@ class AnalysisRequestsTest {
     }
 
     private String resolveOne(String value) throws Exception {
-        return requests.args(stage(List.of(), arg("service-name", "user-service"), arg("hash", value)), freight)
+        return args.resolve(stage(List.of(), arg("service-name", "user-service"), arg("hash", value)), freight)
                 .get("hash");
     }
 

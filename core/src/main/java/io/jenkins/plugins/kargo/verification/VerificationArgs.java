@@ -1,19 +1,15 @@
 package io.jenkins.plugins.kargo.verification;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.ExpressionVariable;
-import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Verification;
-import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.promotion.FreightFunctions;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
 import io.jenkins.plugins.kargo.promotion.expression.TemplateEvaluator;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +17,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Turns a Stage's verification into an {@link AnalysisRequest}, as Kargo's stage controller and
- * {@code AnalysisRunBuilder} build an AnalysisRun ({@code pkg/controller/stages/regular_stages.go},
- * {@code pkg/rollouts/analysis_run_builder.go}):
+ * Resolves a Stage's verification args into the {@link AnalysisRequest#args()} of its verification, as Kargo's
+ * stage controller and {@code AnalysisRunBuilder} evaluate them for an AnalysisRun
+ * ({@code pkg/controller/stages/regular_stages.go}, {@code pkg/rollouts/analysis_run_builder.go}):
  * <ul>
  *   <li>The stage's {@code vars} are evaluated in order, each seeing {@code ctx} and the variables before it.</li>
  *   <li>Each argument's value is a Kargo template ({@link TemplateEvaluator}): its {@code ${{ }}} expressions see
@@ -40,7 +36,7 @@ import java.util.function.Supplier;
  * Every failure is a {@link MeasurementException} naming the stage, the argument (or variable) with its file and
  * line, and the fix; the verification then ends in Error with that message.
  */
-public final class AnalysisRequests {
+public final class VerificationArgs {
 
     /** The argument naming the Rollout that {@code {{ .Rollout... }}} reads. */
     public static final String ROLLOUT_NAME = "rollout-name";
@@ -56,33 +52,13 @@ public final class AnalysisRequests {
      * @param kubernetes the cluster holding the Rollouts; called only when an argument reads one, and not closed
      *                   here
      */
-    public AnalysisRequests(Supplier<KubernetesClient> kubernetes) {
+    public VerificationArgs(Supplier<KubernetesClient> kubernetes) {
         this(new TemplateEvaluator(new ExpressionEngine()), kubernetes);
     }
 
-    public AnalysisRequests(TemplateEvaluator templates, Supplier<KubernetesClient> kubernetes) {
+    public VerificationArgs(TemplateEvaluator templates, Supplier<KubernetesClient> kubernetes) {
         this.templates = templates;
         this.kubernetes = kubernetes;
-    }
-
-    /**
-     * The request verifying {@code freight} in {@code stage}: the stage's templates from {@code config} and its
-     * resolved arguments.
-     *
-     * @throws IllegalArgumentException when the stage has no verification
-     * @throws MeasurementException     as {@link #args}
-     */
-    public AnalysisRequest request(KargoConfig config, Stage stage, FreightCollection freight, EventSink log)
-            throws MeasurementException, InterruptedException {
-        Verification verification = verification(stage);
-        List<AnalysisTemplate> analysisTemplates = new ArrayList<>();
-        for (Verification.TemplateReference reference : verification.analysisTemplates()) {
-            analysisTemplates.add(config.analysisTemplate(stage.project(), reference).orElseThrow(() ->
-                    new IllegalArgumentException("the configuration given has no " + reference.kind() + " '"
-                            + reference.name() + "', which stage " + stage.name() + " verifies with; pass the"
-                            + " configuration the stage was loaded from")));
-        }
-        return new AnalysisRequest(stage.project(), stage.name(), analysisTemplates, args(stage, freight), log);
     }
 
     /**
@@ -93,7 +69,7 @@ public final class AnalysisRequests {
      * @throws MeasurementException     naming the stage, the argument or variable and the fix when an expression
      *                                  fails or gives no string, or a {@code {{ .Rollout... }}} cannot be read
      */
-    public Map<String, String> args(Stage stage, FreightCollection freight)
+    public Map<String, String> resolve(Stage stage, FreightCollection freight)
             throws MeasurementException, InterruptedException {
         Verification verification = verification(stage);
         FreightFunctions functions = new FreightFunctions(freight, "the Freight being verified");
