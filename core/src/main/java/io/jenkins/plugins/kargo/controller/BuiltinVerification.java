@@ -39,6 +39,20 @@ final class BuiltinVerification {
         return args;
     }
 
+    /** {@link #args()} as the {@link Verifier} asks for them. */
+    Verifier.StageArgs stageArgs() {
+        return (stage, verification, freight, log) -> {
+            try {
+                return args.resolve(stage, freight);
+            } catch (InterruptedException e) {
+                // StageArgs.resolve does not declare it: the verification ends in Error saying so, the flag stays set
+                Thread.currentThread().interrupt();
+                throw new MeasurementException("stage " + stage.name() + ": interrupted while resolving its"
+                        + " verification args", e);
+            }
+        };
+    }
+
     /** The job provider, made with the shared client on the first Job. */
     private static final class Jobs implements MeasurementProvider<MetricProvider.Job> {
         private final LazyKubernetes kubernetes;

@@ -19,11 +19,13 @@ import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
+import io.jenkins.plugins.kargo.verification.VerificationRef;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +64,8 @@ class BuiltinVerificationTest {
             KargoConfig seed = new ConfigLoader().load(ExampleProject.directory());
             Stage dev = seed.stage("myapp", "dev").orElseThrow();
 
-            Map<String, String> args = verification.args().resolve(dev, new FreightCollection(List.of()));
+            Map<String, String> args = verification.stageArgs().resolve(dev, dev.verification().orElseThrow(),
+                    new FreightCollection(List.of()), EventSink.NONE);
             MetricProvider.Web smoke = (MetricProvider.Web) seed.analysisTemplate("myapp",
                     dev.verification().orElseThrow().analysisTemplates().get(0)).orElseThrow().metrics().get(0)
                     .provider();
@@ -156,7 +159,7 @@ class BuiltinVerificationTest {
     }
 
     private static MeasurementContext context(Map<String, String> args) {
-        return new MeasurementContext("myapp", "staging", "integration-tests", args, EventSink.NONE,
-                Clock.systemUTC());
+        return new MeasurementContext(new VerificationRef("myapp", "staging", "v", Instant.EPOCH),
+                "integration-tests", args, EventSink.NONE, Clock.systemUTC(), () -> false);
     }
 }
