@@ -20,7 +20,10 @@ import io.jenkins.plugins.kargo.discovery.image.ImageSubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
 import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
+import io.jenkins.plugins.kargo.events.DeliveryEvent;
+import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.api.FreightRequest;
@@ -71,6 +74,8 @@ public final class KargoEngine implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
+    private final EventSink events;
 
     /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
@@ -95,6 +100,7 @@ public final class KargoEngine implements AutoCloseable {
         this.promoter = new Promoter(store, autoPromotion, new PromotionName(new Ulid(clock)), clock);
         this.worker = new PromotionWorker(store, executor, credentials, events, clock);
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -119,8 +125,12 @@ public final class KargoEngine implements AutoCloseable {
                         new OciChartSubscriber(oci, credentials)),
                 new NpmSubscriber(http, credentials),
                 new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
-        return new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()), subscribers, steps,
-                credentials, events, clock);
+        KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
+                subscribers, steps, credentials, events, clock);
+        WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);
+        engine.addListener(notifier);
+        engine.closeWith(notifier);
+        return engine;
     }
 
     public KargoStore store() {
@@ -179,7 +189,10 @@ public final class KargoEngine implements AutoCloseable {
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
             List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
                     .toList();
-            store.configurations().apply(project, documents);
+            // the dashboard's path only, read again for each notification (a rotated webhook needs no apply)
+            Optional<Path> dashboard = config.dashboard().filter(d -> d.shows(project))
+                    .map(d -> Path.of(d.location().file()).toAbsolutePath());
+            store.configurations().apply(project, documents, dashboard);
             store.audit().record(project, actor, "apply", "project/" + project, entry.getValue().size()
                     + " resources from " + documents.stream().map(ConfigSource::name).sorted().collect(Collectors.joining(", ")));
             applied.add(new AppliedProject(project, entry.getValue()));
@@ -371,6 +384,23 @@ public final class KargoEngine implements AutoCloseable {
         Freight f = store.freight().byName(project, freight).or(() -> store.freight().byAlias(project, freight))
                 .orElseThrow(() -> new NoSuchElementException("Freight " + freight + " not found in project " + project));
         return FreightAvailability.of(target, f, store.stages().freightStatus(project, f.name()), clock.instant());
+    }
+
+    /** Hears every {@link DeliveryEvent} the engine makes from now on (notifications, the Jenkins build log). */
+    public void addListener(DeliveryListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells every listener; a listener that throws is reported and the others still hear the event. */
+    void emit(DeliveryEvent event) {
+        for (DeliveryListener listener : listeners) {
+            try {
+                listener.on(event);
+            } catch (RuntimeException e) {
+                events.warn("a listener of delivery events failed on " + event.type() + " in " + event.project() + "/"
+                        + event.stage() + ": " + e.getMessage());
+            }
+        }
     }
 
     private void closeWith(AutoCloseable resource) {
