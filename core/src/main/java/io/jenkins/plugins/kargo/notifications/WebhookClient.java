@@ -6,11 +6,14 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.jenkins.plugins.kargo.api.SecretValue;
 import io.jenkins.plugins.kargo.events.EventSink;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -107,8 +110,14 @@ final class WebhookClient {
     }
 
     private static String describe(Throwable cause) {
-        if (cause instanceof TimeoutException) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "no connection within the timeout";
+        }
+        if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
             return "no response within the timeout";
+        }
+        if (cause instanceof ConnectException) {
+            return "cannot connect (" + (cause.getMessage() == null ? "refused or unreachable" : cause.getMessage()) + ")";
         }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message);
