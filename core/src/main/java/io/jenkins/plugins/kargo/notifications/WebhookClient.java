@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -24,11 +26,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * Posts JSON to a webhook whose URL is a secret (Slack's path holds its token). Retries connection failures,
- * timeouts and 5xx with exponential backoff, never a 4xx (the receiver refused it: sending again cannot help). A
+ * timeouts and 5xx with exponential backoff, never a 4xx (the receiver refused it: sending again cannot help) nor a
+ * host name that does not resolve. A
  * failure is reported to the {@link EventSink} naming the URL's host only; nothing this class says or throws holds the
  * URL.
  */
@@ -55,7 +59,8 @@ final class WebhookClient {
                 .maxAttempts(policy.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(policy.firstBackoff(), 2.0))
                 .retryOnResult(response -> response.statusCode() >= 500)
-                .retryOnException(e -> unwrap(e) instanceof IOException || unwrap(e) instanceof TimeoutException)
+                .retryOnException(e -> (unwrap(e) instanceof IOException || unwrap(e) instanceof TimeoutException)
+                        && !unresolved(e))
                 .build());
         this.executor = executor;
         this.policy = policy;
@@ -81,24 +86,23 @@ final class WebhookClient {
                     + "fix it in the dashboard ConfigMap");
             return CompletableFuture.completedFuture(null);
         }
-        return retry.<HttpResponse<String>>executeCompletionStage(executor, () -> http
-                        .sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                        .orTimeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS))
+        AtomicInteger attempts = new AtomicInteger();
+        return retry.<HttpResponse<String>>executeCompletionStage(executor, () -> {
+                    attempts.incrementAndGet();
+                    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                            .orTimeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                })
                 .handle((response, failure) -> {
+                    String tries = attempts.get() > 1 ? " after " + attempts.get() + " attempts" : "";
                     if (failure != null) {
-                        Throwable cause = unwrap(failure);
-                        events.warn(redaction.apply(what + " to " + redaction.host() + " failed after "
-                                + policy.maxAttempts() + " attempts: " + describe(cause)));
+                        events.warn(redaction.apply(what + " to " + redaction.host() + " failed" + tries + ": "
+                                + describe(unwrap(failure))));
                     } else if (response.statusCode() / 100 != 2) {
                         events.warn(redaction.apply(what + " to " + redaction.host() + " failed: "
-                                + response.statusCode() + attemptsNote(response.statusCode()) + body(response)));
+                                + response.statusCode() + tries + body(response)));
                     }
                     return (Void) null;
                 }).toCompletableFuture();
-    }
-
-    private String attemptsNote(int status) {
-        return status >= 500 ? " after " + policy.maxAttempts() + " attempts" : "";
     }
 
     private static String body(HttpResponse<String> response) {
@@ -116,11 +120,24 @@ final class WebhookClient {
         if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
             return "no response within the timeout";
         }
+        if (unresolved(cause)) {
+            return "unknown host";
+        }
         if (cause instanceof ConnectException) {
             return "cannot connect (" + (cause.getMessage() == null ? "refused or unreachable" : cause.getMessage()) + ")";
         }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " " + message);
+    }
+
+    /** A host name that does not resolve: a mistake in the URL (or no DNS), which trying again will not mend. */
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -178,6 +178,17 @@ class WebhookNotifierTest {
     }
 
     @Test
+    void hostThatDoesNotResolveIsReportedOnceWithoutRetrying() throws Exception {
+        Path file = dashboard("myapp", slack(true, "http://webhook.invalid" + SLACK_PATH));
+        try (WebhookNotifier notifier = notifier(file)) {
+            notifier.on(event(Type.ROLLBACK, "preprod back to the last verified freight"));
+            assertThat(notifier.flush(WAIT)).isTrue();
+        }
+        assertThat(said).containsExactly("warn: Slack notification of ROLLBACK in myapp/dev to webhook.invalid "
+                + "failed: unknown host");
+    }
+
+    @Test
     void projectTheDashboardDoesNotListGetsNoNotification() throws Exception {
         Path file = dashboard("otherapp", slack(true, receiver.url(SLACK_PATH)) + webhook(true, receiver.url(JSON_PATH)));
         try (WebhookNotifier notifier = notifier(file)) {
