@@ -15,7 +15,7 @@ final class DeliveryPayload {
 
     /**
      * {@code {"text": ...}}, the one field every Slack-compatible receiver (Slack, Mattermost, Rocket.Chat) reads:
-     * <pre>:x: *Verification failed* in myapp/preprod: freight wise-otter (3f2c1a9) by kargo-controller
+     * <pre>:x: *Verification failed* in `myapp/preprod`: freight wise-otter (3f2c1a9) by kargo-controller
      * error rate 0.07 is above 0.05</pre>
      */
     static String slack(DeliveryEvent event) {
