@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.controller.Approval;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import java.io.PrintWriter;
 import picocli.CommandLine.ArgGroup;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kargo approve (--freight F | --freight-alias A) --stage S}: Kargo's manual approval. */
-@Command(name = "approve", description = "Make Freight available to a stage whatever its upstream verification.")
+@Command(name = "approve", description = {"Make Freight available to a stage whatever its upstream verification,",
+        "or sign off the stage's verification of it when that waits for a person."})
 final class ApproveCommand extends EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -29,8 +31,12 @@ final class ApproveCommand extends EngineCommand {
     int run(KargoEngine engine, PrintWriter out) throws ConfigException {
         String project = project(engine);
         String ref = freight.name != null ? freight.name : freight.alias;
-        boolean approved = engine.approve(project, ref, stage, Actor.current());
-        out.println("freight/" + ref + (approved ? " approved for stage " : " was already approved for stage ") + stage);
+        Approval approval = engine.approve(project, ref, stage, Actor.current());
+        out.println("freight/" + ref + switch (approval) {
+            case SIGNED_OFF -> " signed off in the verification of stage ";
+            case APPROVED -> " approved for stage ";
+            case ALREADY_APPROVED -> " was already approved for stage ";
+        } + stage);
         out.flush();
         return ExitCodes.OK;
     }

@@ -20,9 +20,18 @@ import io.jenkins.plugins.kargo.discovery.image.ImageSubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
 import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
+import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
+import io.jenkins.plugins.kargo.state.VerificationRun;
+import io.jenkins.plugins.kargo.verification.AnalysisRunner;
+import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
+import io.jenkins.plugins.kargo.verification.MeasurementProviders;
+import io.jenkins.plugins.kargo.verification.Sleeper;
+import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
@@ -65,42 +74,58 @@ public final class KargoEngine implements AutoCloseable {
     /** The directory under the state directory where git discovery keeps its bare repositories. */
     public static final String GIT_CACHE = "git-cache";
 
+    /** How often a verification waiting for a person reads the decisions (another process may record one). */
+    static final Duration APPROVAL_POLL = Duration.ofSeconds(1);
+
     private final KargoStore store;
     private final ConfigLoader loader = new ConfigLoader();
     private final WarehouseReconciler warehouses;
     private final AutoPromotion autoPromotion;
     private final Promoter promoter;
     private final PromotionWorker worker;
+    private final PromotionName names;
+    private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
+    private final EventSink events;
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-    private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
-    private final EventSink events;
 
     /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
-        this(store, subscribers, StepRegistry.of(), CredentialsProvider.NONE, events, Clock.systemUTC());
+        this(store, subscribers, StepRegistry.of(), MeasurementProviders.none(), CredentialsProvider.NONE, events,
+                Clock.systemUTC());
     }
 
     /**
      * @param steps       the promotion steps promotions may use
+     * @param providers   the metric providers verifications may use (the approval plugin is always there)
      * @param credentials what steps log in with (git, Argo CD)
-     * @param clock       the time of availability checks (soak) and step logs
+     * @param clock       the time of availability checks (soak), step logs and verifications
      */
-    public KargoEngine(KargoStore store, Subscribers subscribers, StepRegistry steps, CredentialsProvider credentials,
-                       EventSink events, Clock clock) {
-        this(store, subscribers, new PlanExecutor(new PromotionRunner(steps, clock)), credentials, events, clock);
+    public KargoEngine(KargoStore store, Subscribers subscribers, StepRegistry steps, MeasurementProviders providers,
+                       CredentialsProvider credentials, EventSink events, Clock clock) {
+        this(store, subscribers, new PlanExecutor(new PromotionRunner(steps, clock)), providers, Verifier.PLAIN_ARGS,
+                credentials, events, clock);
     }
 
-    KargoEngine(KargoStore store, Subscribers subscribers, PromotionExecutor executor, CredentialsProvider credentials,
-                EventSink events, Clock clock) {
+    KargoEngine(KargoStore store, Subscribers subscribers, PromotionExecutor executor, MeasurementProviders providers,
+                Verifier.StageArgs stageArgs, CredentialsProvider credentials, EventSink events, Clock clock) {
         this.store = store;
+        this.events = events;
+        this.clock = clock;
+        this.names = new PromotionName(new Ulid(clock));
+        DeliveryListener delivery = this::emit;
         this.warehouses = new WarehouseReconciler(subscribers, store, events);
         this.autoPromotion = new AutoPromotion(store, clock);
-        this.promoter = new Promoter(store, autoPromotion, new PromotionName(new Ulid(clock)), clock);
-        this.worker = new PromotionWorker(store, executor, credentials, events, clock);
-        this.clock = clock;
-        this.events = events;
+        this.promoter = new Promoter(store, autoPromotion, names, clock);
+        AutomaticRollback rollback = new AutomaticRollback(store, this::rollbackAutomatically, delivery, events, clock);
+        AnalysisRunner analysis = new AnalysisRunner(providers.with(MetricProvider.Plugin.class,
+                new ApprovalMeasurement(ref -> store.verifications().get(ref.project(), ref.name())
+                        .flatMap(VerificationRun::decision), Sleeper.SYSTEM, APPROVAL_POLL)),
+                new ConditionEvaluator(new ExpressionEngine()), clock, Sleeper.SYSTEM);
+        Verifier verifier = new Verifier(store, analysis, stageArgs, rollback, delivery, events, clock);
+        this.worker = new PromotionWorker(store, executor, verifier, rollback, names, credentials, delivery, events,
+                clock);
     }
 
     /**
@@ -126,7 +151,7 @@ public final class KargoEngine implements AutoCloseable {
                 new NpmSubscriber(http, credentials),
                 new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
         KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
-                subscribers, steps, credentials, events, clock);
+                subscribers, steps, MeasurementProviders.none(), credentials, events, clock);
         WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);
         engine.addListener(notifier);
         engine.closeWith(notifier);
@@ -263,9 +288,124 @@ public final class KargoEngine implements AutoCloseable {
                 new PromotionRefusedException("no Freight from Warehouse/" + warehouse + " is available to stage " + stage));
     }
 
-    /** Makes a Freight available to a stage whatever its upstream verification (Kargo's manual approval). */
-    public boolean approve(String project, String freight, String stage, String actor) throws ConfigException {
-        return promoter.approve(configuration(project), project, freight, stage, actor);
+    /**
+     * Approves a Freight for a stage: when the stage's verification of that Freight waits for a person (the approval
+     * metric), this is the sign-off it waits for; otherwise the Freight becomes available to the stage whatever its
+     * upstream verification (Kargo's manual approval).
+     */
+    public Approval approve(String project, String freight, String stage, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        Optional<VerificationRun> waiting = awaitingDecision(config, project, stage, freight);
+        if (waiting.isPresent()) {
+            decide(project, stage, freight, true, actor);
+            return Approval.SIGNED_OFF;
+        }
+        return promoter.approve(config, project, freight, stage, actor) ? Approval.APPROVED : Approval.ALREADY_APPROVED;
+    }
+
+    /**
+     * Rejects the Freight in the stage's verification that waits for a person: the verification fails.
+     *
+     * @throws NoSuchElementException when no verification of that Freight waits for a decision in the stage
+     */
+    public VerificationRun reject(String project, String freight, String stage, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        if (awaitingDecision(config, project, stage, freight).isEmpty()) {
+            throw new NoSuchElementException("no verification of Freight " + freight + " waits for a decision in stage "
+                    + stage + "; see `kargo get stages`");
+        }
+        return decide(project, stage, freight, false, actor);
+    }
+
+    private VerificationRun decide(String project, String stage, String freightRef, boolean approved, String actor) {
+        Freight freight = freight(project, freightRef);
+        VerificationRun decided = store.verifications().decide(project, stage, freight.name(), approved, actor);
+        store.audit().record(project, actor, approved ? "sign-off" : "reject", "stage/" + stage,
+                "Freight " + freight.alias() + " in verification " + decided.name());
+        return decided;
+    }
+
+    /** The stage's open verification of the Freight, if the stage's verification includes an approval metric. */
+    private Optional<VerificationRun> awaitingDecision(KargoConfig config, String project, String stage, String freightRef) {
+        Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        boolean asksPeople = target.verification().stream().flatMap(v -> v.analysisTemplates().stream())
+                .map(ref -> config.analysisTemplate(project, ref)).flatMap(Optional::stream)
+                .flatMap(t -> t.metrics().stream()).anyMatch(m -> m.provider() instanceof MetricProvider.Plugin p
+                        && p.name().equals(MetricProvider.Plugin.APPROVAL));
+        if (!asksPeople) {
+            return Optional.empty();
+        }
+        Freight freight = freight(project, freightRef);
+        return store.verifications().open(project, stage).stream()
+                .filter(v -> v.freight().containsValue(freight.name())).findFirst();
+    }
+
+    private Freight freight(String project, String ref) {
+        return store.freight().byName(project, ref).or(() -> store.freight().byAlias(project, ref))
+                .orElseThrow(() -> new NoSuchElementException("Freight " + ref + " not found in project " + project));
+    }
+
+    /**
+     * Kargo's {@code kargo verify stage}: queues a new verification of the stage's current Freight (run by
+     * {@link #runPromotions}, {@code kargo serve} or Jenkins).
+     *
+     * @throws PromotionRefusedException when the stage has no Freight, no verification, or one under way
+     */
+    public VerificationRun verifyStage(String project, String stage, String actor) throws ConfigException {
+        Stage target = configuration(project).stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        if (target.verification().isEmpty()) {
+            throw new PromotionRefusedException("stage " + stage + " has no verification to run");
+        }
+        var current = store.stages().status(project, stage).current().orElseThrow(() ->
+                new PromotionRefusedException("stage " + stage + " has no Freight to verify yet"));
+        synchronized (lock(project)) {
+            if (!store.verifications().open(project, stage).isEmpty()) {
+                throw new PromotionRefusedException("stage " + stage + " has a verification under way; abort it with "
+                        + "`kargo verify stage " + stage + " --abort` first");
+            }
+            VerificationRun queued = store.verifications().create(project, names.generate(stage, current.id()), stage,
+                    new FreightHistoryEntry(current.id(), current.items(), "", current.promotedAt()), actor);
+            store.audit().record(project, actor, "verify", "stage/" + stage, "verification " + queued.name());
+            return queued;
+        }
+    }
+
+    /** Aborts the stage's verification: a pending one at once, a running one before its next measurement. */
+    public VerificationRun abortVerification(String project, String stage, String actor) {
+        VerificationRun aborted = store.verifications().requestAbort(project, stage, actor);
+        store.audit().record(project, actor, "abort-verification", "stage/" + stage, "verification " + aborted.name());
+        return aborted;
+    }
+
+    /** Registers a listener for the engine's {@link DeliveryEvent}s (notifications, Jenkins). */
+    public void addListener(DeliveryListener listener) {
+        listeners.add(listener);
+    }
+
+    void emit(DeliveryEvent event) {
+        for (DeliveryListener listener : listeners) {
+            try {
+                listener.on(event);
+            } catch (RuntimeException e) {
+                events.warn("a listener failed on " + event.type() + " of stage " + event.stage() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private Promotion rollbackAutomatically(String project, String stage, String to, String actor, String why) {
+        try {
+            KargoConfig config = configuration(project);
+            synchronized (lock(project)) {
+                Promotion promotion = promoter.rollback(config, project, stage, to, actor);
+                store.audit().record(project, actor, "auto-rollback", "stage/" + stage, why);
+                return promotion;
+            }
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the configuration of project " + project + " no longer loads: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Queues a promotion of the stage's previous Freight (or {@code to}, from its history) and holds auto-promotion. */
@@ -290,8 +430,8 @@ public final class KargoEngine implements AutoCloseable {
     }
 
     /**
-     * Runs the stage's queued promotions in this thread, oldest first, recovering one a crashed process left
-     * Running.
+     * Runs the stage's queued promotions in this thread, oldest first, each followed by its verification, recovering
+     * one a crashed process left Running.
      *
      * @return false when another thread or process runs the stage's queue
      */
@@ -311,14 +451,25 @@ public final class KargoEngine implements AutoCloseable {
         List<Promotion> queued = new ArrayList<>();
         List<Promotion> round;
         do {
-            synchronized (lock(project)) {
-                round = autoPromotion.due(config, project).stream()
-                        .map(c -> promoter.promoteAutomatically(c.stage(), c.freight())).toList();
-            }
+            round = queueAutoPromotions(project);
             queued.addAll(round);
             runAllQueues(config, project);
         } while (!round.isEmpty());
         return queued;
+    }
+
+    /** Queues what auto-promotion wants now, over every stage of the project. */
+    public List<Promotion> queueAutoPromotions(String project) throws ConfigException {
+        KargoConfig config = configuration(project);
+        synchronized (lock(project)) {
+            return autoPromotion.due(config, project).stream()
+                    .map(c -> promoter.promoteAutomatically(c.stage(), c.freight())).toList();
+        }
+    }
+
+    /** Whether the stage has queued (or interrupted) promotions or verifications. */
+    public boolean hasWork(String project, String stage) {
+        return !store.promotions().open(project, stage).isEmpty() || !store.verifications().open(project, stage).isEmpty();
     }
 
     /**
@@ -344,7 +495,7 @@ public final class KargoEngine implements AutoCloseable {
     /** Runs the queue of every stage that has one, each in its own thread, and waits for them. */
     private void runAllQueues(KargoConfig config, String project) {
         List<String> stages = config.stages(project).stream().map(Stage::name)
-                .filter(s -> !store.promotions().open(project, s).isEmpty()).toList();
+                .filter(s -> hasWork(project, s)).toList();
         if (stages.isEmpty()) {
             return;
         }
@@ -384,23 +535,6 @@ public final class KargoEngine implements AutoCloseable {
         Freight f = store.freight().byName(project, freight).or(() -> store.freight().byAlias(project, freight))
                 .orElseThrow(() -> new NoSuchElementException("Freight " + freight + " not found in project " + project));
         return FreightAvailability.of(target, f, store.stages().freightStatus(project, f.name()), clock.instant());
-    }
-
-    /** Hears every {@link DeliveryEvent} the engine makes from now on (notifications, the Jenkins build log). */
-    public void addListener(DeliveryListener listener) {
-        listeners.add(listener);
-    }
-
-    /** Tells every listener; a listener that throws is reported and the others still hear the event. */
-    void emit(DeliveryEvent event) {
-        for (DeliveryListener listener : listeners) {
-            try {
-                listener.on(event);
-            } catch (RuntimeException e) {
-                events.warn("a listener of delivery events failed on " + event.type() + " in " + event.project() + "/"
-                        + event.stage() + ": " + e.getMessage());
-            }
-        }
     }
 
     private void closeWith(AutoCloseable resource) {

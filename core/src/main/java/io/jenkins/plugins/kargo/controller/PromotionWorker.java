@@ -4,14 +4,18 @@ import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.events.DeliveryEvent;
+import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
+import io.jenkins.plugins.kargo.promotion.PromotionName;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.state.Promotion;
+import io.jenkins.plugins.kargo.state.VerificationRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,14 +30,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Runs a stage's promotions, one at a time, oldest first, while it holds the stage's {@link StageLease}.
+ * Runs a stage's promotions, one at a time, oldest first, and their verifications, while it holds the stage's
+ * {@link StageLease}. A verification runs before the next promotion starts, as Kargo holds a new promotion back
+ * while the current Freight's verification is under way.
  *
  * <p>Each promotion runs the stage's steps in a fresh working directory with a {@link StepContext} whose Freight
  * collection is the promoted Freight plus the stage's current Freight of its other origins (Kargo's
  * {@code buildTargetFreightCollection}). When it succeeds the stage's history and the Freight's {@code currentlyIn}
- * change with its end, in one transaction; a stage without {@code verification} has the Freight marked verified at
- * once (Kargo records an immediately Successful verification): verification itself, issue 4, will mark it when
- * its analysis succeeds instead.
+ * change with its end, in one transaction, which also queues the stage's verification ({@link Verifier}); a stage
+ * without {@code verification} has the Freight marked verified at once (Kargo records an immediately Successful
+ * verification).
  *
  * <p>Crash recovery: a promotion found Running by a worker that has just taken the lease lost its worker (the lease
  * is a file lock the operating system releases when a process dies). It is run again from the beginning in a new
@@ -49,21 +55,31 @@ public final class PromotionWorker {
 
     private final KargoStore store;
     private final PromotionExecutor executor;
+    private final Verifier verifier;
+    private final AutomaticRollback rollback;
+    private final PromotionName names;
     private final CredentialsProvider credentials;
+    private final DeliveryListener delivery;
     private final EventSink events;
     private final Clock clock;
 
-    public PromotionWorker(KargoStore store, PromotionExecutor executor, CredentialsProvider credentials,
-                           EventSink events, Clock clock) {
+    PromotionWorker(KargoStore store, PromotionExecutor executor, Verifier verifier, AutomaticRollback rollback,
+                    PromotionName names, CredentialsProvider credentials, DeliveryListener delivery, EventSink events,
+                    Clock clock) {
         this.store = store;
         this.executor = executor;
+        this.verifier = verifier;
+        this.rollback = rollback;
+        this.names = names;
         this.credentials = credentials;
+        this.delivery = delivery;
         this.events = events;
         this.clock = clock;
     }
 
     /**
-     * Runs the stage's queue until it is empty, unless another worker (thread or process) runs it.
+     * Runs the stage's verifications and promotions until none is left, unless another worker (thread or process)
+     * runs the stage.
      *
      * @return false when another worker holds the stage; its queue is that worker's
      */
@@ -73,9 +89,16 @@ public final class PromotionWorker {
             return false;
         }
         try (StageLease held = lease.get()) {
-            for (Optional<Promotion> next = store.promotions().startNext(project, stage); next.isPresent();
-                 next = store.promotions().startNext(project, stage)) {
-                if (!run(config, project, next.get())) {
+            while (true) {
+                Optional<VerificationRun> verification = store.verifications().startNext(project, stage);
+                if (verification.isPresent()) {
+                    if (!verifier.run(config, project, verification.get())) {
+                        break;
+                    }
+                    continue;
+                }
+                Optional<Promotion> next = store.promotions().startNext(project, stage);
+                if (next.isEmpty() || !run(config, project, next.get())) {
                     break;
                 }
             }
@@ -88,11 +111,11 @@ public final class PromotionWorker {
         String name = promotion.name();
         if (promotion.attempts() > MAX_ATTEMPTS) {
             finish(project, promotion, PromotionPhase.Errored, "interrupted " + MAX_ATTEMPTS + " times (the process "
-                    + "running it stopped); not tried again: check its step log, then promote again", null, false);
+                    + "running it stopped); not tried again: check its step log, then promote again", null, Optional.empty());
             return true;
         }
         if (promotion.abortRequested()) {
-            finish(project, promotion, PromotionPhase.Aborted, "aborted while it ran; its process stopped before it ended", null, false);
+            finish(project, promotion, PromotionPhase.Aborted, "aborted while it ran; its process stopped before it ended", null, Optional.empty());
             return true;
         }
         if (promotion.attempts() > 1) {
@@ -103,7 +126,7 @@ public final class PromotionWorker {
         if (stage.isEmpty() || freight.isEmpty()) {
             finish(project, promotion, PromotionPhase.Errored, stage.isEmpty()
                     ? "stage " + promotion.stage() + " is no longer in the configuration"
-                    : "Freight " + promotion.freight() + " no longer exists", null, false);
+                    : "Freight " + promotion.freight() + " no longer exists", null, Optional.empty());
             return true;
         }
         FreightCollection collection = collection(project, stage.get(), freight.get());
@@ -131,7 +154,11 @@ public final class PromotionWorker {
         }
         finish(project, promotion, outcome.phase(), outcome.message(),
                 new FreightHistoryEntry(collection.id(), items(collection), name, clock.instant()),
-                stage.get().verification().isEmpty());
+                stage.get().verification().map(v -> names.generate(promotion.stage(), collection.id())));
+        if (outcome.phase() == PromotionPhase.Failed || outcome.phase() == PromotionPhase.Errored) {
+            rollback.afterPromotion(config, stage.get(), outcome.phase().name(), List.of(promotion.freight()),
+                    outcome.message());
+        }
         try {
             deleteRecursively(workDir);
         } catch (IOException e) {
@@ -141,14 +168,21 @@ public final class PromotionWorker {
     }
 
     private void finish(String project, Promotion promotion, PromotionPhase phase, String message,
-                        FreightHistoryEntry promoted, boolean verified) {
-        store.promotions().finish(project, promotion.name(), phase, message, promoted, verified);
+                        FreightHistoryEntry promoted, Optional<String> verification) {
+        store.promotions().finish(project, promotion.name(), phase, message, promoted, verification);
         String line = "promotion " + promotion.name() + " of Freight " + promotion.freight() + " into "
                 + promotion.stage() + ": " + phase + (message.isEmpty() ? "" : ": " + message);
         if (phase == PromotionPhase.Succeeded) {
             events.info(line);
         } else {
             events.warn(line);
+        }
+        if (phase != PromotionPhase.Aborted) {
+            delivery.on(new DeliveryEvent(phase == PromotionPhase.Succeeded ? DeliveryEvent.Type.PROMOTION_SUCCEEDED
+                    : DeliveryEvent.Type.PROMOTION_FAILED, project, promotion.stage(), promotion.freight(),
+                    store.freight().byName(project, promotion.freight()).map(Freight::alias).orElse(""),
+                    promotion.name(), promotion.actor(), phase + (message.isEmpty() ? "" : ": " + message),
+                    clock.instant()));
         }
     }
 

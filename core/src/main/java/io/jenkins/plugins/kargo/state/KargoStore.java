@@ -10,12 +10,12 @@ import java.time.Clock;
 /**
  * The engine's state, kept in an SQLite database in one directory: applied configuration, Freight, discovery
  * results, warehouse status, stage status (history, holds, where each Freight is verified, approved and current),
- * promotions and the audit trail, with more areas (verifications) to come as schema migrations. It survives restarts, and several threads and several processes (a {@code kargo serve} and
+ * promotions, verifications and the audit trail. It survives restarts, and several threads and several processes (a {@code kargo serve} and
  * a {@code kargo get}) may use one directory at once: SQLite's file locks serialise writers, readers never wait.
  *
  * <p>Values go in and come out as immutable records; no SQL or JDBC type is part of this API. Each area has its own
  * view: {@link #configurations()}, {@link #freight()}, {@link #warehouses()}, {@link #stages()},
- * {@link #promotions()}, {@link #audit()}.
+ * {@link #promotions()}, {@link #verifications()}, {@link #audit()}.
  */
 public final class KargoStore implements AutoCloseable {
 
@@ -25,6 +25,7 @@ public final class KargoStore implements AutoCloseable {
     private final WarehouseStore warehouses;
     private final StageStore stages;
     private final PromotionStore promotions;
+    private final VerificationStore verifications;
     private final AuditTrail audit;
 
     private KargoStore(Database database, FreightAliases aliases) {
@@ -34,6 +35,7 @@ public final class KargoStore implements AutoCloseable {
         this.warehouses = new WarehouseStore(database);
         this.stages = new StageStore(database);
         this.promotions = new PromotionStore(database);
+        this.verifications = new VerificationStore(database);
         this.audit = new AuditTrail(database);
     }
 
@@ -100,6 +102,10 @@ public final class KargoStore implements AutoCloseable {
 
     public PromotionStore promotions() {
         return promotions;
+    }
+
+    public VerificationStore verifications() {
+        return verifications;
     }
 
     public AuditTrail audit() {

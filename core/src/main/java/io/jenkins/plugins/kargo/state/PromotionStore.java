@@ -108,11 +108,12 @@ public final class PromotionStore {
 
     /**
      * Ends a running promotion. On {@link PromotionPhase#Succeeded}, in the same transaction, the stage's history
-     * gets {@code promoted} on top, Freight moves in and out of the stage, and when {@code verified} the arrived
-     * Freight is marked verified in the stage.
+     * gets {@code promoted} on top and Freight moves in and out of the stage; then the verification named
+     * {@code verification} is queued, or without one (a stage with no verification) the arrived Freight is marked
+     * verified in the stage at once, as Kargo records an immediately successful verification.
      */
     public Promotion finish(String project, String name, PromotionPhase phase, String message,
-                            FreightHistoryEntry promoted, boolean verified) {
+                            FreightHistoryEntry promoted, Optional<String> verification) {
         if (!phase.isTerminal()) {
             throw new IllegalArgumentException("a promotion ends in a terminal phase, not " + phase);
         }
@@ -123,8 +124,12 @@ public final class PromotionStore {
             write(c, project, ended);
             if (phase == PromotionPhase.Succeeded) {
                 StageStore.recordPromoted(c, project, p.stage(), promoted, ended.finishedAt());
-                if (verified) {
+                if (verification.isPresent()) {
+                    VerificationStore.insert(c, project, verification.get(), p.stage(), promoted,
+                            p.actor(), ended.finishedAt());
+                } else {
                     StageStore.markVerified(c, project, p.stage(), promoted.items().values(), ended.finishedAt());
+                    StageStore.setHealth(c, project, p.stage(), StageStatus.HEALTHY);
                 }
             }
             return ended;

@@ -7,7 +7,8 @@ import java.util.Optional;
  * What the engine knows about a stage: its Freight history (newest first, at most {@value #MAX_HISTORY}; the first
  * entry is the current Freight), its health and its auto-promotion hold.
  *
- * @param health {@code Unknown} until health checks (issue 4) say otherwise
+ * @param health {@code Unknown} after a promotion, {@code Healthy} once its verification passed (at once without one),
+ *               {@code Unhealthy} when it failed
  */
 public record StageStatus(String stage, List<FreightHistoryEntry> history, String health, Optional<AutoPromotionHold> hold) {
 
@@ -15,6 +16,8 @@ public record StageStatus(String stage, List<FreightHistoryEntry> history, Strin
     public static final int MAX_HISTORY = 10;
 
     public static final String UNKNOWN_HEALTH = "Unknown";
+    public static final String HEALTHY = "Healthy";
+    public static final String UNHEALTHY = "Unhealthy";
 
     public StageStatus {
         history = List.copyOf(history);

@@ -77,8 +77,8 @@ public final class StageStore {
     }
 
     /**
-     * Records that the Freight passed verification in the stage (Kargo's {@code verifiedIn}); never revoked, and a
-     * second verification keeps the first time.
+     * Records that the Freight passed verification in the stage (Kargo's {@code verifiedIn}); a second verification
+     * keeps the first time.
      */
     public void markVerified(String project, String stage, Collection<String> freight) {
         database.transaction("marking Freight verified in stage " + stage, c -> {
@@ -108,6 +108,23 @@ public final class StageStore {
         }
     }
 
+    /** Removes the Freight's {@code verifiedIn} for the stage (a failed re-verification); its soak record stays. */
+    static void revokeVerified(Connection c, String project, String stage, Collection<String> freight)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE freight_stage SET verified_at = NULL "
+                + "WHERE project = ? AND freight = ? AND stage = ?")) {
+            for (String name : freight) {
+                bind(update, project, name, stage);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    static void setHealth(Connection c, String project, String stage, String health) throws SQLException {
+        StageStatus status = select(c, project, stage);
+        write(c, project, new StageStatus(stage, status.history(), health, status.hold()));
+    }
+
     /**
      * Puts a new Freight collection on top of the stage's history (keeping {@value StageStatus#MAX_HISTORY}), and
      * moves {@code currentlyIn}: Freight that left the stage has its stay ended (its longest soak updated, as
@@ -135,7 +152,7 @@ public final class StageStore {
         history.add(entry);
         history.addAll(status.history());
         write(c, project, new StageStatus(stage, history.subList(0, Math.min(history.size(), StageStatus.MAX_HISTORY)),
-                status.health(), status.hold()));
+                StageStatus.UNKNOWN_HEALTH, status.hold()));
     }
 
     private static void endStay(Connection c, String project, String freight, String stage, Instant now) throws SQLException {

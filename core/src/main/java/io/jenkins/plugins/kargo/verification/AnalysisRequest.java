@@ -12,7 +12,7 @@ import java.util.Map;
  * @param args the stage's verification args by name, their {@code ${{ }}} expressions already evaluated; they
  *             override the templates' defaults (see {@link AnalysisArgs#merge})
  */
-public record AnalysisRequest(String project, String stage, List<AnalysisTemplate> templates,
+public record AnalysisRequest(VerificationRef verification, List<AnalysisTemplate> templates,
                               Map<String, String> args, EventSink log) {
 
     public AnalysisRequest {

@@ -83,7 +83,7 @@ public final class AnalysisRunner {
                 break;
             }
             MetricRun metric = next.get();
-            measure(metric, request, args);
+            measure(metric, request, args, aborted);
             if (metric.phase != null && metric.phase != AnalysisPhase.SUCCESSFUL) {
                 stoppedBy = "stopped as metric \"" + metric.metric.name() + "\" assessed " + metric.phase;
             }
@@ -123,11 +123,11 @@ public final class AnalysisRunner {
         return true;
     }
 
-    private void measure(MetricRun metric, AnalysisRequest request, Map<String, String> args)
-            throws InterruptedException {
+    private void measure(MetricRun metric, AnalysisRequest request, Map<String, String> args,
+                         BooleanSupplier aborted) throws InterruptedException {
         MetricProvider provider = metric.metric.provider();
-        MeasurementContext context = new MeasurementContext(request.project(), request.stage(),
-                metric.metric.name(), args, request.log(), clock);
+        MeasurementContext context = new MeasurementContext(request.verification(), metric.metric.name(), args,
+                request.log(), clock, aborted);
         Instant startedAt = clock.instant();
         Measurement measurement;
         try {

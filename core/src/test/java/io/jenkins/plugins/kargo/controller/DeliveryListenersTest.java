@@ -88,8 +88,8 @@ class DeliveryListenersTest {
         engine.addListener(heard::add);
         engine.emit(event());
         assertThat(heard).containsExactly(event());
-        assertThat(warnings).containsExactly("a listener of delivery events failed on VERIFICATION_FAILED in "
-                + "myapp/preprod: build log closed");
+        assertThat(warnings).containsExactly("a listener failed on VERIFICATION_FAILED of stage preprod: "
+                + "build log closed");
     }
 
     private static DeliveryEvent event() {

@@ -168,8 +168,9 @@ class PromotionLifecycleTest {
     @Test
     void approvalMakesFreightAvailableWithoutUpstreamVerificationAndIsRecorded() throws Exception {
         Freight f = Lifecycle.freight(engine, "v1.0.0", "hotfix");
-        assertThat(engine.approve(PROJECT, "hotfix", "prod", "carol")).isTrue();
-        assertThat(engine.approve(PROJECT, "hotfix", "prod", "dave")).as("the first approval is kept").isFalse();
+        assertThat(engine.approve(PROJECT, "hotfix", "prod", "carol")).isEqualTo(Approval.APPROVED);
+        assertThat(engine.approve(PROJECT, "hotfix", "prod", "dave")).as("the first approval is kept")
+                .isEqualTo(Approval.ALREADY_APPROVED);
         var approval = engine.store().stages().freightStatus(PROJECT, f.name()).approvedFor().get("prod");
         assertThat(approval.approvedBy()).isEqualTo("carol");
         assertThat(engine.availability(PROJECT, "prod", "hotfix").reason()).startsWith("approved for prod by carol at ");

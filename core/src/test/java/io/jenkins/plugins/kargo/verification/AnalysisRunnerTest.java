@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class AnalysisRunnerTest {
 
+    private static final VerificationRef PROD = new VerificationRef("shop", "prod", "prod.01", Instant.EPOCH);
+
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Object ERROR = new Object(); // scripted: this measurement fails
 
@@ -123,7 +125,7 @@ class AnalysisRunnerTest {
     }
 
     private AnalysisResult run(Map<String, String> args, AnalysisTemplate... templates) throws InterruptedException {
-        return runner.run(new AnalysisRequest("shop", "prod", List.of(templates), args, EventSink.NONE), () -> false);
+        return runner.run(new AnalysisRequest(PROD, List.of(templates), args, EventSink.NONE), () -> false);
     }
 
     private static List<AnalysisPhase> phases(MetricResult metric) {
@@ -267,7 +269,7 @@ class AnalysisRunnerTest {
     @Test
     void anIntervalWithoutCountMeasuresUntilAborted() throws Exception {
         script("q", 1, 1, 1, 1, 1);
-        AnalysisResult result = runner.run(new AnalysisRequest("shop", "prod",
+        AnalysisResult result = runner.run(new AnalysisRequest(PROD,
                 List.of(template("canary", List.of(), metric("q").interval(60).success("result == 1"))), Map.of(),
                 EventSink.NONE), () -> calls.size() >= 4);
         assertThat(calls).containsExactly("q@0", "q@60", "q@120", "q@180");
@@ -279,7 +281,7 @@ class AnalysisRunnerTest {
     @Test
     void anAbortBeforeTheFirstMeasurementMeasuresNothing() throws Exception {
         script("q", 1);
-        AnalysisResult result = runner.run(new AnalysisRequest("shop", "prod",
+        AnalysisResult result = runner.run(new AnalysisRequest(PROD,
                 List.of(template("canary", List.of(), metric("q").initialDelay(300))), Map.of(), EventSink.NONE),
                 () -> true);
         assertThat(calls).isEmpty();

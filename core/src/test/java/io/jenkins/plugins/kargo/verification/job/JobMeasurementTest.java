@@ -16,8 +16,10 @@ import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
+import io.jenkins.plugins.kargo.verification.VerificationRef;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,8 +189,9 @@ class JobMeasurementTest {
 
     @Test
     void namesAreDnsLabelsOfAtMost63Characters() {
-        MeasurementContext context = new MeasurementContext("My_App", "a-very-long-stage-name-for-production-east",
-                "integration.test.suite--with-a-long-name", Map.of(), EventSink.NONE, Clock.systemUTC());
+        MeasurementContext context = new MeasurementContext(new VerificationRef("My_App", "a-very-long-stage-name-for-production-east", "v",
+                Instant.EPOCH), "integration.test.suite--with-a-long-name", Map.of(), EventSink.NONE, Clock.systemUTC(),
+                () -> false);
 
         String name = JobMeasurement.name(context);
 
@@ -202,7 +205,7 @@ class JobMeasurementTest {
     }
 
     private MeasurementContext context(Map<String, String> args) {
-        return new MeasurementContext("myapp", "dev", "integration-test-suite", args, new EventSink() {
+        return new MeasurementContext(new VerificationRef("myapp", "dev", "v", Instant.EPOCH), "integration-test-suite", args, new EventSink() {
             @Override
             public void info(String message) {
                 events.add(message);
@@ -212,7 +215,7 @@ class JobMeasurementTest {
             public void warn(String message) {
                 events.add("WARN " + message);
             }
-        }, Clock.systemUTC());
+        }, Clock.systemUTC(), () -> false);
     }
 
     private static MetricProvider.Job seedIntegrationTests() throws Exception {

@@ -13,6 +13,7 @@ import io.jenkins.plugins.kargo.verification.AnalysisPhase;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
+import io.jenkins.plugins.kargo.verification.VerificationRef;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -152,9 +153,9 @@ class PrometheusMeasurementTest {
     }
 
     private static MeasurementContext context(String canaryHash) {
-        return new MeasurementContext("myapp", "preprod", "canary", Map.of("service-name", "user-service",
+        return new MeasurementContext(new VerificationRef("myapp", "preprod", "v", Instant.EPOCH), "canary", Map.of("service-name", "user-service",
                 "canary-pod-hash", canaryHash, "stable-pod-hash", STABLE), EventSink.NONE,
-                Clock.fixed(EVALUATED, ZoneOffset.UTC));
+                Clock.fixed(EVALUATED, ZoneOffset.UTC), () -> false);
     }
 
     /** The seed's canary-metrics metric named {@code metric}, as written. */

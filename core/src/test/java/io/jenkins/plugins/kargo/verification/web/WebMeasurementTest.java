@@ -14,6 +14,7 @@ import io.jenkins.plugins.kargo.verification.AnalysisPhase;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
+import io.jenkins.plugins.kargo.verification.VerificationRef;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +87,8 @@ class WebMeasurementTest {
     }
 
     private static MeasurementContext context(Map<String, String> args) {
-        return new MeasurementContext("myapp", "dev", "health-check", args, EventSink.NONE, Clock.systemUTC());
+        return new MeasurementContext(new VerificationRef("myapp", "dev", "v", Instant.EPOCH), "health-check", args,
+                EventSink.NONE, Clock.systemUTC(), () -> false);
     }
 
     private static MetricProvider.Web get(String url) {
