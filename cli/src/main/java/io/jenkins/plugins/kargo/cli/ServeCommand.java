@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
                 } catch (InterruptedException e) {
                     interrupted = true; // stopped by whoever runs this thread; closing below must not be cut short
                 }
-                console.info("stopping: a promotion or verification under way is resumed when the loop next runs");
+                console.info("stopping");
             }
             console.info("stopped");
             return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.state.VerificationRun;
+import io.jenkins.plugins.kargo.verification.AnalysisPhase;
 import io.jenkins.plugins.kargo.verification.MetricResult;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ final class VerificationReport {
     }
 
     /**
-     * Prints each metric (phase, how many measurements, why) and then the verification's end.
+     * Prints each metric (phase, how many measurements, why when it did not succeed) and then the verification's end.
      *
      * @return the exit code: OK only for a Successful verification
      */
@@ -24,7 +25,8 @@ final class VerificationReport {
             int measured = metric.measurements().size();
             out.println("  metric " + metric.name() + ": " + metric.phase() + " (" + measured
                     + (measured == 1 ? " measurement)" : " measurements)")
-                    + (metric.message().isEmpty() ? "" : ": " + firstLine(metric.message())));
+                    + (metric.phase() == AnalysisPhase.SUCCESSFUL || metric.message().isEmpty() ? ""
+                    : ": " + firstLine(metric.message())));
         }
         out.println("verification/" + run.name() + " " + run.phase() + (run.message().isEmpty() ? "" : ": " + run.message()));
         out.flush();
