@@ -218,7 +218,7 @@ final class GetCommand {
                         .orElse("<never>");
                 List<String> row = new ArrayList<>(List.of(warehouse.name(), ready, freight, discovered));
                 if (output.format == OutputFormat.wide) {
-                    row.add(warehouse.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+                    row.add(GoDurationOption.text(warehouse.interval()));
                     row.add(String.valueOf(warehouse.subscriptions().size()));
                     row.add(status.map(s -> s.lastError().lines().findFirst().orElse("")).orElse(""));
                 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.kargo.cli;
 
-import io.jenkins.plugins.kargo.api.GoDuration;
 import io.jenkins.plugins.kargo.controller.DeliveryLoop;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import java.io.PrintWriter;
@@ -10,13 +9,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code kargo serve [--tick DURATION]}: the {@link DeliveryLoop} in the foreground, its events on standard error,
@@ -38,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "10s", converter = GoDurationConverter.class,
+    @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "10s", converter = GoDurationOption.class,
             description = "How often the loop looks for work, as Go writes durations (10s, 1m). Default: ${DEFAULT-VALUE}.")
     Duration tick;
 
@@ -48,10 +46,11 @@ final class ServeCommand implements Callable<Integer> {
         ConsoleEvents console = new ConsoleEvents(err);
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean clean = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
             try {
-                if (stopped.await(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                if (stopped.await(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS) && clean.get()) {
                     // stopped cleanly: exit 0 rather than the JVM's 130/143 for a signal
                     Runtime.getRuntime().halt(ExitCodes.OK);
                 }
@@ -68,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
                 console.info("kargo serve: delivery loop over " + global.stateDirectory() + (projects.isEmpty()
                         ? " (no project yet: `kargo apply -f DIR` and the next tick picks it up)"
                         : " (projects: " + String.join(", ", projects) + ")")
-                        + ", looking for work every " + GoDurationConverter.format(tick) + "; stop with Ctrl-C");
+                        + ", looking for work every " + GoDurationOption.text(tick) + "; stop with Ctrl-C");
                 try {
                     stopRequested.await();
                 } catch (InterruptedException e) {
@@ -77,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
                 console.info("stopping");
             }
             console.info("stopped");
+            clean.set(true);
             return ExitCodes.OK;
         } finally {
             stopped.countDown();
@@ -88,27 +88,6 @@ final class ServeCommand implements Callable<Integer> {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** A Go duration ({@code 10s}, {@code 1m30s}), longer than zero. */
-    static final class GoDurationConverter implements ITypeConverter<Duration> {
-
-        @Override
-        public Duration convert(String value) {
-            if (!GoDuration.isGo(value)) {
-                throw new TypeConversionException("'" + value + "' is not a duration; write it as Go does, e.g. 10s,"
-                        + " 1m or 1h30m");
-            }
-            Duration duration = GoDuration.parse(value);
-            if (duration.isZero()) {
-                throw new TypeConversionException("'" + value + "' is no time at all; give a duration longer than 0");
-            }
-            return duration;
-        }
-
-        static String format(Duration duration) {
-            return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
         }
     }
 }
