@@ -14,15 +14,7 @@ import picocli.CommandLine.Option;
 final class ApproveCommand extends EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Freight freight;
-
-    static final class Freight {
-        @Option(names = "--freight", paramLabel = "NAME", description = "The Freight, by name.")
-        String name;
-
-        @Option(names = "--freight-alias", paramLabel = "ALIAS", description = "The Freight, by alias.")
-        String alias;
-    }
+    FreightReference freight;
 
     @Option(names = "--stage", required = true, paramLabel = "NAME", description = "The stage to approve it for.")
     String stage;
@@ -30,7 +22,7 @@ final class ApproveCommand extends EngineCommand {
     @Override
     int run(KargoEngine engine, PrintWriter out) throws ConfigException {
         String project = project(engine);
-        String ref = freight.name != null ? freight.name : freight.alias;
+        String ref = freight.ref();
         Approval approval = engine.approve(project, ref, stage, Actor.current());
         out.println("freight/" + ref + switch (approval) {
             case SIGNED_OFF -> " signed off in the verification of stage ";

@@ -1,10 +1,16 @@
 package io.jenkins.plugins.kargo.cli;
 
+import io.jenkins.plugins.kargo.events.DeliveryEvent;
+import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
 import java.io.PrintWriter;
 
-/** Engine events on standard error, so standard output stays clean for scripts ({@code -o json | jq}). */
-final class ConsoleEvents implements EventSink {
+/**
+ * Engine events on standard error, so standard output stays clean for scripts ({@code -o json | jq}). Of the
+ * delivery events it shows only the approval a verification waits for, with the commands that decide it: the others
+ * come as engine events already.
+ */
+final class ConsoleEvents implements EventSink, DeliveryListener {
 
     private final PrintWriter err;
 
@@ -28,5 +34,19 @@ final class ConsoleEvents implements EventSink {
     public void progress(String what, long done, long total) {
         err.println(total > 0 ? "[" + done + "/" + total + "] " + what : what);
         err.flush();
+    }
+
+    @Override
+    public void on(DeliveryEvent event) {
+        if (event.type() != DeliveryEvent.Type.APPROVAL_NEEDED) {
+            return;
+        }
+        // a collection of several origins is decided by any one of its Freight
+        String freight = event.freight().split(",")[0];
+        String decide = " --freight " + freight + " --stage " + event.stage()
+                + (event.project().isEmpty() ? "" : " --project " + event.project());
+        info("verification/" + event.subject() + " of Freight " + event.freightAlias() + " in stage " + event.stage()
+                + " waits for a person's decision:\n  approve: kargo approve" + decide
+                + "\n  reject:  kargo reject" + decide);
     }
 }

@@ -21,8 +21,15 @@ final class Engines {
     }
 
     static KargoEngine open(GlobalOptions global, PrintWriter err) {
+        return open(global, new ConsoleEvents(err));
+    }
+
+    /** An engine reporting to {@code console}, which also hears the approvals verifications wait for. */
+    static KargoEngine open(GlobalOptions global, ConsoleEvents console) {
         Path state = global.stateDirectory();
-        return KargoEngine.open(state, credentials(state), new ConsoleEvents(err));
+        KargoEngine engine = KargoEngine.open(state, credentials(state), console);
+        engine.addListener(console);
+        return engine;
     }
 
     private static CredentialsProvider credentials(Path state) {

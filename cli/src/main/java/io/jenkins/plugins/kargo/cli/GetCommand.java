@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.KargoConfig;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.kargo.freight.FreightManifest;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.state.StageStatus;
+import io.jenkins.plugins.kargo.state.VerificationRun;
 import io.jenkins.plugins.kargo.state.WarehouseStatus;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -27,15 +29,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kargo get warehouses|freight|stages|promotions}: what the engine knows, as tables or as Kargo resources. */
+/**
+ * {@code kargo get warehouses|freight|stages|promotions|verifications}: what the engine knows, as tables or as Kargo
+ * resources.
+ */
 @Command(name = "get", description = "Display resources.",
         subcommands = {GetCommand.Warehouses.class, GetCommand.FreightList.class, GetCommand.Stages.class,
-                GetCommand.Promotions.class})
+                GetCommand.Promotions.class, GetCommand.Verifications.class})
 final class GetCommand {
 
-    /** Records (stage status, promotions) as JSON, times as ISO-8601 text. */
+    /**
+     * Records (stage status, promotions, verifications) as JSON: times as ISO-8601 text, an empty Optional as null,
+     * analysis phases in Argo Rollouts' spelling ({@code Successful}).
+     */
     private static final ObjectMapper RECORDS = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING).build();
 
     private static ObjectNode resource(String kind, String name, Object status) {
         ObjectNode node = Printer.JSON.createObjectNode().put("kind", kind);
@@ -44,7 +54,8 @@ final class GetCommand {
         return node;
     }
 
-    @Command(name = "stages", aliases = "stage", description = "List stages: current Freight, health, last promotion, hold.")
+    @Command(name = "stages", aliases = "stage",
+            description = "List stages: current Freight, health, last promotion, hold, last verification.")
     static final class Stages extends EngineCommand {
 
         @Mixin
@@ -58,10 +69,16 @@ final class GetCommand {
             List<StageStatus> statuses = config.stages(project).stream()
                     .map(s -> engine.store().stages().status(project, s.name())).toList();
             if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                Printer.print(out, output.format, statuses.stream().map(s -> resource("Stage", s.stage(), s)).toList(), false);
+                Printer.print(out, output.format, statuses.stream().map(s -> {
+                    ObjectNode stage = resource("Stage", s.stage(), s);
+                    ((ObjectNode) stage.get("status")).set("lastVerification", RECORDS.valueToTree(
+                            engine.store().verifications().latest(project, s.stage()).orElse(null)));
+                    return stage;
+                }).toList(), false);
                 return ExitCodes.OK;
             }
-            Table table = new Table(List.of("NAME", "CURRENT FREIGHT", "HEALTH", "LAST PROMOTION", "HOLD"));
+            int width = output.format == OutputFormat.wide ? 0 : VerificationReport.CELL_WIDTH;
+            Table table = new Table(List.of("NAME", "CURRENT FREIGHT", "HEALTH", "LAST PROMOTION", "HOLD", "VERIFICATION"));
             for (StageStatus status : statuses) {
                 String current = status.current().map(e -> String.join(",", e.items().values().stream()
                         .map(f -> alias(engine, project, f)).toList())).orElse("<none>");
@@ -69,7 +86,9 @@ final class GetCommand {
                 String last = promotions.isEmpty() ? "<none>"
                         : promotions.get(promotions.size() - 1).name() + " (" + promotions.get(promotions.size() - 1).phase() + ")";
                 String hold = status.hold().map(h -> alias(engine, project, h.freight()) + " by " + h.actor()).orElse("");
-                table.row(List.of(status.stage(), current, status.health(), last, hold));
+                String verification = engine.store().verifications().latest(project, status.stage())
+                        .map(v -> VerificationReport.summary(v, width)).orElse("");
+                table.row(List.of(status.stage(), current, status.health(), last, hold, verification));
             }
             table.print(out, !output.noHeaders);
             return ExitCodes.OK;
@@ -98,6 +117,42 @@ final class GetCommand {
             Instant now = Instant.now();
             promotions.forEach(p -> table.row(List.of(p.name(), p.stage(), alias(engine, project, p.freight()),
                     p.phase().name(), Ages.since(p.createdAt(), now))));
+            table.print(out, !output.noHeaders);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "verifications", aliases = "verification",
+            description = "List verifications, oldest first; -o json or yaml shows every metric and measurement.")
+    static final class Verifications extends EngineCommand {
+
+        @Mixin
+        Output output;
+
+        @Option(names = "--stage", paramLabel = "NAME", description = "Only verifications of this stage.")
+        String stage;
+
+        @Override
+        int run(KargoEngine engine, PrintWriter out) throws ConfigException {
+            String project = project(engine);
+            KargoConfig config = engine.configuration(project);
+            if (stage != null && config.stage(project, stage).isEmpty()) {
+                throw new CommandFailure(ExitCodes.FAILED, "stage " + stage + " not found in project " + project);
+            }
+            List<String> stages = stage != null ? List.of(stage)
+                    : config.stages(project).stream().map(io.jenkins.plugins.kargo.api.Stage::name).toList();
+            List<VerificationRun> runs = stages.stream()
+                    .flatMap(s -> engine.store().verifications().list(project, s).stream()).toList();
+            if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
+                Printer.print(out, output.format, runs.stream().map(v -> resource("Verification", v.name(), v)).toList(), false);
+                return ExitCodes.OK;
+            }
+            int width = output.format == OutputFormat.wide ? 0 : VerificationReport.CELL_WIDTH;
+            Table table = new Table(List.of("NAME", "STAGE", "FREIGHT", "PHASE", "AGE", "MESSAGE"));
+            Instant now = Instant.now();
+            runs.forEach(v -> table.row(List.of(v.name(), v.stage(), String.join(",", v.freight().values().stream()
+                            .map(f -> alias(engine, project, f)).toList()), v.phase().name(), Ages.since(v.createdAt(), now),
+                    VerificationReport.cut(VerificationReport.reason(v), width))));
             table.print(out, !output.noHeaders);
             return ExitCodes.OK;
         }
@@ -163,7 +218,7 @@ final class GetCommand {
                         .orElse("<never>");
                 List<String> row = new ArrayList<>(List.of(warehouse.name(), ready, freight, discovered));
                 if (output.format == OutputFormat.wide) {
-                    row.add(warehouse.interval().toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+                    row.add(GoDurationOption.text(warehouse.interval()));
                     row.add(String.valueOf(warehouse.subscriptions().size()));
                     row.add(status.map(s -> s.lastError().lines().findFirst().orElse("")).orElse(""));
                 }

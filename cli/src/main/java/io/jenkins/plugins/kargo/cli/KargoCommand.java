@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kargo", mixinStandardHelpOptions = true, versionProvider = KargoVersion.class,
         description = "Kargo-style progressive delivery: discover artifact versions, record Freight, promote it through stages.",
         subcommands = {ApplyCommand.class, RefreshCommand.class, GetCommand.class, PromoteCommand.class,
-                ApproveCommand.class, RollbackCommand.class})
+                ApproveCommand.class, RejectCommand.class, RollbackCommand.class, VerifyCommand.class,
+                ServeCommand.class})
 public final class KargoCommand {
 
     public static void main(String[] args) {

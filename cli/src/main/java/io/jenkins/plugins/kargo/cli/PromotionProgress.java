@@ -5,13 +5,16 @@ import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.state.StepLogEntry;
+import io.jenkins.plugins.kargo.state.VerificationRun;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Runs a queued promotion in this process (the CLI is the controller of its own command) and reports it: its phase
- * and step log. When another kargo process is running the stage's queue, {@code --wait} waits for that process to
- * end the promotion; without it the command returns once the promotion is queued.
+ * and step log, then the outcome of the stage's verification that follows a successful promotion in the same run.
+ * When another kargo process is running the stage's queue, {@code --wait} waits for that process to end the
+ * promotion (not its verification); without it the command returns once the promotion is queued.
  */
 final class PromotionProgress {
 
@@ -45,6 +48,16 @@ final class PromotionProgress {
         if (promotion.phase() != PromotionPhase.Succeeded) {
             throw new CommandFailure(ExitCodes.FAILED, "promotion " + promotion.name() + " ended " + promotion.phase());
         }
-        return ExitCodes.OK;
+        Optional<VerificationRun> verification = engine.store().verifications().list(project, promotion.stage())
+                .stream().filter(v -> v.promotion().equals(promotion.name())).findFirst();
+        if (verification.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        if (!verification.get().phase().isTerminal()) {
+            out.println("verification/" + verification.get().name() + " " + verification.get().phase()
+                    + ": another kargo process runs it; see `kargo get verifications --stage " + promotion.stage() + "`");
+            return ExitCodes.OK;
+        }
+        return VerificationReport.print(out, verification.get());
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -9,8 +10,12 @@ import java.util.stream.Stream;
 record KargoRun(int exitCode, String out, String err) {
 
     static KargoRun of(Path state, String... args) {
+        return of(state, new StringWriter(), args);
+    }
+
+    /** As {@link #of(Path, String...)}, standard error written to {@code err} as it comes (a {@link ConsoleWatch}). */
+    static KargoRun of(Path state, Writer err, String... args) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         String[] all = Stream.concat(Stream.of(args), Stream.of("--state=" + state)).toArray(String[]::new);
         int code = KargoCommand.run(new PrintWriter(out), new PrintWriter(err), all);
         return new KargoRun(code, out.toString(), err.toString());

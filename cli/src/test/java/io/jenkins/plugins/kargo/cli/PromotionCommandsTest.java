@@ -146,7 +146,7 @@ class PromotionCommandsTest {
         KargoRun stages = kargo("get", "stages");
         assertThat(stages.out().lines().toList()).satisfies(lines -> {
             assertThat(lines.get(0)).startsWith("NAME").contains("CURRENT FREIGHT", "HEALTH", "LAST PROMOTION", "HOLD");
-            assertThat(lines.get(1)).startsWith("dev").contains("first", "Unknown", "(Succeeded)",
+            assertThat(lines.get(1)).startsWith("dev").contains("first", "Healthy", "(Succeeded)",
                     "first by " + System.getProperty("user.name"));
             assertThat(lines.get(2)).startsWith("prod").contains("<none>");
         });

@@ -54,6 +54,42 @@ public final class ConfigLoader {
         return build(sources, new Problems());
     }
 
+    /**
+     * The dashboard ConfigMap from its own file (as {@code kargo apply} wants it kept), checked as on apply except
+     * against the projects it lists, which are not in that file.
+     *
+     * @throws ConfigException when the file cannot be read, is not valid, or holds anything but the one ConfigMap
+     */
+    public DashboardConfig loadDashboard(Path file) throws ConfigException {
+        Problems problems = new Problems();
+        YamlReader yaml = new YamlReader(limits);
+        ResourceReader reader = new ResourceReader(yaml, problems);
+        List<DashboardConfig> dashboards = new ArrayList<>();
+        for (ConfigSource source : read(file)) {
+            for (YamlDocument document : yaml.read(source.name(),
+                    source.text().getBytes(StandardCharsets.UTF_8), 0, "", problems)) {
+                reader.header(document).ifPresent(header -> {
+                    if (header.kind() != ResourceKind.CONFIG_MAP) {
+                        header.root().error("a " + header.kind() + " in the dashboard's file",
+                                "keep the dashboard ConfigMap in a file of its own");
+                    } else {
+                        reader.read(header, "").ifPresent(r -> dashboards.add((DashboardConfig) r));
+                    }
+                });
+            }
+        }
+        if (dashboards.size() != 1 && !problems.hasErrors()) {
+            problems.error(new SourceLocation(file.toString(), 1, ""), dashboards.isEmpty()
+                            ? "no dashboard ConfigMap (with data.\"config.yaml\") in this file"
+                            : dashboards.size() + " dashboard ConfigMaps in this file",
+                    "keep exactly one ConfigMap with data.\"config.yaml\" in it");
+        }
+        if (problems.hasErrors()) {
+            throw new ConfigException(problems.all());
+        }
+        return dashboards.get(0);
+    }
+
     /** The YAML files of a directory (recursively, sorted) or one file, within the size limits. */
     public List<ConfigSource> read(Path path) throws ConfigException {
         Problems problems = new Problems();

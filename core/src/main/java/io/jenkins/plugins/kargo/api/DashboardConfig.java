@@ -9,9 +9,11 @@ import java.util.Optional;
  * projects to show, UI theme and refresh, Slack notifications, admin users). Not part of any project.
  *
  * @param namespace the ConfigMap's namespace (the seed uses {@code kargo})
+ * @param webhook   {@code notifications.webhook}: a plain JSON webhook (this project's addition to the seed's format)
  */
 public record DashboardConfig(String name, String namespace, List<ShownProject> projects, Ui ui,
-                              Optional<Slack> slack, Rbac rbac, SourceLocation location) implements KargoResource {
+                              Optional<Slack> slack, Optional<Webhook> webhook, Rbac rbac, SourceLocation location)
+        implements KargoResource {
 
     public DashboardConfig {
         projects = List.copyOf(projects);
@@ -42,6 +44,15 @@ public record DashboardConfig(String name, String namespace, List<ShownProject> 
 
     /** {@code notifications.slack{enabled, webhook}}; the webhook URL holds its token, so it is a secret. */
     public record Slack(boolean enabled, SecretValue webhook) {
+    }
+
+    /** {@code notifications.webhook{enabled, url}}: each delivery event posted as JSON; the URL may hold a token. */
+    public record Webhook(boolean enabled, SecretValue url) {
+    }
+
+    /** Whether the dashboard lists the project (only listed projects are shown and notified about). */
+    public boolean shows(String project) {
+        return projects.stream().anyMatch(p -> p.name().equals(project));
     }
 
     /** {@code rbac{enabled, adminUsers[]}}. */

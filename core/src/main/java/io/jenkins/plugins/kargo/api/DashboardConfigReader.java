@@ -75,32 +75,51 @@ final class DashboardConfigReader {
         ConfigNode rbac = config.get("rbac");
         rbac.isMapping("rbac: {enabled: true, adminUsers: [...]}");
         rbac.allowOnly("enabled", "adminUsers");
+        Notifications notifications = notifications(config.get("notifications"));
         return Optional.of(new DashboardConfig(name, namespace, projects, new DashboardConfig.Ui(theme, refresh),
-                slack(config.get("notifications")), new DashboardConfig.Rbac(rbac.bool("enabled", false),
+                notifications.slack(), notifications.webhook(), new DashboardConfig.Rbac(rbac.bool("enabled", false),
                 rbac.texts("adminUsers")), root.location()));
     }
 
-    private static Optional<DashboardConfig.Slack> slack(ConfigNode notifications) {
-        notifications.isMapping("notifications: {slack: {...}}");
-        notifications.allowOnly("slack");
-        ConfigNode slack = notifications.get("slack");
-        if (!slack.isMapping("slack: {enabled: true, webhook: https://hooks.slack.com/services/...}")) {
-            return Optional.empty();
+    private record Notifications(Optional<DashboardConfig.Slack> slack, Optional<DashboardConfig.Webhook> webhook) {
+    }
+
+    private static Notifications notifications(ConfigNode notifications) {
+        notifications.isMapping("notifications: {slack: {...}, webhook: {...}}");
+        notifications.allowOnly("slack", "webhook");
+        Optional<DashboardConfig.Slack> slack = Optional.empty();
+        ConfigNode slackNode = notifications.get("slack");
+        if (slackNode.isMapping("slack: {enabled: true, webhook: https://hooks.slack.com/services/...}")) {
+            slackNode.allowOnly("enabled", "webhook");
+            boolean enabled = slackNode.bool("enabled", true);
+            slack = Optional.of(new DashboardConfig.Slack(enabled, secretUrl(slackNode, "webhook", enabled,
+                    "https://hooks.slack.com/services/...", "the full URL Slack gave you")));
         }
-        slack.allowOnly("enabled", "webhook");
-        boolean enabled = slack.bool("enabled", true);
-        ConfigNode webhookNode = slack.get("webhook");
-        // never echo the value: the URL carries the webhook's token
-        String webhook = webhookNode.json().isTextual() ? webhookNode.json().textValue() : "";
-        if (webhookNode.present() && !webhookNode.json().isTextual()) {
-            webhookNode.error("webhook must be a URL", "write webhook: https://hooks.slack.com/services/...");
-        } else if (enabled && webhook.isEmpty()) {
-            slack.error("missing required field 'webhook' (Slack notifications are enabled)",
-                    "add webhook: https://hooks.slack.com/services/..., or enabled: false");
-        } else if (!webhook.isEmpty() && !WEBHOOK_URL.matcher(webhook).matches()) {
-            webhookNode.error("webhook is not an http(s) URL (value not shown: it is a secret)",
-                    "write the full URL Slack gave you, starting with https://");
+        Optional<DashboardConfig.Webhook> webhook = Optional.empty();
+        ConfigNode webhookNode = notifications.get("webhook");
+        if (webhookNode.isMapping("webhook: {enabled: true, url: https://ci.example.com/hooks/kargo}")) {
+            webhookNode.allowOnly("enabled", "url");
+            boolean enabled = webhookNode.bool("enabled", true);
+            webhook = Optional.of(new DashboardConfig.Webhook(enabled, secretUrl(webhookNode, "url", enabled,
+                    "https://ci.example.com/hooks/kargo", "the full URL of the endpoint that receives the JSON")));
         }
-        return Optional.of(new DashboardConfig.Slack(enabled, new SecretValue(webhook)));
+        return new Notifications(slack, webhook);
+    }
+
+    /** The URL in {@code parent.field}, checked; never echoed in a problem, as the URL carries the webhook's token. */
+    private static SecretValue secretUrl(ConfigNode parent, String field, boolean enabled, String example,
+                                         String what) {
+        ConfigNode node = parent.get(field);
+        String url = node.json().isTextual() ? node.json().textValue() : "";
+        if (node.present() && !node.json().isTextual()) {
+            node.error(field + " must be a URL", "write " + field + ": " + example);
+        } else if (enabled && url.isEmpty()) {
+            parent.error("missing required field '" + field + "' (notifications are enabled)",
+                    "add " + field + ": " + example + ", or enabled: false");
+        } else if (!url.isEmpty() && !WEBHOOK_URL.matcher(url).matches()) {
+            node.error(field + " is not an http(s) URL (value not shown: it is a secret)",
+                    "write " + what + ", starting with https://");
+        }
+        return new SecretValue(url);
     }
 }

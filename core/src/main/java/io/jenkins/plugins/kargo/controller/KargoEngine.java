@@ -32,6 +32,7 @@ import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
 import io.jenkins.plugins.kargo.verification.Sleeper;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
+import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.api.ConfigSource;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.api.FreightRequest;
@@ -153,8 +154,12 @@ public final class KargoEngine implements AutoCloseable {
                         new OciChartSubscriber(oci, credentials)),
                 new NpmSubscriber(http, credentials),
                 new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
-        return new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()), subscribers, steps,
-                MeasurementProviders.none(), credentials, events, clock);
+        KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
+                subscribers, steps, MeasurementProviders.none(), credentials, events, clock);
+        WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);
+        engine.addListener(notifier);
+        engine.closeWith(notifier);
+        return engine;
     }
 
     public KargoStore store() {
@@ -213,7 +218,10 @@ public final class KargoEngine implements AutoCloseable {
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
             List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
                     .toList();
-            store.configurations().apply(project, documents);
+            // the dashboard's path only, read again for each notification (a rotated webhook needs no apply)
+            Optional<Path> dashboard = config.dashboard().filter(d -> d.shows(project))
+                    .map(d -> Path.of(d.location().file()).toAbsolutePath());
+            store.configurations().apply(project, documents, dashboard);
             store.audit().record(project, actor, "apply", "project/" + project, entry.getValue().size()
                     + " resources from " + documents.stream().map(ConfigSource::name).sorted().collect(Collectors.joining(", ")));
             applied.add(new AppliedProject(project, entry.getValue()));

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +20,27 @@ public final class ConfigurationStore {
         this.database = database;
     }
 
-    /** Replaces the project's configuration with {@code documents}, atomically. */
+    /** Replaces the project's configuration with {@code documents}, atomically; the project has no dashboard. */
     public AppliedConfiguration apply(String project, List<ConfigSource> documents) {
+        return apply(project, documents, Optional.empty());
+    }
+
+    /**
+     * Replaces the project's configuration with {@code documents} and the path of its dashboard ConfigMap, atomically.
+     * Only the path is kept: the file holds webhook secrets, and notifications read it again each time.
+     */
+    public AppliedConfiguration apply(String project, List<ConfigSource> documents, Optional<Path> dashboardFile) {
         Instant now = database.now();
         return database.transaction("applying the configuration of project " + project, c -> {
-            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO project (name, applied_at) VALUES (?, ?) "
-                    + "ON CONFLICT (name) DO UPDATE SET applied_at = excluded.applied_at");
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO project (name, applied_at, dashboard_file) "
+                    + "VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET applied_at = excluded.applied_at, "
+                    + "dashboard_file = excluded.dashboard_file");
                  PreparedStatement delete = c.prepareStatement("DELETE FROM config_document WHERE project = ?");
                  PreparedStatement insert = c.prepareStatement(
                          "INSERT INTO config_document (project, doc_index, source_file, content) VALUES (?, ?, ?, ?)")) {
                 upsert.setString(1, project);
                 upsert.setString(2, Database.timestamp(now));
+                upsert.setString(3, dashboardFile.map(f -> f.toAbsolutePath().toString()).orElse(""));
                 upsert.executeUpdate();
                 delete.setString(1, project);
                 delete.executeUpdate();
@@ -64,6 +75,19 @@ public final class ConfigurationStore {
                 }
             }
             return Optional.of(new AppliedConfiguration(project, appliedAt.get(), documents));
+        });
+    }
+
+    /** The absolute path of the project's dashboard ConfigMap file as last applied, if it had one. */
+    public Optional<Path> dashboardFile(String project) {
+        return database.read("reading the dashboard file of project " + project, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT dashboard_file FROM project WHERE name = ?")) {
+                select.setString(1, project);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() && !rs.getString(1).isEmpty() ? Optional.of(Path.of(rs.getString(1)))
+                            : Optional.empty();
+                }
+            }
         });
     }
 

@@ -24,7 +24,8 @@ final class Migrations {
     static final List<Migration> ALL = List.of(
             new Migration(1, "configuration, freight, discovery and warehouse status", "V1__configuration_freight_warehouses.sql"),
             new Migration(2, "stage status, Freight per stage, promotions and the audit trail", "V2__stages_promotions_audit.sql"),
-            new Migration(3, "verifications", "V3__verifications.sql"));
+            new Migration(3, "verifications", "V3__verifications.sql"),
+            new Migration(4, "the dashboard ConfigMap's file per project (its path, never its content)", "V4__dashboard_file.sql"));
 
     private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
 

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.kargo.cli;
+
+import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.state.VerificationRun;
+import java.io.PrintWriter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kargo reject (--freight F | --freight-alias A) --stage S}: the "no" to a verification that waits for a person. */
+@Command(name = "reject", description = {"Reject Freight in the stage's verification that waits for a person:",
+        "the verification fails, so the Freight goes no further."})
+final class RejectCommand extends EngineCommand {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    FreightReference freight;
+
+    @Option(names = "--stage", required = true, paramLabel = "NAME", description = "The stage whose verification waits.")
+    String stage;
+
+    @Override
+    int run(KargoEngine engine, PrintWriter out) throws ConfigException {
+        VerificationRun rejected = engine.reject(project(engine), freight.ref(), stage, Actor.current());
+        out.println("freight/" + freight.ref() + " rejected in verification/" + rejected.name() + " of stage " + stage);
+        return ExitCodes.OK;
+    }
+}
