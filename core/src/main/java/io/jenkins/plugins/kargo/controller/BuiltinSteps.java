@@ -1,8 +1,6 @@
 package io.jenkins.plugins.kargo.controller;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
@@ -21,16 +19,20 @@ import java.nio.file.Path;
 /**
  * The promotion steps an engine runs: git ({@code git-clone} through a clone cache under the state directory,
  * {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image}, {@code yaml-update},
- * {@code helm-update-image}), {@code http} and {@code argocd-update}, whose Kubernetes client (from the usual kubeconfig) is made
- * on its first use, so that commands that promote nothing never load it.
+ * {@code helm-update-image}), {@code http} and {@code argocd-update}, which uses the engine's {@link LazyKubernetes}
+ * only when it runs, so that commands that promote nothing never load a Kubernetes client.
  */
-final class BuiltinSteps implements AutoCloseable {
+final class BuiltinSteps {
 
     /** The directory under the state directory where promotions keep their clones. */
     static final String CLONE_CACHE = "promotion-git-cache";
 
-    private KubernetesClient kubernetes;
+    private final LazyKubernetes kubernetes;
     private ArgoCdUpdater argocd;
+
+    BuiltinSteps(LazyKubernetes kubernetes) {
+        this.kubernetes = kubernetes;
+    }
 
     StepRegistry registry(Path stateDirectory) {
         return StepRegistry.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE))),
@@ -50,16 +52,8 @@ final class BuiltinSteps implements AutoCloseable {
 
     private synchronized ArgoCdUpdater argocd() {
         if (argocd == null) {
-            kubernetes = new KubernetesClientBuilder().build();
-            argocd = new ArgoCdUpdater(kubernetes);
+            argocd = new ArgoCdUpdater(kubernetes.get());
         }
         return argocd;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (kubernetes != null) {
-            kubernetes.close();
-        }
     }
 }

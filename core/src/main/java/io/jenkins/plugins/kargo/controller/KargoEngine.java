@@ -89,6 +89,8 @@ public final class KargoEngine implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    /** Set by {@link #open(Path, CredentialsProvider, EventSink)}, whose engine has real providers. */
+    private volatile BuiltinVerification builtinVerification;
 
     /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
@@ -133,9 +135,11 @@ public final class KargoEngine implements AutoCloseable {
      * built-in steps.
      */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
-        BuiltinSteps builtin = new BuiltinSteps();
-        KargoEngine engine = open(stateDirectory, credentials, events, builtin.registry(stateDirectory), Clock.systemUTC());
-        engine.closeWith(builtin);
+        LazyKubernetes kubernetes = new LazyKubernetes();
+        KargoEngine engine = open(stateDirectory, credentials, events,
+                new BuiltinSteps(kubernetes).registry(stateDirectory), Clock.systemUTC());
+        engine.builtinVerification = new BuiltinVerification(kubernetes);
+        engine.closeWith(kubernetes);
         return engine;
     }
 
@@ -535,6 +539,14 @@ public final class KargoEngine implements AutoCloseable {
         Freight f = store.freight().byName(project, freight).or(() -> store.freight().byAlias(project, freight))
                 .orElseThrow(() -> new NoSuchElementException("Freight " + freight + " not found in project " + project));
         return FreightAvailability.of(target, f, store.stages().freightStatus(project, f.name()), clock.instant());
+    }
+
+    /**
+     * The web, prometheus and job providers and the verification args resolution, sharing the engine's Kubernetes
+     * client with {@code argocd-update}; empty for an engine made by a constructor (its tests give their own).
+     */
+    Optional<BuiltinVerification> builtinVerification() {
+        return Optional.ofNullable(builtinVerification);
     }
 
     private void closeWith(AutoCloseable resource) {

@@ -111,7 +111,8 @@ public final class PromotionRunner {
                             execution.scope("", execution.vars, false, functions)));
                 } catch (ExpressionException e) {
                     return new PromotionRun(PromotionPhase.Errored, List.of(),
-                            "promotion template variable '" + variable.name() + "': " + explained(e, functions));
+                            "promotion template variable '" + variable.name() + "': "
+                                    + FreightFunctions.explained(e, functions));
                 }
             }
             for (int i = 0; i < steps.size(); i++) {
@@ -157,19 +158,13 @@ public final class PromotionRunner {
             return new StepRecord(alias, step.uses(), result.status(), result.message(),
                     keepsOutput ? result.output() : Map.of(), started, clock.instant());
         } catch (ExpressionException e) {
-            return new StepRecord(alias, step.uses(), StepStatus.Errored, explained(e, functions), Map.of(), started,
-                    clock.instant());
+            return new StepRecord(alias, step.uses(), StepStatus.Errored, FreightFunctions.explained(e, functions),
+                    Map.of(), started, clock.instant());
         } catch (InterruptedException e) {
             execution.add(step, new StepRecord(alias, step.uses(), StepStatus.Aborted, "interrupted", Map.of(),
                     started, clock.instant()));
             throw e;
         }
-    }
-
-    /** The expression's error, with the artifact lookups that found nothing (the usual cause of a null). */
-    private static String explained(ExpressionException e, PromotionFunctions functions) {
-        String misses = functions.explainMisses();
-        return misses.isEmpty() ? e.getMessage() : e.getMessage() + " (" + misses + ")";
     }
 
     private boolean condition(String expression, ExpressionScope scope) throws InterruptedException {

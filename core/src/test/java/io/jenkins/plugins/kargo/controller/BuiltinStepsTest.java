@@ -13,9 +13,10 @@ class BuiltinStepsTest {
 
     @Test
     void theEngineKnowsEveryStepIssueThreeAsksFor() {
-        try (BuiltinSteps steps = new BuiltinSteps()) {
-            assertThat(steps.registry(state).names()).containsExactly("argocd-update", "git-clone", "git-commit",
-                    "git-push", "helm-update-image", "http", "kustomize-set-image", "yaml-update");
+        try (LazyKubernetes kubernetes = new LazyKubernetes()) {
+            assertThat(new BuiltinSteps(kubernetes).registry(state).names()).containsExactly("argocd-update",
+                    "git-clone", "git-commit", "git-push", "helm-update-image", "http", "kustomize-set-image",
+                    "yaml-update");
         }
     }
 }
