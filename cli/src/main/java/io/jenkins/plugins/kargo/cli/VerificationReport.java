@@ -1,7 +1,6 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.state.VerificationRun;
-import io.jenkins.plugins.kargo.verification.AnalysisPhase;
 import io.jenkins.plugins.kargo.verification.MetricResult;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
 import java.io.PrintWriter;
@@ -16,7 +15,7 @@ final class VerificationReport {
     }
 
     /**
-     * Prints each metric (phase, how many measurements, why when it did not succeed) and then the verification's end.
+     * Prints each metric (phase, how many measurements, why) and then the verification's end.
      *
      * @return the exit code: OK only for a Successful verification
      */
@@ -25,8 +24,7 @@ final class VerificationReport {
             int measured = metric.measurements().size();
             out.println("  metric " + metric.name() + ": " + metric.phase() + " (" + measured
                     + (measured == 1 ? " measurement)" : " measurements)")
-                    + (metric.phase() == AnalysisPhase.SUCCESSFUL || metric.message().isEmpty() ? ""
-                    : ": " + firstLine(metric.message())));
+                    + (metric.message().isEmpty() ? "" : ": " + firstLine(metric.message())));
         }
         out.println("verification/" + run.name() + " " + run.phase() + (run.message().isEmpty() ? "" : ": " + run.message()));
         out.flush();

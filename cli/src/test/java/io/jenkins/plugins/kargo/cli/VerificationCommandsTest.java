@@ -234,7 +234,7 @@ class VerificationCommandsTest {
     }
 
     @Test
-    void aVerificationWaitingForAPersonSaysHowToDecideAndEndsAsDecided() throws Exception {
+    void aVerificationWaitingForAPersonSaysHowToDecideEndsAsDecidedAndIsAbortedWhileItWaits() throws Exception {
         assertThat(kargo("promote", "--stage", "dev", "--freight-alias", "first").exitCode()).isZero();
         KargoRun early = kargo("reject", "--freight-alias", "first", "--stage", "uat");
         assertThat(early.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -274,5 +274,16 @@ class VerificationCommandsTest {
                 .containsPattern("verification/uat\\.\\S+ Failed: .*rejected by " + USER);
         assertThat(kargo("get", "stages").out().lines().filter(l -> l.startsWith("uat")).findFirst().orElseThrow())
                 .contains("Unhealthy", "Failed: ");
+
+        ConsoleWatch abortedErr = new ConsoleWatch();
+        CompletableFuture<KargoRun> waiting = CompletableFuture.supplyAsync(() ->
+                KargoRun.of(state, abortedErr, "verify", "stage", "uat"));
+        abortedErr.await("waits for a person's decision", WAIT);
+        KargoRun abort = kargo("verify", "stage", "uat", "--abort");
+        assertThat(abort.exitCode()).as(abort.err()).isZero();
+        assertThat(abort.out()).containsPattern("verification/uat\\.\\S+ will abort before its next measurement");
+        KargoRun aborted = waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(aborted.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(aborted.out()).containsPattern("verification/uat\\.\\S+ Failed: Verification aborted by user");
     }
 }
