@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kargo.controller;
 
+import java.util.function.Supplier;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ConfigProblem;
@@ -89,8 +91,6 @@ public final class KargoEngine implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-    /** Set by {@link #open(Path, CredentialsProvider, EventSink)}, whose engine has real providers. */
-    private volatile BuiltinVerification builtinVerification;
 
     /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
     public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
@@ -131,21 +131,32 @@ public final class KargoEngine implements AutoCloseable {
     }
 
     /**
-     * An engine over the store in {@code stateDirectory}, talking to real registries and git servers, with the
-     * built-in steps.
+     * An engine over the store in {@code stateDirectory}, talking to real registries, git servers and (from the
+     * usual kubeconfig, on first use) Kubernetes, with the built-in promotion steps and metric providers and the
+     * dashboard's notifications.
      */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
-        LazyKubernetes kubernetes = new LazyKubernetes();
-        KargoEngine engine = open(stateDirectory, credentials, events,
-                new BuiltinSteps(kubernetes).registry(stateDirectory), Clock.systemUTC());
-        engine.builtinVerification = new BuiltinVerification(kubernetes);
-        engine.closeWith(kubernetes);
-        return engine;
+        return open(stateDirectory, credentials, events, new LazyKubernetes(), Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(Path, CredentialsProvider, EventSink)}, with the Kubernetes client {@code argocd-update}, job
+     * metrics and Rollout arguments use (made on first use; the engine closes it) and the clock.
+     */
+    public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events,
+                                   Supplier<KubernetesClient> kubernetes, Clock clock) {
+        return open(stateDirectory, credentials, events, new LazyKubernetes(kubernetes), Optional.empty(), clock);
     }
 
     /** As {@link #open(Path, CredentialsProvider, EventSink)}, with the given promotion steps and clock. */
     public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events,
                                    StepRegistry steps, Clock clock) {
+        return open(stateDirectory, credentials, events, new LazyKubernetes(), Optional.of(steps), clock);
+    }
+
+    /** @param steps the promotion steps; empty: the built-in ones */
+    private static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events,
+                                    LazyKubernetes kubernetes, Optional<StepRegistry> steps, Clock clock) {
         RegistryHttp http = RegistryHttp.create();
         OciRegistryClient oci = new OciRegistryClient(http);
         Subscribers subscribers = new Subscribers(
@@ -154,8 +165,12 @@ public final class KargoEngine implements AutoCloseable {
                         new OciChartSubscriber(oci, credentials)),
                 new NpmSubscriber(http, credentials),
                 new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
+        BuiltinVerification verification = new BuiltinVerification(kubernetes);
         KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
-                subscribers, steps, MeasurementProviders.none(), credentials, events, clock);
+                subscribers, new PlanExecutor(new PromotionRunner(steps.orElseGet(() -> new BuiltinSteps(kubernetes)
+                        .registry(stateDirectory)), clock)), verification.providers(),
+                verification.stageArgs(), credentials, events, clock);
+        engine.closeWith(kubernetes);
         WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);
         engine.addListener(notifier);
         engine.closeWith(notifier);
@@ -539,14 +554,6 @@ public final class KargoEngine implements AutoCloseable {
         Freight f = store.freight().byName(project, freight).or(() -> store.freight().byAlias(project, freight))
                 .orElseThrow(() -> new NoSuchElementException("Freight " + freight + " not found in project " + project));
         return FreightAvailability.of(target, f, store.stages().freightStatus(project, f.name()), clock.instant());
-    }
-
-    /**
-     * The web, prometheus and job providers and the verification args resolution, sharing the engine's Kubernetes
-     * client with {@code argocd-update}; empty for an engine made by a constructor (its tests give their own).
-     */
-    Optional<BuiltinVerification> builtinVerification() {
-        return Optional.ofNullable(builtinVerification);
     }
 
     private void closeWith(AutoCloseable resource) {
