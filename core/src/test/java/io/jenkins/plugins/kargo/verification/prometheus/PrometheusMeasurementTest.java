@@ -1,5 +1,10 @@
 package io.jenkins.plugins.kargo.verification.prometheus;
 
+import static io.jenkins.plugins.kargo.testkit.CanaryMetrics.FAILING;
+import static io.jenkins.plugins.kargo.testkit.CanaryMetrics.HEALTHY;
+import static io.jenkins.plugins.kargo.testkit.CanaryMetrics.REQUESTS;
+import static io.jenkins.plugins.kargo.testkit.CanaryMetrics.STABLE;
+import static io.jenkins.plugins.kargo.testkit.CanaryMetrics.errorRate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -14,22 +19,17 @@ import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.VerificationRef;
-import java.io.IOException;
+import io.jenkins.plugins.kargo.testkit.CanaryMetrics;
+import io.jenkins.plugins.kargo.testkit.PrometheusServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,114 +42,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrometheusMeasurementTest {
 
-    /** 2026-01-01T00:00:00Z; samples every 15s for 10 minutes, queried in the middle. */
-    private static final long START = 1_767_225_600L;
-    private static final int STEP = 15;
+    /** Samples for 10 minutes, queried in the middle. */
     private static final int SAMPLES = 41;
-    private static final Instant EVALUATED = Instant.ofEpochSecond(START + 300);
-
-    private static final String HEALTHY = "canary-abc";
-    private static final String FAILING = "canary-bad";
-    private static final String STABLE = "stable-xyz";
-
-    /** Requests per scrape interval: {ok, server error}. */
-    private static final Map<String, int[]> REQUESTS = Map.of(HEALTHY, new int[] {100, 1}, FAILING,
-            new int[] {80, 20}, STABLE, new int[] {50, 50});
-    private static final double[] BOUNDS = {0.1, 0.25, 0.5, 1, 2.5};
-    /** Cumulative observations per scrape interval for each bound, then +Inf. */
-    private static final Map<String, int[]> BUCKETS = Map.of(HEALTHY, new int[] {50, 90, 100, 100, 100, 100},
-            FAILING, new int[] {10, 20, 40, 80, 100, 100}, STABLE, new int[] {100, 100, 100, 100, 100, 100});
+    private static final Instant EVALUATED = CanaryMetrics.START.plusSeconds(300);
 
     @TempDir
     static Path dir;
-    private static Process prometheus;
+    private static PrometheusServer prometheus;
     private static String address;
 
     private final PrometheusMeasurement measurement = new PrometheusMeasurement();
 
     @BeforeAll
     static void startPrometheus() throws Exception {
-        Path metrics = Files.writeString(dir.resolve("canary.om.txt"), openMetrics());
-        Path data = dir.resolve("data");
-        run(List.of("promtool", "tsdb", "create-blocks-from", "openmetrics", metrics.toString(), data.toString()));
-        Path config = Files.writeString(dir.resolve("prometheus.yml"), "scrape_configs: []\n");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        address = "http://127.0.0.1:" + port;
-        prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
-                "--storage.tsdb.path=" + data, "--storage.tsdb.retention.time=100y",
-                "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        awaitReady();
+        prometheus = PrometheusServer.start(dir, CanaryMetrics.openMetrics(SAMPLES));
+        address = prometheus.address();
     }
 
     @AfterAll
-    static void stopPrometheus() throws InterruptedException {
+    static void stopPrometheus() {
         if (prometheus != null) {
-            prometheus.destroy();
-            if (!prometheus.waitFor(30, TimeUnit.SECONDS)) {
-                prometheus.destroyForcibly();
-            }
+            prometheus.close();
         }
-    }
-
-    private static String openMetrics() {
-        StringBuilder om = new StringBuilder("# TYPE http_requests counter\n");
-        REQUESTS.forEach((hash, perStep) -> {
-            series(om, "http_requests_total", "job=\"user-service\",status=\"200\",pod_template_hash=\"" + hash + "\"",
-                    perStep[0]);
-            series(om, "http_requests_total", "job=\"user-service\",status=\"500\",pod_template_hash=\"" + hash + "\"",
-                    perStep[1]);
-        });
-        // another service's pods share the canary's hash and fail everything: the job label must be honoured
-        series(om, "http_requests_total", "job=\"other-service\",status=\"500\",pod_template_hash=\"" + HEALTHY + "\"",
-                100);
-        om.append("# TYPE http_request_duration_seconds histogram\n");
-        BUCKETS.forEach((hash, cumulative) -> {
-            String labels = "job=\"user-service\",pod_template_hash=\"" + hash + "\"";
-            for (int b = 0; b < cumulative.length; b++) {
-                String le = b < BOUNDS.length ? String.valueOf(BOUNDS[b]) : "+Inf";
-                series(om, "http_request_duration_seconds_bucket", labels + ",le=\"" + le + "\"", cumulative[b]);
-            }
-            series(om, "http_request_duration_seconds_count", labels, cumulative[cumulative.length - 1]);
-        });
-        return om.append("# EOF\n").toString();
-    }
-
-    private static void series(StringBuilder om, String name, String labels, int perStep) {
-        for (int i = 0; i < SAMPLES; i++) {
-            om.append(name).append('{').append(labels).append("} ").append((long) perStep * i).append(' ')
-                    .append(START + (long) i * STEP).append('\n');
-        }
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as("%s:%n%s", command, output).isZero();
-    }
-
-    /** Polls {@code /-/ready} a bounded number of times; each wait ends early if Prometheus exits. */
-    private static void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(address + "/-/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        for (int attempt = 0; attempt < 300; attempt++) {
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // retried below
-            }
-            if (prometheus.waitFor(100, TimeUnit.MILLISECONDS)) {
-                break;
-            }
-        }
-        throw new IllegalStateException("Prometheus did not become ready:\n"
-                + Files.readString(dir.resolve("prometheus.log")));
     }
 
     private static MeasurementContext context(String canaryHash) {
@@ -175,11 +89,6 @@ class PrometheusMeasurementTest {
         MetricProvider.Prometheus written = (MetricProvider.Prometheus) seedMetric(metric).provider();
         assertThat(written.address()).isEqualTo("http://prometheus.monitoring.svc:9090");
         return new MetricProvider.Prometheus(address, written.query());
-    }
-
-    private static double errorRate(String hash) {
-        int[] perStep = REQUESTS.get(hash);
-        return (double) perStep[1] / (perStep[0] + perStep[1]);
     }
 
     @Test
@@ -230,7 +139,7 @@ class PrometheusMeasurementTest {
     void aVectorIsTheListOfItsSampleValues() throws Exception {
         MetricProvider.Prometheus errors = new MetricProvider.Prometheus(address + "/",
                 "sort(http_requests_total{job=\"{{ args.service-name }}\",status=\"500\"})");
-        int steps = (int) ((EVALUATED.getEpochSecond() - START) / STEP);
+        int steps = (int) ((EVALUATED.getEpochSecond() - CanaryMetrics.START.getEpochSecond()) / CanaryMetrics.STEP);
 
         assertThat(measurement.measure(errors, context(HEALTHY))).isEqualTo(List.of(
                 (double) REQUESTS.get(HEALTHY)[1] * steps, (double) REQUESTS.get(FAILING)[1] * steps,
