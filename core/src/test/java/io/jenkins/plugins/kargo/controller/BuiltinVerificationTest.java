@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,7 @@ class BuiltinVerificationTest {
                     context(Map.of("service-url", "http://127.0.0.1:" + server.getAddress().getPort())));
 
             assertThat(args).containsEntry("service-url", "http://user-service.dev.svc.cluster.local");
-            assertThat(result).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+            assertThat(result).asInstanceOf(InstanceOfAssertFactories.MAP)
                     .containsEntry("statusCode", 200);
             assertThat(verification.providers().forKind(new MetricProvider.Prometheus("http://p:9090", "up")))
                     .isPresent();

@@ -35,10 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The seed's chain, dev → staging → uat → preprod → production, promoted stage by stage with the example project's
  * own stages (their {@code promotionMechanisms} translated into git-clone, kustomize-set-image, git-commit and
- * git-push) into a real bare git repository of kustomize overlays, with approvals at the gates. The stages'
- * {@code argoCDAppUpdates} are cut from this copy of the example: no Kubernetes API server runs here
- * ({@code argocd-update} is tested against fabric8's mock server on its own). Approvals also stand in for the
- * seed's verification (issue 4), which is what would make Freight verified in dev and staging.
+ * git-push) into a real bare git repository of kustomize overlays, by hand at the gates. The stages'
+ * {@code argoCDAppUpdates} and {@code verification} are cut from this copy of the example, so that this test is
+ * about promotion alone: {@code argocd-update} is tested against fabric8's mock server on its own and verification
+ * by {@link DeliveryLoopTest}. Without a verification, promoted Freight is verified in its stage at once.
  */
 class SeedChainTest {
 
@@ -73,7 +73,8 @@ class SeedChainTest {
         try (Stream<Path> stages = Files.list(config.resolve("stages"))) {
             for (Path stage : stages.toList()) {
                 String yaml = Files.readString(stage);
-                Files.writeString(stage, yaml.replaceAll("(?m)^    argoCDAppUpdates:\\n(?:      .*\\n)*", ""));
+                Files.writeString(stage, yaml.replaceAll("(?m)^    argoCDAppUpdates:\\n(?:      .*\\n)*", "")
+                        .replaceAll("(?m)^  verification:\\n(?:    .*\\n|\\s*\\n)*", ""));
             }
         }
         engine = KargoEngine.open(dir.resolve("state"), CredentialsProvider.NONE, EventSink.NONE);
@@ -86,37 +87,30 @@ class SeedChainTest {
     }
 
     @Test
-    void freightTravelsTheWholeChainWithApprovalsAtTheGatesAndRollsBack() throws Exception {
+    void freightTravelsTheWholeChainThroughTheManualGatesAndRollsBack() throws Exception {
         Freight alpha = freight("v1.2.3-alpha.20241114153045", "alpha");
         List<Promotion> auto = engine.reconcileStages(PROJECT);
-        assertThat(auto).as("dev is auto-promoted").extracting(Promotion::stage).containsExactly("dev");
+        assertThat(auto).as("dev, then staging once the Freight is verified in dev").extracting(Promotion::stage)
+                .containsExactly("dev", "staging");
         Promotion first = engine.store().promotions().get(PROJECT, auto.get(0).name()).orElseThrow();
         assertThat(first.phase()).as(first.message() + first.steps()).isEqualTo(PromotionPhase.Succeeded);
         assertThat(tags("dev")).containsOnly("v1.2.3-alpha.20241114153045");
+        assertThat(tags("staging")).containsOnly("v1.2.3-alpha.20241114153045");
 
-        // staging takes Freight verified in dev; until verification exists (issue 4) an approval opens the gate
-        assertThat(engine.availability(PROJECT, "staging", "alpha").reason()).isEqualTo("not verified in dev");
-        engine.approve(PROJECT, "alpha", "staging", "qa-lead");
-        assertThat(engine.reconcileStages(PROJECT)).extracting(Promotion::stage).containsExactly("staging");
-        engine.approve(PROJECT, "alpha", "uat", "qa-lead");
+        // uat is a manual gate that takes beta and stable only
         assertThatThrownBy(() -> engine.promote(PROJECT, "uat", "alpha", "qa-lead"))
                 .hasMessageEndingWith("pre-release v1.2.3-alpha.20241114153045 of harbor.yourdomain.com/services/"
                         + "user-service (alpha) refused: uat accepts beta and stable only");
 
         Freight stable = freight("v1.2.3", "stable");
-        assertThat(engine.reconcileStages(PROJECT)).extracting(Promotion::stage).containsExactly("dev");
-        for (String stage : List.of("staging", "uat", "preprod", "production")) {
-            engine.approve(PROJECT, "stable", stage, "release-manager");
-            if (stage.equals("staging")) {
-                assertThat(engine.reconcileStages(PROJECT)).extracting(Promotion::stage).containsExactly("staging");
-            } else {
-                Promotion promotion = engine.promote(PROJECT, stage, "stable", "release-manager");
-                assertThat(engine.runPromotions(PROJECT, stage)).isTrue();
-                Promotion done = engine.store().promotions().get(PROJECT, promotion.name()).orElseThrow();
-                assertThat(done.phase()).as(done.message()).isEqualTo(PromotionPhase.Succeeded);
-                assertThat(done.steps()).extracting(s -> s.uses()).containsExactly(
-                        "git-clone", "kustomize-set-image", "git-commit", "git-push");
-            }
+        assertThat(engine.reconcileStages(PROJECT)).extracting(Promotion::stage).containsExactly("dev", "staging");
+        for (String stage : List.of("uat", "preprod", "production")) {
+            Promotion promotion = engine.promote(PROJECT, stage, "stable", "release-manager");
+            assertThat(engine.runPromotions(PROJECT, stage)).isTrue();
+            Promotion done = engine.store().promotions().get(PROJECT, promotion.name()).orElseThrow();
+            assertThat(done.phase()).as(done.message()).isEqualTo(PromotionPhase.Succeeded);
+            assertThat(done.steps()).extracting(s -> s.uses()).containsExactly(
+                    "git-clone", "kustomize-set-image", "git-commit", "git-push");
         }
         for (String stage : STAGES) {
             assertThat(tags(stage)).as(stage).containsOnly("v1.2.3");

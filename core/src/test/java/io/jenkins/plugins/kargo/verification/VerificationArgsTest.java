@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ExpressionVariable;
 import io.jenkins.plugins.kargo.api.KargoConfig;
+import io.jenkins.plugins.kargo.api.ResourceKind;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Verification;
@@ -22,6 +25,9 @@ import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -234,17 +240,21 @@ class VerificationArgsTest {
     }
 
     @Test
-    void anUnreachableClusterIsAClearError() {
-        try (KubernetesClient unreachable = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl("http://127.0.0.1:1")
-                        .withRequestRetryBackoffLimit(0).build()).build()) {
+    void anUnreachableClusterIsAClearError() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String apiServer = "http://127.0.0.1:" + closedPort;
+        try (KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl(apiServer).withRequestRetryBackoffLimit(0).build()).build()) {
             VerificationArgs offline = new VerificationArgs(() -> unreachable);
             assertThatThrownBy(() -> offline.resolve(stage(List.of(), arg("service-name", "user-service"),
                     arg("canary-pod-hash", "{{ .Rollout.Status.CurrentPodHash }}")), freight))
                     .isInstanceOf(MeasurementException.class)
                     .hasMessageStartingWith("stage preprod, verification arg 'canary-pod-hash' (stages/preprod-stage.yaml:40"
                             + " spec.verification.args[canary-pod-hash]): could not read Rollout 'user-service' in"
-                            + " namespace 'myapp' from Kubernetes at http://127.0.0.1:1")
+                            + " namespace 'myapp' from Kubernetes at " + apiServer)
                     .hasMessageEndingWith("; make the cluster reachable through the kubeconfig (KUBECONFIG,"
                             + " ~/.kube/config or the in-cluster service account), or give the argument a plain value");
         }
@@ -284,7 +294,7 @@ class VerificationArgsTest {
         SourceLocation location = new SourceLocation("stages/preprod-stage.yaml", 1, "");
         Verification verification = new Verification(
                 List.of(new Verification.TemplateReference("canary-metrics",
-                        io.jenkins.plugins.kargo.api.ResourceKind.ANALYSIS_TEMPLATE, location)),
+                        ResourceKind.ANALYSIS_TEMPLATE, location)),
                 List.of(args), Map.of(), Map.of(), location);
         return new Stage("myapp", "preprod", Map.of(), vars, List.of(), Optional.empty(), Optional.empty(),
                 Optional.of(verification), location);
