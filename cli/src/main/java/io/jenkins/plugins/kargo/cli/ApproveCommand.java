@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kargo approve (--freight F | --freight-alias A) --stage S}: Kargo's manual approval. */
-@Command(name = "approve", description = {"Make Freight available to a stage whatever its upstream verification,",
-        "or sign off the stage's verification of it when that waits for a person."})
+@Command(name = "approve", description = {"Approve Freight for a stage, or sign off its verification there.",
+        "When the stage's verification of the Freight waits for a person, this is",
+        "the sign-off it waits for; otherwise the Freight becomes available to the",
+        "stage whatever its upstream verification (Kargo's manual approval)."})
 final class ApproveCommand extends EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

@@ -21,12 +21,11 @@ final class Engines {
     }
 
     static KargoEngine open(GlobalOptions global, PrintWriter err) {
-        return open(global, new ConsoleEvents(err));
+        return open(global.stateDirectory(), new ConsoleEvents(err));
     }
 
     /** An engine reporting to {@code console}, which also hears the approvals verifications wait for. */
-    static KargoEngine open(GlobalOptions global, ConsoleEvents console) {
-        Path state = global.stateDirectory();
+    static KargoEngine open(Path state, ConsoleEvents console) {
         KargoEngine engine = KargoEngine.open(state, credentials(state), console);
         engine.addListener(console);
         return engine;

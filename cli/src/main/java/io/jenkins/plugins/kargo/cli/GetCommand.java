@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.KargoConfig;
+import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.controller.WarehouseManifest;
 import io.jenkins.plugins.kargo.freight.Freight;
@@ -140,7 +141,7 @@ final class GetCommand {
                 throw new CommandFailure(ExitCodes.FAILED, "stage " + stage + " not found in project " + project);
             }
             List<String> stages = stage != null ? List.of(stage)
-                    : config.stages(project).stream().map(io.jenkins.plugins.kargo.api.Stage::name).toList();
+                    : config.stages(project).stream().map(Stage::name).toList();
             List<VerificationRun> runs = stages.stream()
                     .flatMap(s -> engine.store().verifications().list(project, s).stream()).toList();
             if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {

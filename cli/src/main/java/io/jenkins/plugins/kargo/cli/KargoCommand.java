@@ -3,16 +3,18 @@ package io.jenkins.plugins.kargo.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code kargo} command, modelled on Kargo's own CLI. Exit codes: {@value ExitCodes#OK} done,
  * {@value ExitCodes#FAILED} the operation failed, {@value ExitCodes#USAGE} bad usage or invalid configuration.
  */
-@Command(name = "kargo", mixinStandardHelpOptions = true, versionProvider = KargoVersion.class,
+@Command(name = "kargo", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = KargoVersion.class,
         description = "Kargo-style progressive delivery: discover artifact versions, record Freight, promote it through stages.",
         subcommands = {ApplyCommand.class, RefreshCommand.class, GetCommand.class, PromoteCommand.class,
                 ApproveCommand.class, RejectCommand.class, RollbackCommand.class, VerifyCommand.class,
-                ServeCommand.class})
+                ServeCommand.class, HelpCommand.class})
 public final class KargoCommand {
 
     public static void main(String[] args) {

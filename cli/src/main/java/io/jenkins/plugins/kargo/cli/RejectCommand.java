@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kargo reject (--freight F | --freight-alias A) --stage S}: the "no" to a verification that waits for a person. */
-@Command(name = "reject", description = {"Reject Freight in the stage's verification that waits for a person:",
-        "the verification fails, so the Freight goes no further."})
+@Command(name = "reject", description = {"Reject Freight in a stage's verification that waits for a person.",
+        "The verification fails, so the Freight goes no further."})
 final class RejectCommand extends EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")

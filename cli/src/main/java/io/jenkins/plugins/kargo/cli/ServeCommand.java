@@ -22,16 +22,18 @@ import picocli.CommandLine.Spec;
  * the engine before the JVM goes; a promotion or verification it interrupts stays Running in the state and is run
  * again by the next loop (or {@code kargo refresh stage}).
  */
-@Command(name = "serve", description = {"Run the delivery loop until stopped (Ctrl-C): discover each warehouse on",
-        "its interval, make Freight, auto-promote where the project allows it, run queued promotions and",
-        "verifications. Its web UI comes with a later release."})
+@Command(name = "serve", description = {"Run the delivery loop until stopped (Ctrl-C).",
+        "For every project in the state: discover each warehouse on its interval,",
+        "make Freight, auto-promote where the project allows it, and run queued",
+        "promotions and verifications. Its web UI comes with a later release."})
 final class ServeCommand implements Callable<Integer> {
 
     /** How long a signal waits for the loop to stop before the JVM goes anyway (the loop waits 30s per pool). */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(90);
 
+    /** Not {@link GlobalOptions}: the loop runs every project in the state. */
     @Mixin
-    GlobalOptions global;
+    StateOption state;
 
     @Spec
     CommandSpec spec;
@@ -61,10 +63,10 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         boolean interrupted = false;
         try {
-            try (KargoEngine engine = Engines.open(global, console);
+            try (KargoEngine engine = Engines.open(state.directory(), console);
                  DeliveryLoop loop = DeliveryLoop.start(engine, tick, console, Clock.systemUTC())) {
                 List<String> projects = engine.store().configurations().projects();
-                console.info("kargo serve: delivery loop over " + global.stateDirectory() + (projects.isEmpty()
+                console.info("kargo serve: delivery loop over " + state.directory() + (projects.isEmpty()
                         ? " (no project yet: `kargo apply -f DIR` and the next tick picks it up)"
                         : " (projects: " + String.join(", ", projects) + ")")
                         + ", looking for work every " + GoDurationOption.text(tick) + "; stop with Ctrl-C");

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify", description = "Verify a resource again.", subcommands = VerifyCommand.Stage.class)
 final class VerifyCommand {
 
-    @Command(name = "stage", description = {"Verify the stage's current Freight again and report the outcome,",
-            "or abort the stage's verification (--abort)."})
+    @Command(name = "stage", description = {"Verify the stage's current Freight again and report the outcome.",
+            "With --abort, abort the stage's verification instead."})
     static final class Stage extends EngineCommand {
 
         @Parameters(paramLabel = "NAME", description = "The stage.")

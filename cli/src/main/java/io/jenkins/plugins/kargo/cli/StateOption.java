@@ -1,0 +1,23 @@
+package io.jenkins.plugins.kargo.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --state DIR}: where the engine keeps its state; every command takes it. */
+final class StateOption {
+
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Where state is kept. Default: $KARGO_HOME, else ~/.kargo.")
+    Path state;
+
+    Path directory() {
+        if (state != null) {
+            return state;
+        }
+        String home = System.getenv("KARGO_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home);
+        }
+        return Path.of(System.getProperty("user.home"), ".kargo");
+    }
+}
