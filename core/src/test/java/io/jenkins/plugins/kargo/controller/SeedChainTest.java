@@ -13,7 +13,6 @@ import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,10 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,13 +172,8 @@ class SeedChainTest {
                 .filter(l -> l.startsWith("newTag:")).map(l -> l.substring("newTag:".length()).strip()).toList();
     }
 
-    private String read(String path) throws IOException {
-        try (Repository repo = Git.open(gitops.gitDir().toFile()).getRepository()) {
-            ObjectId main = repo.resolve("refs/heads/main^{tree}");
-            try (TreeWalk walk = TreeWalk.forPath(repo, path, main)) {
-                return new String(repo.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-            }
-        }
+    private String read(String path) {
+        return gitops.read("main", path);
     }
 
     private List<RevCommit> log() throws Exception {

@@ -88,6 +88,11 @@ public final class BareGitRepository {
         return head();
     }
 
+    /** The file at {@code path} on {@code branch} of the bare repository (what was pushed there). */
+    public String read(String branch, String path) {
+        return GitCli.run(gitDir, Map.of(), "show", branch + ":" + path);
+    }
+
     /** Creates a branch at the current commit and switches to it. */
     public void branch(String name) {
         GitCli.run(work, Map.of(), "checkout", "-q", "-b", name);

@@ -20,20 +20,20 @@ import java.util.concurrent.TimeUnit;
  * {@link Reaction} says: {@code succeeded}/{@code failed} counts and a {@code Complete} or {@code Failed}
  * condition, or nothing (a Job that never ends).
  */
-final class FakeJobController implements AutoCloseable {
+public final class FakeJobController implements AutoCloseable {
 
     /** How a Job ends: {@code condition} {@code Complete}, {@code Failed} or null (never), with its pod's log. */
-    record Reaction(String condition, String reason, String message, String log) {
+    public record Reaction(String condition, String reason, String message, String log) {
 
-        static Reaction complete(String log) {
+        public static Reaction complete(String log) {
             return new Reaction("Complete", "Completed", "Reached expected number of succeeded pods", log);
         }
 
-        static Reaction failed(String log) {
+        public static Reaction failed(String log) {
             return new Reaction("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", log);
         }
 
-        static Reaction never() {
+        public static Reaction never() {
             return new Reaction(null, null, null, "");
         }
     }
@@ -42,11 +42,11 @@ final class FakeJobController implements AutoCloseable {
     private final KubernetesMockServer server;
     private final Reaction reaction;
     /** Each Job as the controller found it when it was created, in order. */
-    final List<Job> seen = new CopyOnWriteArrayList<>();
+    public final List<Job> seen = new CopyOnWriteArrayList<>();
     private final Semaphore started = new Semaphore(0);
     private final SharedIndexInformer<Job> informer;
 
-    FakeJobController(KubernetesClient client, KubernetesMockServer server, Reaction reaction) {
+    public FakeJobController(KubernetesClient client, KubernetesMockServer server, Reaction reaction) {
         this.client = client;
         this.server = server;
         this.reaction = reaction;
@@ -96,7 +96,7 @@ final class FakeJobController implements AutoCloseable {
     }
 
     /** Blocks until the controller has started a Job. */
-    Job awaitStarted() throws InterruptedException {
+    public Job awaitStarted() throws InterruptedException {
         if (!started.tryAcquire(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the Job controller saw no Job");
         }
