@@ -48,26 +48,8 @@ class PromotionCommandsTest {
                 "overlays/dev/kustomization.yaml", "resources:\n  - ../../base\n",
                 "overlays/prod/kustomization.yaml", "resources:\n  - ../../base\n"));
         Path config = Files.createDirectories(temp.resolve("kargo"));
-        Files.writeString(config.resolve("shop.yaml"), """
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Project
-                metadata:
-                  name: shop
-                spec:
-                  promotionPolicies:
-                    - stage: dev
-                      autoPromotionEnabled: true
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Warehouse
-                metadata:
-                  name: images
-                  namespace: shop
-                spec:
-                  subscriptions:
-                    - image:
-                        repoURL: registry.local/app
-                """ + stage("dev", "direct: true") + stage("prod", "stages: [dev]"));
+        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", "dev")
+                + stage("dev", "direct: true") + stage("prod", "stages: [dev]"));
         KargoRun apply = kargo("apply", "-f", config.toString());
         assertThat(apply.exitCode()).as(apply.err()).isZero();
         try (KargoStore store = KargoStore.open(state)) {
@@ -80,40 +62,7 @@ class PromotionCommandsTest {
     }
 
     private String stage(String name, String sources) {
-        return """
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Stage
-                metadata:
-                  name: %s
-                  namespace: shop
-                spec:
-                  requestedFreight:
-                    - origin: {kind: Warehouse, name: images}
-                      sources: {%s}
-                      maturity: [stable]
-                  promotionTemplate:
-                    spec:
-                      steps:
-                        - uses: git-clone
-                          config:
-                            repoURL: %s
-                            checkout: [{branch: main, path: ./out}]
-                        - uses: kustomize-set-image
-                          as: update
-                          config:
-                            path: ./out/overlays/%s
-                            images:
-                              - image: registry.local/app
-                                tag: ${{ imageFrom("registry.local/app").Tag }}
-                        - uses: git-commit
-                          config:
-                            path: ./out
-                            message: ${{ outputs.update.commitMessage }}
-                        - uses: git-push
-                          config:
-                            path: ./out
-                """.formatted(name, sources, gitops.fileUrl(), name);
+        return ShopProject.stage(name, sources, "registry.local/app", gitops.fileUrl(), "maturity: [stable]", "");
     }
 
     @Test

@@ -42,53 +42,8 @@ class ServeCommandTest {
         gitops.commit("dev overlay", Instant.parse("2024-11-01T00:00:00Z"),
                 Map.of("overlays/dev/kustomization.yaml", "resources:\n  - ../../base\n"));
         Path config = Files.createDirectories(temp.resolve("kargo")).resolve("shop.yaml");
-        Files.writeString(config, """
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Project
-                metadata:
-                  name: shop
-                spec:
-                  promotionPolicies:
-                    - stage: dev
-                      autoPromotionEnabled: true
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Warehouse
-                metadata:
-                  name: images
-                  namespace: shop
-                spec:
-                  subscriptions:
-                    - image:
-                        repoURL: %1$s
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Stage
-                metadata:
-                  name: dev
-                  namespace: shop
-                spec:
-                  requestedFreight:
-                    - origin: {kind: Warehouse, name: images}
-                      sources: {direct: true}
-                  promotionTemplate:
-                    spec:
-                      steps:
-                        - uses: git-clone
-                          config:
-                            repoURL: %2$s
-                            checkout: [{branch: main, path: ./out}]
-                        - uses: kustomize-set-image
-                          config:
-                            path: ./out/overlays/dev
-                            images:
-                              - image: %1$s
-                                tag: ${{ imageFrom("%1$s").Tag }}
-                        - uses: git-commit
-                          config: {path: ./out, message: dev gets the new image}
-                        - uses: git-push
-                          config: {path: ./out}
-                """.formatted(repository, gitops.fileUrl()));
+        Files.writeString(config, ShopProject.header(repository, "dev")
+                + ShopProject.stage("dev", "direct: true", repository, gitops.fileUrl(), "", ""));
         Path state = temp.resolve("state");
         KargoRun apply = KargoRun.of(state, "apply", "-f", config.toString());
         assertThat(apply.exitCode()).as(apply.err()).isZero();

@@ -70,21 +70,7 @@ class VerificationCommandsTest {
                 "overlays/dev/kustomization.yaml", "resources:\n  - ../../base\n",
                 "overlays/uat/kustomization.yaml", "resources:\n  - ../../base\n"));
         Path config = Files.createDirectories(temp.resolve("kargo"));
-        Files.writeString(config.resolve("shop.yaml"), """
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Project
-                metadata:
-                  name: shop
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Warehouse
-                metadata:
-                  name: images
-                  namespace: shop
-                spec:
-                  subscriptions:
-                    - image:
-                        repoURL: registry.local/app
+        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", "") + """
                 ---
                 apiVersion: argoproj.io/v1alpha1
                 kind: AnalysisTemplate
@@ -129,42 +115,11 @@ class VerificationCommandsTest {
     }
 
     private static String stage(String name, String sources, String template, BareGitRepository gitops) {
-        return """
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Stage
-                metadata:
-                  name: %s
-                  namespace: shop
-                spec:
-                  requestedFreight:
-                    - origin: {kind: Warehouse, name: images}
-                      sources: {%s}
-                  promotionTemplate:
-                    spec:
-                      steps:
-                        - uses: git-clone
-                          config:
-                            repoURL: %s
-                            checkout: [{branch: main, path: ./out}]
-                        - uses: kustomize-set-image
-                          as: update
-                          config:
-                            path: ./out/overlays/%s
-                            images:
-                              - image: registry.local/app
-                                tag: ${{ imageFrom("registry.local/app").Tag }}
-                        - uses: git-commit
-                          config:
-                            path: ./out
-                            message: ${{ outputs.update.commitMessage }}
-                        - uses: git-push
-                          config:
-                            path: ./out
+        return ShopProject.stage(name, sources, "registry.local/app", gitops.fileUrl(), "", """
                   verification:
                     analysisTemplates:
                       - name: %s
-                """.formatted(name, sources, gitops.fileUrl(), name, template);
+                """.formatted(template));
     }
 
     @Test

@@ -136,6 +136,11 @@ class DeliveryLoopTest {
                         .replaceAll("(?m)^    argoCDAppUpdates:\\n(?:      .*\\n)*", ""));
             }
         }
+        start(config);
+    }
+
+    /** Opens the engine over the test's state and starts its loop, as a process starting `kargo serve` does. */
+    private void start(Path config) throws Exception {
         // the canary data was recorded from CanaryMetrics.START: the engine lives five minutes into it
         Clock clock = Clock.offset(Clock.systemUTC(),
                 Duration.between(Instant.now(), CanaryMetrics.START.plus(Duration.ofMinutes(5))));
@@ -148,18 +153,21 @@ class DeliveryLoopTest {
                 rollout(CanaryMetrics.HEALTHY);
             }
         });
-        engine.apply(config);
+        if (config != null) {
+            engine.apply(config);
+        }
         loop = DeliveryLoop.start(engine, Duration.ofMillis(200), EventSink.NONE, clock);
+    }
+
+    /** Stops the loop and closes the engine, as a stopped process does: what runs is interrupted. */
+    private void stop() {
+        loop.close();
+        engine.close();
     }
 
     @AfterEach
     void tearDown() {
-        if (loop != null) {
-            loop.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
+        stop();
         if (jobs != null) {
             jobs.close();
         }
@@ -220,6 +228,35 @@ class DeliveryLoopTest {
                 .isEqualTo("not verified in preprod");
         assertThat(events).extracting(DeliveryEvent::type).contains(DeliveryEvent.Type.APPROVAL_NEEDED,
                 DeliveryEvent.Type.VERIFICATION_FAILED, DeliveryEvent.Type.ROLLBACK);
+    }
+
+    @Test
+    void aRestartLosesNothingAndDoesNothingTwice() throws Exception {
+        Freight release = release("v2.0.0");
+        awaitTrue("v2.0.0 verified in staging", () -> verifiedIn(release, "staging"));
+        promote("uat", release);
+        awaitTrue("uat waits for a sign-off", () -> engine.store().verifications().open(PROJECT, "uat").stream()
+                .anyMatch(v -> v.phase() == VerificationPhase.Running));
+
+        VerificationRun interrupted = engine.store().verifications().latest(PROJECT, "uat").orElseThrow();
+        stop();
+        start(null);
+
+        assertThat(interrupted.attempts()).isEqualTo(1);
+        awaitTrue("the sign-off waited for again", () -> engine.store().verifications().get(PROJECT, interrupted.name())
+                .filter(v -> v.attempts() == 2 && v.phase() == VerificationPhase.Running).isPresent());
+        assertThat(engine.approve(PROJECT, release.name(), "uat", "qa-lead")).isEqualTo(Approval.SIGNED_OFF);
+        awaitTrue("v2.0.0 verified in uat", () -> verifiedIn(release, "uat"));
+
+        assertThat(engine.store().verifications().list(PROJECT, "uat")).as("one verification, resumed").hasSize(1);
+        for (String stage : List.of("dev", "staging", "uat")) {
+            assertThat(engine.store().promotions().list(PROJECT, stage)).as(stage + ": promoted once").hasSize(1);
+            assertThat(engine.store().verifications().list(PROJECT, stage)).as(stage + ": verified once").hasSize(1);
+            assertThat(tags(stage)).containsOnly("v2.0.0");
+        }
+        assertThat(gitops.log("main", "overlays/uat")).as("the overlays' first commit, then one promotion").hasSize(2);
+        assertThat(engine.store().freight().list(PROJECT, "services-warehouse")).as("rediscovery makes no Freight")
+                .extracting(Freight::name).containsExactly(release.name());
     }
 
     /** Pushes the release of every service and waits for the loop to make Freight of it. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,6 +92,11 @@ public final class BareGitRepository {
     /** The file at {@code path} on {@code branch} of the bare repository (what was pushed there). */
     public String read(String branch, String path) {
         return GitCli.run(gitDir, Map.of(), "show", branch + ":" + path);
+    }
+
+    /** The IDs of the commits on {@code branch} of the bare repository that touch {@code path}, newest first. */
+    public List<String> log(String branch, String path) {
+        return GitCli.run(gitDir, Map.of(), "log", "--format=%H", branch, "--", path).lines().toList();
     }
 
     /** Creates a branch at the current commit and switches to it. */
