@@ -43,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
     Duration tick;
 
     @Override
+    @SuppressWarnings("try") // the loop runs in its own threads; the try only closes it before the engine
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ConsoleEvents console = new ConsoleEvents(err);
