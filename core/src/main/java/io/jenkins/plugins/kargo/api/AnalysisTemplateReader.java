@@ -192,6 +192,15 @@ final class AnalysisTemplateReader {
             return null;
         }
         ConfigNode config = plugin.get(names.get(0));
+        if (!names.get(0).equals(MetricProvider.Plugin.APPROVAL)) {
+            config.error("metric plugin " + names.get(0) + " is not available here", "use a web, prometheus or job "
+                    + "provider, or the " + MetricProvider.Plugin.APPROVAL + " plugin for a person's decision");
+            return null;
+        }
+        if (config.isMapping(MetricProvider.Plugin.APPROVAL + ": {message: ..., timeout: 72h}")) {
+            config.allowOnly("message", "timeout");
+            config.goDuration("timeout", null);
+        }
         return new MetricProvider.Plugin(names.get(0),
                 config.json().isObject() ? config.json() : JsonNodeFactory.instance.objectNode());
     }

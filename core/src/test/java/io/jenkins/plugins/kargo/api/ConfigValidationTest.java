@@ -191,6 +191,36 @@ class ConfigValidationTest {
     }
 
     @Test
+    void onlyTheApprovalMetricPluginIsAcceptedAndItsTimeoutIsADuration() {
+        String other = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: AnalysisTemplate
+                metadata: {name: sign-off, namespace: shop}
+                spec:
+                  metrics:
+                    - name: sign-off
+                      provider:
+                        plugin:
+                          argoproj-labs/sample-prometheus: {address: http://prometheus}
+                """;
+        assertProblem(base().with("template.yaml", other).error(), "template.yaml",
+                lineOf(other, "argoproj-labs/sample-prometheus"),
+                "spec.metrics[0].provider.plugin.\"argoproj-labs/sample-prometheus\"",
+                "metric plugin argoproj-labs/sample-prometheus is not available here", "use a web, prometheus or job "
+                        + "provider, or the kargo.akuity.io/approval plugin for a person's decision");
+
+        String approval = other.replace("argoproj-labs/sample-prometheus: {address: http://prometheus}", """
+                kargo.akuity.io/approval:
+                            message: sign off
+                            timeout: 3 days""");
+        assertProblem(base().with("template.yaml", approval).error(), "template.yaml",
+                lineOf(approval, "timeout: 3 days"),
+                "spec.metrics[0].provider.plugin.\"kargo.akuity.io/approval\".timeout",
+                "'timeout' is '3 days', not a duration",
+                "write a number with a unit (ms, s, m, h), e.g. 10s, 1m or 1m30s");
+    }
+
+    @Test
     void clusterAnalysisTemplateIsFoundAcrossProjectsButOnlyByItsKind() throws ConfigException {
         String template = """
                 apiVersion: argoproj.io/v1alpha1

@@ -7,20 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when a test (or its {@link #sleeper()}) says so. */
-final class FakeClock extends Clock {
+public final class FakeClock extends Clock {
 
     private Instant now;
 
-    FakeClock(Instant start) {
+    public FakeClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
     /** A sleeper that passes the time at once. */
-    Sleeper sleeper() {
+    public Sleeper sleeper() {
         return this::advance;
     }
 
