@@ -10,6 +10,7 @@ import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.state.AuditEvent;
 import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.state.VerificationRun;
+import io.jenkins.plugins.kargo.testkit.ShopProject;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,47 +53,13 @@ class VerifierTest {
         engine = Lifecycle.engine(dir.resolve("state"), new Lifecycle.TestClock(), record);
         engine.addListener(events::add);
         Path config = Files.createDirectories(dir.resolve("kargo"));
-        Files.writeString(config.resolve("shop.yaml"), """
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Project
-                metadata:
-                  name: shop
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: ProjectConfig
-                metadata:
-                  name: shop
-                  namespace: shop
-                spec:
-                  promotionPolicies:
-                    - stage: guarded
-                      autoRollback:
-                        onVerification: [Failed]
-                        onPromotion: [Failed]
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Warehouse
-                metadata:
-                  name: images
-                  namespace: shop
-                spec:
-                  subscriptions:
-                    - image:
-                        repoURL: registry.local/app
-                ---
-                apiVersion: argoproj.io/v1alpha1
-                kind: AnalysisTemplate
-                metadata:
-                  name: smoke
-                  namespace: shop
-                spec:
-                  metrics:
-                    - name: health
-                      successCondition: result.statusCode == 200
-                      provider:
-                        web:
-                          url: http://127.0.0.1:%d/health
-                """.formatted(health.getAddress().getPort()) + stage("guarded") + stage("plain"));
+        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", """
+                - stage: guarded
+                  autoRollback:
+                    onVerification: [Failed]
+                    onPromotion: [Failed]
+                """) + ShopProject.smokeTemplate("smoke", "http://127.0.0.1:" + health.getAddress().getPort() + "/health")
+                + stage("guarded") + stage("plain"));
         engine.apply(config);
     }
 
