@@ -1,8 +1,10 @@
 package io.jenkins.plugins.kargo.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -43,7 +45,7 @@ final class GetCommand {
      * Records (stage status, promotions, verifications) as JSON: times as ISO-8601 text, an empty Optional as null,
      * analysis phases in Argo Rollouts' spelling ({@code Successful}).
      */
-    private static final ObjectMapper RECORDS = JsonMapper.builder().addModule(new JavaTimeModule())
+    static final ObjectMapper RECORDS = JsonMapper.builder().addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING).build();
@@ -72,8 +74,9 @@ final class GetCommand {
             if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
                 Printer.print(out, output.format, statuses.stream().map(s -> {
                     ObjectNode stage = resource("Stage", s.stage(), s);
-                    ((ObjectNode) stage.get("status")).set("lastVerification", RECORDS.valueToTree(
-                            engine.store().verifications().latest(project, s.stage()).orElse(null)));
+                    ((ObjectNode) stage.get("status")).set("lastVerification", engine.store().verifications()
+                            .latest(project, s.stage()).map(v -> (JsonNode) VerificationInfo.of(project, v))
+                            .orElse(NullNode.getInstance()));
                     return stage;
                 }).toList(), false);
                 return ExitCodes.OK;
@@ -124,7 +127,8 @@ final class GetCommand {
     }
 
     @Command(name = "verifications", aliases = "verification",
-            description = "List verifications, oldest first; -o json or yaml shows every metric and measurement.")
+            description = {"List verifications, oldest first (stage by stage).",
+                    "-o json or yaml: a list of Kargo VerificationInfo with every metric and measurement."})
     static final class Verifications extends EngineCommand {
 
         @Mixin
@@ -145,7 +149,8 @@ final class GetCommand {
             List<VerificationRun> runs = stages.stream()
                     .flatMap(s -> engine.store().verifications().list(project, s).stream()).toList();
             if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                Printer.print(out, output.format, runs.stream().map(v -> resource("Verification", v.name(), v)).toList(), false);
+                // not resources: Kargo keeps verifications inside the Stage's status
+                Printer.write(out, output.format, runs.stream().map(v -> VerificationInfo.of(project, v)).toList());
                 return ExitCodes.OK;
             }
             int width = output.format == OutputFormat.wide ? 0 : VerificationReport.CELL_WIDTH;

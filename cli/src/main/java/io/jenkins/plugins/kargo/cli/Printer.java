@@ -25,7 +25,11 @@ final class Printer {
     }
 
     static void print(PrintWriter out, OutputFormat format, List<ObjectNode> resources, boolean single) {
-        Object document = single && resources.size() == 1 ? resources.get(0) : list(resources);
+        write(out, format, single && resources.size() == 1 ? resources.get(0) : list(resources));
+    }
+
+    /** Prints the document as it is (e.g. a plain list of what is no resource). */
+    static void write(PrintWriter out, OutputFormat format, Object document) {
         try {
             out.print(format == OutputFormat.yaml ? YAML.writeValueAsString(document)
                     : JSON.writeValueAsString(document) + System.lineSeparator());

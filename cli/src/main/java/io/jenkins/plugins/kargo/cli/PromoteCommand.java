@@ -71,6 +71,6 @@ final class PromoteCommand extends EngineCommand {
                 ? engine.candidate(project, promote.stage, promote.freight.warehouse)
                 : promote.freight.name != null ? promote.freight.name : promote.freight.alias;
         Promotion queued = engine.promote(project, promote.stage, freight, Actor.current());
-        return PromotionProgress.runAndReport(engine, project, queued, promote.wait, out);
+        return PromotionProgress.runAndReport(engine, project, queued, promote.wait, out, new ConsoleEvents(err()));
     }
 }

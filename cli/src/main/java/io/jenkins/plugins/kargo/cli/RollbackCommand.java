@@ -28,6 +28,6 @@ final class RollbackCommand extends EngineCommand {
     int run(KargoEngine engine, PrintWriter out) throws ConfigException, InterruptedException {
         String project = project(engine);
         Promotion queued = engine.rollback(project, stage, to, Actor.current());
-        return PromotionProgress.runAndReport(engine, project, queued, wait, out);
+        return PromotionProgress.runAndReport(engine, project, queued, wait, out, new ConsoleEvents(err()));
     }
 }
