@@ -33,7 +33,7 @@ final class PromoteCommand extends EngineCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Freight freight;
 
-        @Option(names = "--wait", description = "Wait for the promotion to end even when another kargo process runs it.")
+        @Option(names = "--wait", description = "When another kargo process runs the stage, wait for the promotion and its verification to end.")
         boolean wait;
     }
 

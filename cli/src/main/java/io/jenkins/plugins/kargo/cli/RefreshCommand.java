@@ -32,8 +32,10 @@ final class RefreshCommand {
         }
     }
 
-    @Command(name = "stage", description = {"Auto-promote into the stage if its policy says so, and run its queue:",
-            "queued promotions, each followed by its verification."})
+    @Command(name = "stage", description = {"Auto-promote into the stage if its policy says so, then run its queue.",
+            "Queued promotions run oldest first, each followed by its verification. The",
+            "auto-promotion is reported as `kargo promote` reports a promotion (exit 1",
+            "when it or its verification did not succeed)."})
     static final class Stage extends EngineCommand {
 
         @Parameters(paramLabel = "NAME", description = "The stage.")
