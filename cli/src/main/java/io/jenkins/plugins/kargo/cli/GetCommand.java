@@ -1,6 +1,5 @@
 package io.jenkins.plugins.kargo.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -24,6 +23,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -72,13 +72,7 @@ final class GetCommand {
             List<StageStatus> statuses = config.stages(project).stream()
                     .map(s -> engine.store().stages().status(project, s.name())).toList();
             if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                Printer.print(out, output.format, statuses.stream().map(s -> {
-                    ObjectNode stage = resource("Stage", s.stage(), s);
-                    ((ObjectNode) stage.get("status")).set("lastVerification", engine.store().verifications()
-                            .latest(project, s.stage()).map(v -> (JsonNode) VerificationInfo.of(project, v))
-                            .orElse(NullNode.getInstance()));
-                    return stage;
-                }).toList(), false);
+                Printer.print(out, output.format, statuses.stream().map(s -> stage(engine, project, s)).toList(), false);
                 return ExitCodes.OK;
             }
             int width = output.format == OutputFormat.wide ? 0 : VerificationReport.CELL_WIDTH;
@@ -97,6 +91,40 @@ final class GetCommand {
             table.print(out, !output.noHeaders);
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * The stage's status, each Freight history entry with its verifications as Kargo's {@code verificationHistory}
+     * (newest first, left out when none), and the newest verification as {@code lastVerification}.
+     */
+    private static ObjectNode stage(KargoEngine engine, String project, StageStatus status) {
+        ObjectNode stage = resource("Stage", status.stage(), status);
+        ObjectNode json = (ObjectNode) stage.get("status");
+        List<VerificationRun> runs = new ArrayList<>(engine.store().verifications().list(project, status.stage()));
+        Collections.reverse(runs); // newest first, as Kargo's stacks
+        for (int i = 0; i < status.history().size(); i++) {
+            int entry = i;
+            List<ObjectNode> verifications = runs.stream().filter(v -> entryOf(v, status.history()) == entry)
+                    .map(v -> VerificationInfo.of(project, v)).toList();
+            if (!verifications.isEmpty()) {
+                ((ObjectNode) json.get("history").get(i)).putArray("verificationHistory").addAll(verifications);
+            }
+        }
+        json.set("lastVerification", runs.isEmpty() ? NullNode.getInstance() : VerificationInfo.of(project, runs.get(0)));
+        return stage;
+    }
+
+    /**
+     * Which history entry (newest first) a verification is of: the newest promotion of its Freight collection made
+     * before it was queued (a promotion queues its verification as it ends); -1 when that entry has left the history.
+     */
+    private static int entryOf(VerificationRun run, List<FreightHistoryEntry> history) {
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).id().equals(run.collection()) && !history.get(i).promotedAt().isAfter(run.createdAt())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Command(name = "promotions", aliases = {"promotion", "promos", "promo"}, description = "List promotions, oldest first.")

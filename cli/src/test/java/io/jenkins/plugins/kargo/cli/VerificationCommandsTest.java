@@ -170,6 +170,8 @@ class VerificationCommandsTest {
         assertThat(infos.get(0).path("promotion").asText()).matches("dev\\.\\S+");
         assertThat(infos.get(0).at("/analysisRun/phase").asText()).isEqualTo("Successful");
         assertThat(infos.get(0).at("/metrics/0/measurements/0/value/statusCode").asInt()).isEqualTo(200);
+        assertThat(dev.at("/status/history/0/verificationHistory")).as("Kargo's stack: newest first")
+                .containsExactly(infos.get(1), infos.get(0));
         assertThat(infos.get(0).has("message")).as("left out when empty, as Kargo does").isFalse();
         assertThat(new ObjectMapper(new YAMLFactory()).readTree(kargo("get", "verifications", "--stage", "dev", "-o",
                 "yaml").out())).isEqualTo(infos);
