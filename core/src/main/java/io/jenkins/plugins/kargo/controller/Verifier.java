@@ -43,10 +43,6 @@ final class Verifier {
                 throws MeasurementException, InterruptedException;
     }
 
-    /** The stage's args as written: no expressions, no Rollout lookups. */
-    static final StageArgs PLAIN_ARGS = (stage, verification, freight, log) -> verification.args().stream()
-            .collect(Collectors.toMap(Verification.Argument::name, Verification.Argument::value, (a, b) -> b));
-
     private final KargoStore store;
     private final AnalysisRunner runner;
     private final StageArgs stageArgs;
