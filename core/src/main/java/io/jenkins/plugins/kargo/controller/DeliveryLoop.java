@@ -99,7 +99,7 @@ public final class DeliveryLoop implements AutoCloseable {
         }
     }
 
-    interface Work {
+    private interface Work {
         void run() throws Exception;
     }
 
