@@ -203,7 +203,15 @@ class VerificationCommandsTest {
 
     @Test
     void promoteWaitWaitsForTheVerificationAnotherProcessRunsAndSaysHowToDecideIt() throws Exception {
-        assertThat(kargo("promote", "--stage", "dev", "--freight-alias", "first").exitCode()).isZero();
+        // two Freight: a verification of Freight verified in the stage before reuses that result
+        try (KargoStore store = KargoStore.open(state)) {
+            store.freight().create("shop", new Freight("", "second", FreightOrigin.warehouse("images"), null,
+                    List.of(new FreightImage("registry.local/app", "v1.1.0", "sha256:" + "b".repeat(64), Map.of(), "")),
+                    List.of(), List.of(), List.of()));
+        }
+        for (String freight : List.of("first", "second")) {
+            assertThat(kargo("promote", "--stage", "dev", "--freight-alias", freight).exitCode()).isZero();
+        }
         ConsoleWatch runnerErr = new ConsoleWatch();
         CompletableFuture<KargoRun> runner = CompletableFuture.supplyAsync(() ->
                 KargoRun.of(state, runnerErr, "promote", "--stage", "uat", "--freight-alias", "first"));
@@ -213,7 +221,7 @@ class VerificationCommandsTest {
         ConsoleWatch waiterOut = new ConsoleWatch();
         ConsoleWatch waiterErr = new ConsoleWatch();
         CompletableFuture<KargoRun> waiter = CompletableFuture.supplyAsync(() -> KargoRun.of(state, waiterOut, waiterErr,
-                "promote", "--stage", "uat", "--freight-alias", "first", "--wait"));
+                "promote", "--stage", "uat", "--freight-alias", "second", "--wait"));
         waiterOut.await("another kargo process is running stage uat's promotions; waiting", WAIT);
         KargoRun approve = kargo("approve", "--freight-alias", "first", "--stage", "uat");
         assertThat(approve.exitCode()).as(approve.err()).isZero();
@@ -225,10 +233,10 @@ class VerificationCommandsTest {
             waited = store.verifications().list("shop", "uat").stream().filter(v -> v.promotion().equals(promotion))
                     .findFirst().orElseThrow().name();
         }
-        assertThat(waiterErr.toString()).contains("verification/" + waited + " of Freight first in stage uat waits")
+        assertThat(waiterErr.toString()).contains("verification/" + waited + " of Freight second in stage uat waits")
                 .containsPattern("  approve: kargo approve --freight [0-9a-f]{40} --stage uat --project shop")
                 .containsPattern("  reject:  kargo reject --freight [0-9a-f]{40} --stage uat --project shop");
-        KargoRun reject = kargo("reject", "--freight-alias", "first", "--stage", "uat");
+        KargoRun reject = kargo("reject", "--freight-alias", "second", "--stage", "uat");
         assertThat(reject.exitCode()).as(reject.err()).isZero();
         assertThat(reject.out()).contains("rejected in verification/" + waited);
 
