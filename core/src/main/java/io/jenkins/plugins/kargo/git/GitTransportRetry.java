@@ -63,6 +63,20 @@ public final class GitTransportRetry {
         public int attempts() {
             return attempts;
         }
+
+        /**
+         * The last failure's message, followed by its root cause's when that says more (JGit reports a dropped
+         * connection as "connection failed" and keeps the socket's words in the cause).
+         */
+        public String lastCause() {
+            Throwable root = getCause();
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String last = String.valueOf(getCause().getMessage());
+            return root == getCause() || root.getMessage() == null || last.contains(root.getMessage()) ? last
+                    : last + " (" + root.getMessage() + ")";
+        }
     }
 
     private static final Pattern HTTP_STATUS = Pattern.compile("(?:^|: )([1-5]\\d\\d)(?: |$)");

@@ -95,7 +95,7 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
             return commits;
         } catch (GitTransportRetry.AttemptsExhausted e) {
             throw new DiscoveryException("git repository " + remote.display() + ": not reachable: " + e.getMessage()
-                    + ", the last with: " + remote.describe((Exception) e.getCause()), e);
+                    + ", the last with: " + remote.describe(e.lastCause()), e);
         } catch (TransportException e) {
             throw new DiscoveryException("git repository " + remote.display() + ": " + remote.describe(e)
                     + (remote.authenticated() ? "; check that the configured git credentials may read it"
