@@ -338,10 +338,15 @@ public final class RepositoryCache {
         return new IOException("could not " + verb + " " + shown + ": " + cause + hint, e);
     }
 
-    /** The URL without user name or password: a token is often written as either. */
+    /**
+     * The URL without its password, and for HTTP(S) without its user name too, where a token is often written; an
+     * SSH user name ({@code git@}) is an address, not a secret.
+     */
     static String withoutCredentials(String repoURL) {
         try {
-            return new URIish(repoURL).setUser(null).setPass(null).toString();
+            URIish uri = new URIish(repoURL).setPass(null);
+            return (uri.getScheme() != null && uri.getScheme().toLowerCase(java.util.Locale.ROOT).startsWith("http")
+                    ? uri.setUser(null) : uri).toString();
         } catch (java.net.URISyntaxException e) {
             return repoURL.replaceAll("//[^/@]*@", "//");
         }
