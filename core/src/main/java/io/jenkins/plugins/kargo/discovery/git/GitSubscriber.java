@@ -71,7 +71,7 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
 
     /**
      * @throws DiscoveryException naming the repository: not reachable (after the retries), access refused, branch
-     *                            missing, ...; nothing is returned that was not read from the remote just now
+     *                            missing, ...
      */
     @Override
     public List<DiscoveredCommit> discover(GitSubscription subscription) throws DiscoveryException {
