@@ -99,26 +99,29 @@ public final class DeliveryLoop implements AutoCloseable {
         }
     }
 
-    interface Work {
+    private interface Work {
         void run() throws Exception;
     }
 
-    /** Runs the work in its own thread unless it already runs in this process; then looks for more. */
+    /** Runs the work in its own thread unless it already runs in this process; when it ends well, looks for more. */
     private void run(String key, Work job) {
         if (!busy.add(key)) {
             return;
         }
         work.execute(() -> {
+            boolean done = false;
             try {
                 job.run();
+                done = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
+                // tried again at the next tick, not at once: a lasting failure must not spin
                 events.warn(key + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             } finally {
                 busy.remove(key);
             }
-            if (!Thread.currentThread().isInterrupted()) {
+            if (done && !Thread.currentThread().isInterrupted()) {
                 wake();
             }
         });

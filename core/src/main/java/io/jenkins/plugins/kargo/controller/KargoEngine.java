@@ -1,63 +1,55 @@
 package io.jenkins.plugins.kargo.controller;
 
-import java.util.function.Supplier;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ConfigProblem;
-import io.jenkins.plugins.kargo.api.ResourceKind;
-import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.api.ConfigSource;
+import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.KargoResource;
+import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.api.ResourceKind;
+import io.jenkins.plugins.kargo.api.SourceLocation;
+import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
-import io.jenkins.plugins.kargo.discovery.git.GitSubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartRepositorySubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
+import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
+import io.jenkins.plugins.kargo.discovery.git.GitSubscriber;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
 import io.jenkins.plugins.kargo.discovery.image.ImageInspector;
 import io.jenkins.plugins.kargo.discovery.image.ImageSubscriber;
-import io.jenkins.plugins.kargo.discovery.chart.OciChartSubscriber;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
 import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
-import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.freight.Availability;
+import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightAliases;
+import io.jenkins.plugins.kargo.freight.FreightAvailability;
+import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
+import io.jenkins.plugins.kargo.promotion.PromotionName;
+import io.jenkins.plugins.kargo.promotion.PromotionRunner;
+import io.jenkins.plugins.kargo.promotion.StepRegistry;
+import io.jenkins.plugins.kargo.promotion.Ulid;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
+import io.jenkins.plugins.kargo.state.KargoStore;
+import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.state.VerificationRun;
 import io.jenkins.plugins.kargo.verification.AnalysisRunner;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
 import io.jenkins.plugins.kargo.verification.Sleeper;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
-import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
-import io.jenkins.plugins.kargo.api.ConfigSource;
-import io.jenkins.plugins.kargo.state.KargoStore;
-import io.jenkins.plugins.kargo.api.FreightRequest;
-import io.jenkins.plugins.kargo.api.Stage;
-import io.jenkins.plugins.kargo.freight.Availability;
-import io.jenkins.plugins.kargo.freight.Freight;
-import io.jenkins.plugins.kargo.freight.FreightAliases;
-import io.jenkins.plugins.kargo.freight.FreightAvailability;
-import io.jenkins.plugins.kargo.promotion.PromotionName;
-import io.jenkins.plugins.kargo.promotion.PromotionRunner;
-import io.jenkins.plugins.kargo.promotion.StepRegistry;
-import io.jenkins.plugins.kargo.promotion.Ulid;
-import io.jenkins.plugins.kargo.state.Promotion;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +57,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -92,26 +91,9 @@ public final class KargoEngine implements AutoCloseable {
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
-    /** An engine that discovers but has no promotion steps (a promotion ends Errored naming the unknown step). */
-    public KargoEngine(KargoStore store, Subscribers subscribers, EventSink events) {
-        this(store, subscribers, StepRegistry.of(), MeasurementProviders.none(), CredentialsProvider.NONE, events,
-                Clock.systemUTC());
-    }
-
-    /**
-     * @param steps       the promotion steps promotions may use
-     * @param providers   the metric providers verifications may use (the approval plugin is always there)
-     * @param credentials what steps log in with (git, Argo CD)
-     * @param clock       the time of availability checks (soak), step logs and verifications
-     */
-    public KargoEngine(KargoStore store, Subscribers subscribers, StepRegistry steps, MeasurementProviders providers,
-                       CredentialsProvider credentials, EventSink events, Clock clock) {
-        this(store, subscribers, new PlanExecutor(new PromotionRunner(steps, clock)), providers, Verifier.PLAIN_ARGS,
-                credentials, events, clock);
-    }
-
-    KargoEngine(KargoStore store, Subscribers subscribers, PromotionExecutor executor, MeasurementProviders providers,
-                Verifier.StageArgs stageArgs, CredentialsProvider credentials, EventSink events, Clock clock) {
+    private KargoEngine(KargoStore store, Subscribers subscribers, PromotionExecutor executor,
+                        MeasurementProviders providers, Verifier.StageArgs stageArgs, CredentialsProvider credentials,
+                        EventSink events, Clock clock) {
         this.store = store;
         this.events = events;
         this.clock = clock;

@@ -43,10 +43,6 @@ final class Verifier {
                 throws MeasurementException, InterruptedException;
     }
 
-    /** The stage's args as written: no expressions, no Rollout lookups. */
-    static final StageArgs PLAIN_ARGS = (stage, verification, freight, log) -> verification.args().stream()
-            .collect(Collectors.toMap(Verification.Argument::name, Verification.Argument::value, (a, b) -> b));
-
     private final KargoStore store;
     private final AnalysisRunner runner;
     private final StageArgs stageArgs;
@@ -119,18 +115,23 @@ final class Verifier {
 
     private boolean end(KargoConfig config, String project, VerificationRun run, Optional<Stage> stage,
                         VerificationPhase phase, String message, List<MetricResult> metrics) {
-        VerificationRun ended = store.verifications().finish(project, run.name(), phase, message, metrics);
-        String line = "verification " + ended.name() + " of stage " + ended.stage() + ": " + phase
-                + (message.isEmpty() ? "" : ": " + message);
-        if (phase == VerificationPhase.Successful) {
+        announce(config, project, store.verifications().finish(project, run.name(), phase, message, metrics), stage);
+        return true;
+    }
+
+    /** Tells how the verification ended (log, listeners) and rolls the stage back if its policy says so. */
+    void announce(KargoConfig config, String project, VerificationRun ended, Optional<Stage> stage) {
+        String line = "verification " + ended.name() + " of stage " + ended.stage() + ": " + ended.phase()
+                + (ended.message().isEmpty() ? "" : ": " + ended.message());
+        if (ended.phase() == VerificationPhase.Successful) {
             events.info(line);
-            delivery.on(event(DeliveryEvent.Type.VERIFICATION_SUCCEEDED, project, ended, message));
+            delivery.on(event(DeliveryEvent.Type.VERIFICATION_SUCCEEDED, project, ended, ended.message()));
         } else {
             events.warn(line);
-            delivery.on(event(DeliveryEvent.Type.VERIFICATION_FAILED, project, ended, message));
-            stage.ifPresent(s -> rollback.afterVerification(config, s, phase.name(), ended.freight().values(), message));
+            delivery.on(event(DeliveryEvent.Type.VERIFICATION_FAILED, project, ended, ended.message()));
+            stage.ifPresent(s -> rollback.afterVerification(config, s, ended.phase().name(), ended.freight().values(),
+                    ended.message()));
         }
-        return true;
     }
 
     private FreightCollection collection(String project, VerificationRun run) {

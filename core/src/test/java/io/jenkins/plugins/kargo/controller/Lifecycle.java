@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
+import io.jenkins.plugins.kargo.testkit.ShopProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,32 +30,8 @@ final class Lifecycle {
 
     static final String PROJECT = "shop";
 
-    static final String CONFIG = """
-            apiVersion: kargo.akuity.io/v1alpha1
-            kind: Project
-            metadata:
-              name: shop
-            ---
-            apiVersion: kargo.akuity.io/v1alpha1
-            kind: ProjectConfig
-            metadata:
-              name: shop
-              namespace: shop
-            spec:
-              promotionPolicies:
-                - stage: dev
-                  autoPromotionEnabled: true
-            ---
-            apiVersion: kargo.akuity.io/v1alpha1
-            kind: Warehouse
-            metadata:
-              name: images
-              namespace: shop
-            spec:
-              subscriptions:
-                - image:
-                    repoURL: registry.local/app
-            """ + stage("dev", "sources: {direct: true}")
+    static final String CONFIG = ShopProject.header("registry.local/app", "- stage: dev\n  autoPromotionEnabled: true")
+            + stage("dev", "sources: {direct: true}")
             + stage("staging", "sources: {stages: [dev]}")
             + stage("prod", "sources: {stages: [staging], requiredSoakTime: 1h}\n      maturity: [stable]")
             + stage("east", "sources: {direct: true}")
