@@ -65,9 +65,11 @@ public final class AutoPromotion {
             if (!config.autoPromotionEnabled(stage) || store.stages().status(project, stage.name()).hold().isPresent()) {
                 continue;
             }
+            // the queue before the current Freight: a promotion that ends between the two reads is then seen
+            // either still open or already current (it leaves the queue and arrives in one transaction)
+            List<Promotion> open = store.promotions().open(project, stage.name());
             Map<String, String> current = store.stages().status(project, stage.name()).current()
                     .map(FreightHistoryEntry::items).orElse(Map.of());
-            List<Promotion> open = store.promotions().open(project, stage.name());
             for (FreightRequest request : stage.requestedFreight()) {
                 candidate(project, stage, request)
                         .filter(f -> !f.name().equals(current.get(f.origin().toString())))

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param collection     the Freight collection's id
  * @param freight        the collection's Freight names by origin
  * @param promotion      the promotion that brought the collection in; empty for a re-verification
- * @param actor          who asked ({@code kargo-controller} after a promotion)
+ * @param actor          who asked: the promotion's actor after a promotion, else who asked to re-verify
  * @param attempts       how many times a worker started it (above 1 after a crash recovery)
  * @param abortRequested who asked to abort it while it ran; empty if nobody
  * @param metrics        every metric with every measurement, once it has ended
