@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs an analysis as the Argo Rollouts controller does ({@code analysis/analysis.go}):
@@ -52,7 +53,8 @@ import java.util.function.BooleanSupplier;
  * the next due time and an abort. Time passes through the {@link Sleeper} only while no measurement is in flight;
  * while some are, the caller waits for them in real time (a second at most between looks at the abort and the
  * clock). So a fake clock stands still while measurements are in flight, and tests on it stay deterministic. When
- * {@link #run} returns or throws, every measurement thread has ended (or was given {@link #STOP_GRACE} to).
+ * {@link #run} returns or throws, the measurements still in flight have been interrupted and have ended (each was
+ * given {@link #STOP_GRACE}, unless the caller is interrupted once more while they end).
  */
 public final class AnalysisRunner {
 
@@ -67,21 +69,21 @@ public final class AnalysisRunner {
     private final ConditionEvaluator conditions;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final ThreadFactory threads;
+    private final Supplier<ExecutorService> executors;
 
     public AnalysisRunner(MeasurementProviders providers, ConditionEvaluator conditions, Clock clock,
                           Sleeper sleeper) {
-        this(providers, conditions, clock, sleeper, new MeasurementThreads());
+        this(providers, conditions, clock, sleeper, () -> Executors.newCachedThreadPool(new MeasurementThreads()));
     }
 
-    /** @param threads makes the threads measurements run in (tests watch them end) */
+    /** @param executors makes, for each run, the executor its measurements run in (tests watch it end) */
     AnalysisRunner(MeasurementProviders providers, ConditionEvaluator conditions, Clock clock, Sleeper sleeper,
-                   ThreadFactory threads) {
+                   Supplier<ExecutorService> executors) {
         this.providers = providers;
         this.conditions = conditions;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.threads = threads;
+        this.executors = executors;
     }
 
     /**
@@ -105,7 +107,7 @@ public final class AnalysisRunner {
         } catch (MeasurementException e) {
             return new AnalysisResult(AnalysisPhase.ERROR, e.getMessage(), List.of(), start, clock.instant());
         }
-        ExecutorService executor = Executors.newCachedThreadPool(threads);
+        ExecutorService executor = executors.get();
         try {
             String stoppedBy = schedule(metrics, new ExecutorCompletionService<>(executor), request, args, aborted);
             return finish(metrics, stoppedBy, start);
@@ -175,7 +177,8 @@ public final class AnalysisRunner {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("a measurement was interrupted by someone else", e.getCause());
+            throw new IllegalStateException("a measurement thread was interrupted while its analysis ran",
+                    e.getCause());
         }
         MetricRun metric = taken.metric();
         Measurement measurement = taken.measurement();
