@@ -132,7 +132,7 @@ public final class AnalysisRunner {
             String stoppedBy = null;
             for (Future<Taken> ended = seen != null ? seen : measuring.poll(); ended != null; ended = measuring.poll()) {
                 inFlight--;
-                String why = record(ended, request);
+                String why = recordEnded(ended, request);
                 stoppedBy = stoppedBy != null ? stoppedBy : why;
             }
             seen = null;
@@ -165,12 +165,12 @@ public final class AnalysisRunner {
     }
 
     /** @return why the analysis stops, when this measurement ended its metric other than Successful */
-    private static String record(Future<Taken> ended, AnalysisRequest request) throws InterruptedException {
+    private static String recordEnded(Future<Taken> ended, AnalysisRequest request) throws InterruptedException {
         Taken taken;
         try {
             taken = ended.get();
         } catch (ExecutionException e) {
-            // a provider's bug: as when measured in the calling thread, it ends the analysis
+            // a provider's bug (an unchecked exception) is the caller's, as a measurement's thread cannot report it
             if (e.getCause() instanceof RuntimeException unchecked) {
                 throw unchecked;
             }
