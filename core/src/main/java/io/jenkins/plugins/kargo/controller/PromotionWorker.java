@@ -152,9 +152,12 @@ public final class PromotionWorker {
             // shutting down, not aborted by a user: the next worker recovers it
             return false;
         }
+        Optional<String> verification = stage.get().verification()
+                .map(v -> names.generate(promotion.stage(), collection.id()));
         finish(project, promotion, outcome.phase(), outcome.message(),
-                new FreightHistoryEntry(collection.id(), items(collection), name, clock.instant()),
-                stage.get().verification().map(v -> names.generate(promotion.stage(), collection.id())));
+                new FreightHistoryEntry(collection.id(), items(collection), name, clock.instant()), verification);
+        verification.flatMap(v -> store.verifications().get(project, v)).filter(v -> v.phase().isTerminal())
+                .ifPresent(reused -> verifier.announce(config, project, reused, stage));
         if (outcome.phase() == PromotionPhase.Failed || outcome.phase() == PromotionPhase.Errored) {
             rollback.afterPromotion(config, stage.get(), outcome.phase().name(), List.of(promotion.freight()),
                     outcome.message());

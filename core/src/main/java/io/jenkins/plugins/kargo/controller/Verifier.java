@@ -115,18 +115,23 @@ final class Verifier {
 
     private boolean end(KargoConfig config, String project, VerificationRun run, Optional<Stage> stage,
                         VerificationPhase phase, String message, List<MetricResult> metrics) {
-        VerificationRun ended = store.verifications().finish(project, run.name(), phase, message, metrics);
-        String line = "verification " + ended.name() + " of stage " + ended.stage() + ": " + phase
-                + (message.isEmpty() ? "" : ": " + message);
-        if (phase == VerificationPhase.Successful) {
+        announce(config, project, store.verifications().finish(project, run.name(), phase, message, metrics), stage);
+        return true;
+    }
+
+    /** Tells how the verification ended (log, listeners) and rolls the stage back if its policy says so. */
+    void announce(KargoConfig config, String project, VerificationRun ended, Optional<Stage> stage) {
+        String line = "verification " + ended.name() + " of stage " + ended.stage() + ": " + ended.phase()
+                + (ended.message().isEmpty() ? "" : ": " + ended.message());
+        if (ended.phase() == VerificationPhase.Successful) {
             events.info(line);
-            delivery.on(event(DeliveryEvent.Type.VERIFICATION_SUCCEEDED, project, ended, message));
+            delivery.on(event(DeliveryEvent.Type.VERIFICATION_SUCCEEDED, project, ended, ended.message()));
         } else {
             events.warn(line);
-            delivery.on(event(DeliveryEvent.Type.VERIFICATION_FAILED, project, ended, message));
-            stage.ifPresent(s -> rollback.afterVerification(config, s, phase.name(), ended.freight().values(), message));
+            delivery.on(event(DeliveryEvent.Type.VERIFICATION_FAILED, project, ended, ended.message()));
+            stage.ifPresent(s -> rollback.afterVerification(config, s, ended.phase().name(), ended.freight().values(),
+                    ended.message()));
         }
-        return true;
     }
 
     private FreightCollection collection(String project, VerificationRun run) {

@@ -109,7 +109,8 @@ public final class PromotionStore {
     /**
      * Ends a running promotion. On {@link PromotionPhase#Succeeded}, in the same transaction, the stage's history
      * gets {@code promoted} on top and Freight moves in and out of the stage; then the verification named
-     * {@code verification} is queued, or without one (a stage with no verification) the arrived Freight is marked
+     * {@code verification} is queued (or an earlier one's result reused, see
+     * {@link VerificationStore#afterPromotion}), or without one (a stage with no verification) the arrived Freight is marked
      * verified in the stage at once, as Kargo records an immediately successful verification.
      */
     public Promotion finish(String project, String name, PromotionPhase phase, String message,
@@ -125,7 +126,7 @@ public final class PromotionStore {
             if (phase == PromotionPhase.Succeeded) {
                 StageStore.recordPromoted(c, project, p.stage(), promoted, ended.finishedAt());
                 if (verification.isPresent()) {
-                    VerificationStore.insert(c, project, verification.get(), p.stage(), promoted,
+                    VerificationStore.afterPromotion(c, project, verification.get(), p.stage(), promoted,
                             p.actor(), ended.finishedAt());
                 } else {
                     StageStore.markVerified(c, project, p.stage(), promoted.items().values(), ended.finishedAt());

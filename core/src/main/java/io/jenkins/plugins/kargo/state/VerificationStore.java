@@ -39,6 +39,29 @@ public final class VerificationStore {
                 c -> insert(c, project, name, stage, collection, actor, database.now()));
     }
 
+    /**
+     * The verification that follows a promotion of {@code collection}: as Kargo reuses an existing AnalysisRun of the
+     * stage and Freight collection unless a re-verification is asked for, a collection verified in the stage before
+     * (a rollback, a promotion of the same Freight again) takes that verification's result at once, with its effect
+     * on the stage; otherwise a new verification is queued.
+     */
+    static VerificationRun afterPromotion(Connection c, String project, String name, String stage,
+                                          FreightHistoryEntry collection, String actor, Instant now) throws SQLException {
+        VerificationRun queued = insert(c, project, name, stage, collection, actor, now);
+        Optional<VerificationRun> earlier = select(c, "project = ? AND stage = ? AND collection = ? AND phase NOT IN "
+                + "('Pending', 'Running', 'Aborted') AND name <> ? ORDER BY name DESC LIMIT 1", project, stage,
+                collection.id(), name).stream().findFirst();
+        if (earlier.isEmpty()) {
+            return queued;
+        }
+        VerificationRun reused = queued.ended(earlier.get().phase(), "the result of verification "
+                + earlier.get().name() + " of the same Freight" + (earlier.get().message().isEmpty() ? ""
+                : ": " + earlier.get().message()), now, earlier.get().metrics());
+        write(c, project, reused);
+        applyOutcome(c, project, reused);
+        return reused;
+    }
+
     static VerificationRun insert(Connection c, String project, String name, String stage,
                                   FreightHistoryEntry collection, String actor, Instant now) throws SQLException {
         VerificationRun run = new VerificationRun(name, stage, collection.id(), collection.items(),
@@ -168,15 +191,19 @@ public final class VerificationStore {
         return database.transaction("ending verification " + name, c -> {
             VerificationRun ended = one(c, project, name).ended(phase, message, database.now(), metrics);
             write(c, project, ended);
-            if (phase == VerificationPhase.Successful) {
-                StageStore.markVerified(c, project, ended.stage(), ended.freight().values(), ended.finishedAt());
-                StageStore.setHealth(c, project, ended.stage(), StageStatus.HEALTHY);
-            } else if (phase.isFailure()) {
-                StageStore.revokeVerified(c, project, ended.stage(), ended.freight().values());
-                StageStore.setHealth(c, project, ended.stage(), StageStatus.UNHEALTHY);
-            }
+            applyOutcome(c, project, ended);
             return ended;
         });
+    }
+
+    private static void applyOutcome(Connection c, String project, VerificationRun ended) throws SQLException {
+        if (ended.phase() == VerificationPhase.Successful) {
+            StageStore.markVerified(c, project, ended.stage(), ended.freight().values(), ended.finishedAt());
+            StageStore.setHealth(c, project, ended.stage(), StageStatus.HEALTHY);
+        } else if (ended.phase().isFailure()) {
+            StageStore.revokeVerified(c, project, ended.stage(), ended.freight().values());
+            StageStore.setHealth(c, project, ended.stage(), StageStatus.UNHEALTHY);
+        }
     }
 
     private static VerificationRun openRun(Connection c, String project, String stage) throws SQLException {

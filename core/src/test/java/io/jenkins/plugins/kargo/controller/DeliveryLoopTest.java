@@ -147,12 +147,6 @@ class DeliveryLoopTest {
         Supplier<KubernetesClient> kubernetes = () -> client;
         engine = KargoEngine.open(dir.resolve("state"), CredentialsProvider.NONE, EventSink.NONE, kubernetes, clock);
         engine.addListener(events::add);
-        // plays Argo Rollouts: a rolled-back stage runs its stable pods again, so its canary is the healthy one
-        engine.addListener(event -> {
-            if (event.type() == DeliveryEvent.Type.ROLLBACK) {
-                rollout(CanaryMetrics.HEALTHY);
-            }
-        });
         if (config != null) {
             engine.apply(config);
         }
@@ -210,7 +204,7 @@ class DeliveryLoopTest {
         promoteThroughUat(second);
         rollout(CanaryMetrics.FAILING);
         promote("preprod", second);
-        awaitTrue("preprod rolled back to v1.0.0 and verified again", () -> engine.store().verifications()
+        awaitTrue("preprod rolled back to v1.0.0, whose verification stands", () -> engine.store().verifications()
                 .latest(PROJECT, "preprod").filter(v -> v.phase() == VerificationPhase.Successful
                         && v.freight().containsValue(first.name())).isPresent() && engine.store().promotions().list(PROJECT, "preprod").stream()
                 .anyMatch(p -> p.actor().equals(AutoPromotion.ACTOR) && p.freight().equals(first.name())
@@ -220,6 +214,9 @@ class DeliveryLoopTest {
         assertThat(failed.phase()).isEqualTo(VerificationPhase.Failed);
         assertThat(failed.message()).startsWith("Metric \"error-rate\" assessed Failed");
         assertThat(current("preprod")).isEqualTo(first.name());
+        assertThat(engine.store().verifications().latest(PROJECT, "preprod").orElseThrow().message())
+                .as("reused, as Kargo reuses the AnalysisRun of a collection verified before")
+                .startsWith("the result of verification preprod.");
         assertThat(engine.store().stages().status(PROJECT, "preprod").health()).isEqualTo("Healthy");
         assertThat(verifiedIn(second, "preprod")).isFalse();
         assertThat(tags("preprod")).containsOnly("v1.0.0");

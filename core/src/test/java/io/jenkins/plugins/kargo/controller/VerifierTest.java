@@ -103,7 +103,7 @@ class VerifierTest {
 
         List<VerificationRun> runs = engine.store().verifications().list(PROJECT, "guarded");
         assertThat(runs).extracting(VerificationRun::phase).containsExactly(VerificationPhase.Successful,
-                VerificationPhase.Failed, VerificationPhase.Failed);
+                VerificationPhase.Failed, VerificationPhase.Successful);
         assertThat(runs.get(1).message()).startsWith("Metric \"health\" assessed Failed");
         List<Promotion> promotions = engine.store().promotions().list(PROJECT, "guarded");
         assertThat(promotions).extracting(Promotion::freight).containsExactly(good.name(), bad.name(), good.name());
@@ -111,11 +111,19 @@ class VerifierTest {
         assertThat(current("guarded")).isEqualTo(good.name());
         assertThat(engine.store().stages().status(PROJECT, "guarded").hold()).isPresent();
         assertThat(engine.store().audit().list(PROJECT)).extracting(AuditEvent::action).contains("auto-rollback");
-        // the rollback's own verification failed too (the service still answers 503): the good Freight loses its
-        // verifiedIn, and with no other verified Freight left there is nothing more to roll back to
-        assertThat(engine.store().stages().freightStatus(PROJECT, good.name()).isVerifiedIn("guarded")).isFalse();
+        // as Kargo reuses the AnalysisRun of a Freight collection verified before, the rollback is not re-measured
+        // (the service still answers 503): the good Freight keeps its verifiedIn and the stage is Healthy
+        assertThat(runs.get(2).message()).isEqualTo("the result of verification " + runs.get(0).name()
+                + " of the same Freight");
+        assertThat(runs.get(2).metrics()).isEqualTo(runs.get(0).metrics());
+        assertThat(engine.store().stages().freightStatus(PROJECT, good.name()).isVerifiedIn("guarded")).isTrue();
+        assertThat(engine.store().stages().freightStatus(PROJECT, bad.name()).isVerifiedIn("guarded")).isFalse();
+        assertThat(engine.store().stages().status(PROJECT, "guarded").health()).isEqualTo("Healthy");
         assertThat(events).filteredOn(e -> e.type() == DeliveryEvent.Type.ROLLBACK).singleElement()
                 .satisfies(e -> assertThat(e.message()).startsWith("rolled back after verification Failed: "));
+        assertThat(events).extracting(DeliveryEvent::type).containsSubsequence(
+                DeliveryEvent.Type.VERIFICATION_FAILED, DeliveryEvent.Type.ROLLBACK,
+                DeliveryEvent.Type.PROMOTION_SUCCEEDED, DeliveryEvent.Type.VERIFICATION_SUCCEEDED);
     }
 
     @Test

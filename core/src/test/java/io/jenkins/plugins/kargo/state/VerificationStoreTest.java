@@ -72,6 +72,46 @@ class VerificationStoreTest {
     }
 
     @Test
+    void promotingACollectionVerifiedBeforeTakesThatVerificationsResultAsKargoReusesItsAnalysisRun() {
+        promote("dev.01.abc", "dev.02.c0ffee");
+        run("dev.02.c0ffee", VerificationPhase.Successful);
+        store.verifications().create("myapp", "dev.03.c0ffee", "dev", collection, "bob");
+        run("dev.03.c0ffee", VerificationPhase.Failed);
+        assertThat(verified()).isFalse();
+
+        // the same collection again: no new measurement, the newest result stands, with its effect on the stage
+        promote("dev.04.abc", "dev.05.c0ffee");
+
+        VerificationRun reused = store.verifications().get("myapp", "dev.05.c0ffee").orElseThrow();
+        assertThat(reused.phase()).isEqualTo(VerificationPhase.Failed);
+        assertThat(reused.message()).isEqualTo("the result of verification dev.03.c0ffee of the same Freight: failed");
+        assertThat(reused.promotion()).isEqualTo("dev.04.abc");
+        assertThat(store.verifications().open("myapp", "dev")).isEmpty();
+        assertThat(store.stages().status("myapp", "dev").health()).isEqualTo(StageStatus.UNHEALTHY);
+
+        store.verifications().create("myapp", "dev.06.c0ffee", "dev", collection, "bob");
+        run("dev.06.c0ffee", VerificationPhase.Successful);
+        promote("dev.07.abc", "dev.08.c0ffee");
+        assertThat(store.verifications().get("myapp", "dev.08.c0ffee").orElseThrow().phase())
+                .isEqualTo(VerificationPhase.Successful);
+        assertThat(verified()).isTrue();
+    }
+
+    private void promote(String promotion, String verification) {
+        store.promotions().create("myapp", promotion, "dev", freight.name(), "alice");
+        store.promotions().startNext("myapp", "dev");
+        store.promotions().finish("myapp", promotion, PromotionPhase.Succeeded, "",
+                new FreightHistoryEntry("c0ffee", collection.items(), promotion, NOW), Optional.of(verification));
+    }
+
+    private void run(String verification, VerificationPhase outcome) {
+        VerificationRun started = store.verifications().startNext("myapp", "dev").orElseThrow();
+        assertThat(started.name()).isEqualTo(verification);
+        store.verifications().finish("myapp", started.name(), outcome, outcome == VerificationPhase.Failed ? "failed" : "",
+                List.of());
+    }
+
+    @Test
     void aFailedReVerificationRevokesVerifiedInAndKeepsEveryMeasurement() {
         VerificationRun first = store.verifications().create("myapp", "dev.01.c0ffee", "dev", collection, "alice");
         store.verifications().startNext("myapp", "dev");

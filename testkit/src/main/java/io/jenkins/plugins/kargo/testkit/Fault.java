@@ -46,6 +46,14 @@ public sealed interface Fault {
         return new Delay(delay);
     }
 
+    /**
+     * Forwards the request untouched, as if nothing were planned: lets a plan fault a later request to the same path,
+     * e.g. {@code inject(path, forward(), serviceUnavailable())} fails only the second. Recorded as no fault.
+     */
+    static Fault forward() {
+        return new Forward();
+    }
+
     /** The same fault {@code count} times in a row, for {@link FaultInjectingProxy#inject(String, List)}. */
     static List<Fault> times(int count, Fault fault) {
         return Collections.nCopies(count, fault);
@@ -64,6 +72,9 @@ public sealed interface Fault {
     }
 
     record DropConnection() implements Fault {
+    }
+
+    record Forward() implements Fault {
     }
 
     record Delay(Duration delay) implements Fault {

@@ -147,6 +147,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 break;
             }
         }
+        if (fault instanceof Fault.Forward) {
+            fault = null;
+        }
         requests.add(new RecordedRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), fault));
         return fault;
     }

@@ -115,7 +115,11 @@ final class GitRemote {
      * it was handed into a message.
      */
     String describe(Exception failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return describe(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+    }
+
+    /** As {@link #describe(Exception)}, for a message. */
+    String describe(String message) {
         message = message.replace(url, display).strip();
         if (message.startsWith(display + ": ")) {
             message = message.substring(display.length() + 2);

@@ -11,6 +11,7 @@ import io.jenkins.plugins.kargo.discovery.Subscriber;
 import io.jenkins.plugins.kargo.discovery.semver.SemverRange;
 import io.jenkins.plugins.kargo.discovery.tags.TagFilter;
 import io.jenkins.plugins.kargo.discovery.tags.TagOrder;
+import io.jenkins.plugins.kargo.git.GitTransportRetry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
 
     private final BareRepositoryCache cache;
     private final CredentialsProvider credentials;
+    private final GitTransportRetry retry;
     private final Cache<GitSubscription, Selection> previous =
             Caffeine.newBuilder().maximumSize(REMEMBERED_SUBSCRIPTIONS).build();
     private final LongAdder fetches = new LongAdder();
@@ -55,12 +57,21 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
      * @param cacheDirectory where the bare repositories are kept (created when missing)
      */
     public GitSubscriber(Path cacheDirectory, CredentialsProvider credentials) {
-        this.cache = new BareRepositoryCache(cacheDirectory);
-        this.credentials = credentials;
+        this(cacheDirectory, credentials, GitTransportRetry.DEFAULT);
     }
 
     /**
-     * @throws DiscoveryException naming the repository: not reachable, access refused, branch missing, ...
+     * @param retry how often the {@code ls-remote} and the fetch are tried again after a transient failure
+     */
+    public GitSubscriber(Path cacheDirectory, CredentialsProvider credentials, GitTransportRetry retry) {
+        this.cache = new BareRepositoryCache(cacheDirectory);
+        this.credentials = credentials;
+        this.retry = retry;
+    }
+
+    /**
+     * @throws DiscoveryException naming the repository: not reachable (after the retries), access refused, branch
+     *                            missing, ...
      */
     @Override
     public List<DiscoveredCommit> discover(GitSubscription subscription) throws DiscoveryException {
@@ -82,6 +93,9 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
                             subscription.commitSelectionStrategy() == CommitSelectionStrategy.NewestTag));
             previous.put(subscription, new Selection(observed, commits));
             return commits;
+        } catch (GitTransportRetry.AttemptsExhausted e) {
+            throw new DiscoveryException("git repository " + remote.display() + ": not reachable: " + e.getMessage()
+                    + ", the last with: " + remote.describe(e.lastCause()), e);
         } catch (TransportException e) {
             throw new DiscoveryException("git repository " + remote.display() + ": " + remote.describe(e)
                     + (remote.authenticated() ? "; check that the configured git credentials may read it"
@@ -102,13 +116,13 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
      * tags the subscription's filters admit, in Kargo's preference order (by name: SemVer, Lexical; by creation
      * date, which only the objects tell: NewestTag).
      */
-    private static Observed observe(GitSubscription subscription, GitRemote remote, Repository repository)
-            throws GitAPIException, DiscoveryException {
+    private Observed observe(GitSubscription subscription, GitRemote remote, Repository repository)
+            throws GitAPIException, IOException, DiscoveryException {
         CommitSelectionStrategy strategy = subscription.commitSelectionStrategy();
         // a named branch needs only refs/heads/ (protocol v2 filters on the server); the default branch needs HEAD
-        Map<String, Ref> refs = remote.configure(Git.wrap(repository).lsRemote().setRemote(remote.url())
-                .setTags(strategy.selectsTags())
-                .setHeads(!strategy.selectsTags() && !subscription.branch().isEmpty())).callAsMap();
+        Map<String, Ref> refs = retry.call(() -> remote.configure(Git.wrap(repository).lsRemote()
+                .setRemote(remote.url()).setTags(strategy.selectsTags())
+                .setHeads(!strategy.selectsTags() && !subscription.branch().isEmpty())).callAsMap());
         if (!strategy.selectsTags()) {
             String name = subscription.branch().isEmpty() ? Constants.HEAD : Constants.R_HEADS + subscription.branch();
             Ref head = refs.get(name);
@@ -142,7 +156,7 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
 
     /** Brings the subscription's refs into the cache: its branch, or every tag (tags deleted upstream are pruned). */
     private void fetch(GitSubscription subscription, GitRemote remote, Repository repository, Observed observed)
-            throws GitAPIException {
+            throws GitAPIException, IOException {
         RefSpec spec;
         if (observed.branchHead() == null) {
             spec = new RefSpec("+" + Constants.R_TAGS + "*:" + Constants.R_TAGS + "*");
@@ -152,8 +166,8 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
             String branch = Constants.R_HEADS + subscription.branch();
             spec = new RefSpec("+" + branch + ":" + branch);
         }
-        remote.configure(Git.wrap(repository).fetch().setRemote(remote.url()).setRefSpecs(spec)
-                .setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true)).call();
+        retry.call(() -> remote.configure(Git.wrap(repository).fetch().setRemote(remote.url()).setRefSpecs(spec)
+                .setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true)).call());
         fetches.increment();
     }
 

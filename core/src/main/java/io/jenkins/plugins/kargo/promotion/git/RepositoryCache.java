@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.promotion.git;
 
 import io.jenkins.plugins.kargo.freight.RepoUrls;
+import io.jenkins.plugins.kargo.git.GitTransportRetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -49,6 +50,10 @@ import org.eclipse.jgit.transport.URIish;
  * <p>Refreshes of one repository are serialised (within this JVM by a lock, across processes by a file lock), and
  * a promotion that waited while another refreshed the same repository takes that fresh state instead of fetching
  * again. Objects are only ever added to a clone, so working trees borrowing them stay valid while it is refreshed.
+ *
+ * <p>The clone's and the refresh's fetch are tried again after a transient failure ({@link GitTransportRetry}); when
+ * every attempt fails, the checkout fails naming the repository (without credentials), the attempts and the last
+ * cause, and the cache is left as it was.
  */
 public final class RepositoryCache {
 
@@ -77,10 +82,17 @@ public final class RepositoryCache {
     }
 
     private final Path root;
+    private final GitTransportRetry retry;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     public RepositoryCache(Path root) {
+        this(root, GitTransportRetry.DEFAULT);
+    }
+
+    /** @param retry how often a fetch or clone is tried again after a transient failure */
+    public RepositoryCache(Path root, GitTransportRetry retry) {
         this.root = root;
+        this.retry = retry;
     }
 
     /** The directory of the cached bare clone of {@code repoURL}, whether or not it exists yet. */
@@ -133,12 +145,12 @@ public final class RepositoryCache {
         return refresh;
     }
 
-    private static Refresh fetch(String repoURL, RemoteAccess access, Path cached) throws IOException {
+    private Refresh fetch(String repoURL, RemoteAccess access, Path cached) throws IOException {
         try (Git git = Git.open(cached.toFile())) {
-            access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
-                    .setRemoveDeletedRefs(true)).call();
+            retry.call(() -> access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
+                    .setRemoveDeletedRefs(true)).call());
         } catch (GitAPIException | JGitInternalException | IOException e) {
-            throw new IOException("could not fetch " + repoURL + ": " + innermostMessage(e), e);
+            throw failure("fetch", repoURL, access, e);
         }
         return Refresh.FETCHED;
     }
@@ -154,13 +166,14 @@ public final class RepositoryCache {
                 MIRRORED.forEach(origin::addFetchRefSpec);
                 origin.update(config);
                 config.save();
-                FetchResult result = access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME)
-                        .setRefSpecs(MIRRORED)).call();
+                FetchResult result = retry.call(() -> access.applyTo(git.fetch()
+                        .setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)).call());
                 pointHeadAtDefaultBranch(git.getRepository(), result);
-            } catch (GitAPIException | JGitInternalException e) {
+            } catch (GitAPIException | JGitInternalException | IOException e) {
                 throw failure("clone", repoURL, access, e);
             } catch (java.net.URISyntaxException e) {
-                throw new IllegalArgumentException("repoURL '" + repoURL + "' is not a git URL: " + e.getMessage());
+                throw new IllegalArgumentException("repoURL '" + withoutCredentials(repoURL) + "' is not a git URL: "
+                        + e.getReason());
             }
             try {
                 Files.move(partial, cached, StandardCopyOption.ATOMIC_MOVE);
@@ -224,7 +237,7 @@ public final class RepositoryCache {
             }
             config.save();
             copyRefs(repo, refs);
-            ObjectId target = resolve(repo, revision, refs, branch, repoURL);
+            ObjectId target = resolve(repo, revision, refs, branch, withoutCredentials(repoURL));
             if (target == null) {
                 return Optional.empty();
             }
@@ -298,11 +311,21 @@ public final class RepositoryCache {
                 + "; set create: true to start it empty");
     }
 
-    /** One line naming the repository once, and the fix for missing credentials or an unverifiable certificate. */
+    /**
+     * One line naming the repository once (without credentials), the attempts when there were retries, the last
+     * cause, and the fix for missing credentials or an unverifiable certificate.
+     */
     private static IOException failure(String verb, String repoURL, RemoteAccess access, Exception e) {
-        String cause = innermostMessage(e);
-        if (cause.startsWith(repoURL + ": ")) {
-            cause = cause.substring(repoURL.length() + 2);
+        String shown = withoutCredentials(repoURL);
+        String cause = innermostMessage(e instanceof GitTransportRetry.AttemptsExhausted ? e.getCause() : e);
+        for (String spelling : spellings(repoURL)) {
+            cause = cause.replace(spelling, shown);
+        }
+        if (cause.startsWith(shown + ": ")) {
+            cause = cause.substring(shown.length() + 2);
+        }
+        if (e instanceof GitTransportRetry.AttemptsExhausted exhausted) {
+            cause = exhausted.getMessage() + ", the last with: " + cause;
         }
         String lower = cause.toLowerCase(java.util.Locale.ROOT);
         boolean authentication = lower.contains("not authorized") || lower.contains("authentication");
@@ -312,7 +335,30 @@ public final class RepositoryCache {
                 : certificate && !access.insecureSkipTLSVerify()
                 ? "; the server's TLS certificate could not be verified: trust its CA in the JVM, or set insecureSkipTLSVerify: true"
                 : "";
-        return new IOException("could not " + verb + " " + repoURL + ": " + cause + hint, e);
+        return new IOException("could not " + verb + " " + shown + ": " + cause + hint, e);
+    }
+
+    /**
+     * The URL without its password, and for HTTP(S) without its user name too, where a token is often written; an
+     * SSH user name ({@code git@}) is an address, not a secret.
+     */
+    static String withoutCredentials(String repoURL) {
+        try {
+            URIish uri = new URIish(repoURL).setPass(null);
+            return (uri.getScheme() != null && uri.getScheme().toLowerCase(java.util.Locale.ROOT).startsWith("http")
+                    ? uri.setUser(null) : uri).toString();
+        } catch (java.net.URISyntaxException e) {
+            return repoURL.replaceAll("//[^/@]*@", "//");
+        }
+    }
+
+    /** How the URL may appear in JGit's messages: as written, and with the password dropped (JGit's own form). */
+    private static List<String> spellings(String repoURL) {
+        try {
+            return List.of(repoURL, new URIish(repoURL).setPass(null).toString());
+        } catch (java.net.URISyntaxException e) {
+            return List.of(repoURL);
+        }
     }
 
     /** JGit wraps the useful message ("...: not found", "not authorized") in generic ones ("Invalid remote"). */

@@ -12,6 +12,7 @@ import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.DiscoveredCommit;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
+import io.jenkins.plugins.kargo.git.GitTransportRetry;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.GitDaemon;
 import io.jenkins.plugins.kargo.testkit.GitHttpServer;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -351,12 +353,15 @@ class GitSubscriberTest {
             asked.add(kind);
             return Optional.of(new Credentials.Token("tok-SECRET-123"));
         };
-        GitSubscriber withCredentials = new GitSubscriber(temp.resolve("cache"), provider);
+        // a refused connection is retried: with waits that return at once
+        GitSubscriber withCredentials = new GitSubscriber(temp.resolve("cache"), provider,
+                GitTransportRetry.of(2, Duration.ofMillis(1), Duration.ofMillis(1), delay -> { }));
         String url = "http://someone:pw-SECRET-456@127.0.0.1:" + closed + "/app.git";
 
         assertThatThrownBy(() -> withCredentials.discover(branch(url, "").build()))
                 .isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("127.0.0.1:" + closed + "/app.git")
+                .hasMessageContaining("not reachable: 2 attempts failed")
                 .hasMessageNotContaining("SECRET");
         assertThat(asked).containsExactly(CredentialKind.git);
     }
