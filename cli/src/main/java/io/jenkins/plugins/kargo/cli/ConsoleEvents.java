@@ -38,14 +38,17 @@ final class ConsoleEvents implements EventSink, DeliveryListener {
 
     @Override
     public void on(DeliveryEvent event) {
-        if (event.type() != DeliveryEvent.Type.APPROVAL_NEEDED) {
-            return;
+        if (event.type() == DeliveryEvent.Type.APPROVAL_NEEDED) {
+            // a collection of several origins is decided by any one of its Freight
+            decisionNeeded(event.project(), event.stage(), event.subject(), event.freight().split(",")[0],
+                    event.freightAlias());
         }
-        // a collection of several origins is decided by any one of its Freight
-        String freight = event.freight().split(",")[0];
-        String decide = " --freight " + freight + " --stage " + event.stage()
-                + (event.project().isEmpty() ? "" : " --project " + event.project());
-        info("verification/" + event.subject() + " of Freight " + event.freightAlias() + " in stage " + event.stage()
+    }
+
+    /** Says that the verification waits for a person's decision on the Freight, with the commands that decide it. */
+    void decisionNeeded(String project, String stage, String verification, String freight, String freightAlias) {
+        String decide = " --freight " + freight + " --stage " + stage + (project.isEmpty() ? "" : " --project " + project);
+        info("verification/" + verification + " of Freight " + freightAlias + " in stage " + stage
                 + " waits for a person's decision:\n  approve: kargo approve" + decide
                 + "\n  reject:  kargo reject" + decide);
     }

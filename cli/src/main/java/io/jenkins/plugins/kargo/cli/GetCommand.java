@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +45,7 @@ final class GetCommand {
      * Records (stage status, promotions, verifications) as JSON: times as ISO-8601 text, an empty Optional as null,
      * analysis phases in Argo Rollouts' spelling ({@code Successful}).
      */
-    private static final ObjectMapper RECORDS = JsonMapper.builder().addModule(new JavaTimeModule())
+    static final ObjectMapper RECORDS = JsonMapper.builder().addModule(new JavaTimeModule())
             .addModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING).build();
@@ -70,12 +72,7 @@ final class GetCommand {
             List<StageStatus> statuses = config.stages(project).stream()
                     .map(s -> engine.store().stages().status(project, s.name())).toList();
             if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                Printer.print(out, output.format, statuses.stream().map(s -> {
-                    ObjectNode stage = resource("Stage", s.stage(), s);
-                    ((ObjectNode) stage.get("status")).set("lastVerification", RECORDS.valueToTree(
-                            engine.store().verifications().latest(project, s.stage()).orElse(null)));
-                    return stage;
-                }).toList(), false);
+                Printer.print(out, output.format, statuses.stream().map(s -> stage(engine, project, s)).toList(), false);
                 return ExitCodes.OK;
             }
             int width = output.format == OutputFormat.wide ? 0 : VerificationReport.CELL_WIDTH;
@@ -94,6 +91,40 @@ final class GetCommand {
             table.print(out, !output.noHeaders);
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * The stage's status, each Freight history entry with its verifications as Kargo's {@code verificationHistory}
+     * (newest first, left out when none), and the newest verification as {@code lastVerification}.
+     */
+    private static ObjectNode stage(KargoEngine engine, String project, StageStatus status) {
+        ObjectNode stage = resource("Stage", status.stage(), status);
+        ObjectNode json = (ObjectNode) stage.get("status");
+        List<VerificationRun> runs = new ArrayList<>(engine.store().verifications().list(project, status.stage()));
+        Collections.reverse(runs); // newest first, as Kargo's stacks
+        for (int i = 0; i < status.history().size(); i++) {
+            int entry = i;
+            List<ObjectNode> verifications = runs.stream().filter(v -> entryOf(v, status.history()) == entry)
+                    .map(v -> VerificationInfo.of(project, v)).toList();
+            if (!verifications.isEmpty()) {
+                ((ObjectNode) json.get("history").get(i)).putArray("verificationHistory").addAll(verifications);
+            }
+        }
+        json.set("lastVerification", runs.isEmpty() ? NullNode.getInstance() : VerificationInfo.of(project, runs.get(0)));
+        return stage;
+    }
+
+    /**
+     * Which history entry (newest first) a verification is of: the newest promotion of its Freight collection made
+     * before it was queued (a promotion queues its verification as it ends); -1 when that entry has left the history.
+     */
+    private static int entryOf(VerificationRun run, List<FreightHistoryEntry> history) {
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).id().equals(run.collection()) && !history.get(i).promotedAt().isAfter(run.createdAt())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Command(name = "promotions", aliases = {"promotion", "promos", "promo"}, description = "List promotions, oldest first.")
@@ -124,7 +155,8 @@ final class GetCommand {
     }
 
     @Command(name = "verifications", aliases = "verification",
-            description = "List verifications, oldest first; -o json or yaml shows every metric and measurement.")
+            description = {"List verifications, oldest first (stage by stage).",
+                    "-o json or yaml: a list of Kargo VerificationInfo with every metric and measurement."})
     static final class Verifications extends EngineCommand {
 
         @Mixin
@@ -145,7 +177,8 @@ final class GetCommand {
             List<VerificationRun> runs = stages.stream()
                     .flatMap(s -> engine.store().verifications().list(project, s).stream()).toList();
             if (output.format == OutputFormat.json || output.format == OutputFormat.yaml) {
-                Printer.print(out, output.format, runs.stream().map(v -> resource("Verification", v.name(), v)).toList(), false);
+                // not resources: Kargo keeps verifications inside the Stage's status
+                Printer.write(out, output.format, runs.stream().map(v -> VerificationInfo.of(project, v)).toList());
                 return ExitCodes.OK;
             }
             int width = output.format == OutputFormat.wide ? 0 : VerificationReport.CELL_WIDTH;

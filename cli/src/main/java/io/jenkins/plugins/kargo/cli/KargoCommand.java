@@ -11,7 +11,13 @@ import picocli.CommandLine.ScopeType;
  * {@value ExitCodes#FAILED} the operation failed, {@value ExitCodes#USAGE} bad usage or invalid configuration.
  */
 @Command(name = "kargo", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = KargoVersion.class,
-        description = "Kargo-style progressive delivery: discover artifact versions, record Freight, promote it through stages.",
+        description = {"Kargo-style progressive delivery: discover artifact versions, record Freight,",
+                "promote it through stages and verify it there.",
+                "Options go after the command, kubectl style; `kargo help COMMAND` lists them."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done",
+                "1:the operation failed (a registry error, something not found, a promotion or verification that did not succeed)",
+                "2:bad usage or invalid configuration"},
         subcommands = {ApplyCommand.class, RefreshCommand.class, GetCommand.class, PromoteCommand.class,
                 ApproveCommand.class, RejectCommand.class, RollbackCommand.class, VerifyCommand.class,
                 ServeCommand.class, HelpCommand.class})

@@ -19,13 +19,19 @@ final class Printer {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // a string such as a header's "12" must read back as a string, not a number
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
     private Printer() {
     }
 
     static void print(PrintWriter out, OutputFormat format, List<ObjectNode> resources, boolean single) {
-        Object document = single && resources.size() == 1 ? resources.get(0) : list(resources);
+        write(out, format, single && resources.size() == 1 ? resources.get(0) : list(resources));
+    }
+
+    /** Prints the document as it is (e.g. a plain list of what is no resource). */
+    static void write(PrintWriter out, OutputFormat format, Object document) {
         try {
             out.print(format == OutputFormat.yaml ? YAML.writeValueAsString(document)
                     : JSON.writeValueAsString(document) + System.lineSeparator());

@@ -33,7 +33,7 @@ final class PromoteCommand extends EngineCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Freight freight;
 
-        @Option(names = "--wait", description = "Wait for the promotion to end even when another kargo process runs it.")
+        @Option(names = "--wait", description = "When another kargo process runs the stage, wait for the promotion and its verification to end.")
         boolean wait;
     }
 
@@ -71,6 +71,6 @@ final class PromoteCommand extends EngineCommand {
                 ? engine.candidate(project, promote.stage, promote.freight.warehouse)
                 : promote.freight.name != null ? promote.freight.name : promote.freight.alias;
         Promotion queued = engine.promote(project, promote.stage, freight, Actor.current());
-        return PromotionProgress.runAndReport(engine, project, queued, promote.wait, out);
+        return PromotionProgress.runAndReport(engine, project, queued, promote.wait, out, new ConsoleEvents(err()));
     }
 }

@@ -7,13 +7,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code kargo refresh warehouse NAME}: discover now. */
+/** {@code kargo refresh warehouse NAME} (discover now) and {@code kargo refresh stage NAME} (run its queue now). */
 @Command(name = "refresh", description = "Refresh a resource now.", subcommands = {RefreshCommand.Warehouse.class, RefreshCommand.Stage.class})
 final class RefreshCommand {
 
     @Command(name = "warehouse", description = "Discover the warehouse's artifacts now and make Freight of the newest.")
     static final class Warehouse extends EngineCommand {
-
 
         @Parameters(paramLabel = "NAME", description = "The warehouse.")
         String name;
@@ -33,27 +32,28 @@ final class RefreshCommand {
         }
     }
 
-    @Command(name = "stage", description = "Auto-promote into the stage if its policy says so, and run its queued promotions.")
+    @Command(name = "stage", description = {"Auto-promote into the stage if its policy says so, then run its queue.",
+            "Queued promotions run oldest first, each followed by its verification. The",
+            "auto-promotion is reported as `kargo promote` reports a promotion (exit 1",
+            "when it or its verification did not succeed)."})
     static final class Stage extends EngineCommand {
-
 
         @Parameters(paramLabel = "NAME", description = "The stage.")
         String name;
 
         @Override
-        int run(KargoEngine engine, PrintWriter out) throws ConfigException {
+        int run(KargoEngine engine, PrintWriter out) throws ConfigException, InterruptedException {
             String project = project(engine);
             var queued = engine.refreshStage(project, name);
             if (queued.isEmpty()) {
                 out.println("stage/" + name + " refreshed: nothing to auto-promote");
-            } else {
-                var promotion = engine.store().promotions().get(project, queued.get().name()).orElseThrow();
-                out.println("stage/" + name + " refreshed: promotion/" + promotion.name() + " of Freight "
-                        + promotion.freight() + " " + promotion.phase()
-                        + (promotion.message().isEmpty() ? "" : ": " + promotion.message()));
+                out.flush();
+                return ExitCodes.OK;
             }
+            out.println("stage/" + name + " refreshed: promotion/" + queued.get().name() + " of Freight "
+                    + queued.get().freight() + " auto-promoted");
             out.flush();
-            return ExitCodes.OK;
+            return PromotionProgress.report(engine, project, queued.get().name(), false, out, new ConsoleEvents(err()));
         }
     }
 }

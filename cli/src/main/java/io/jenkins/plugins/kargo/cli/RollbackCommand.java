@@ -21,13 +21,13 @@ final class RollbackCommand extends EngineCommand {
             description = "A Freight (name or alias) from the stage's history; default: the previous one.")
     String to;
 
-    @Option(names = "--wait", description = "Wait for the promotion to end even when another kargo process runs it.")
+    @Option(names = "--wait", description = "When another kargo process runs the stage, wait for the promotion and its verification to end.")
     boolean wait;
 
     @Override
     int run(KargoEngine engine, PrintWriter out) throws ConfigException, InterruptedException {
         String project = project(engine);
         Promotion queued = engine.rollback(project, stage, to, Actor.current());
-        return PromotionProgress.runAndReport(engine, project, queued, wait, out);
+        return PromotionProgress.runAndReport(engine, project, queued, wait, out, new ConsoleEvents(err()));
     }
 }

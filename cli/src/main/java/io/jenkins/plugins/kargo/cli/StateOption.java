@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class StateOption {
 
     @Option(names = "--state", paramLabel = "DIR",
-            description = "Where state is kept. Default: $KARGO_HOME, else ~/.kargo.")
+            description = "The state directory (default ~/.kargo, or $KARGO_HOME when set).")
     Path state;
 
     Path directory() {

@@ -11,6 +11,8 @@ import io.jenkins.plugins.kargo.testkit.NpmPublisher;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
 import io.jenkins.plugins.kargo.testkit.TestServices;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,6 +213,39 @@ class KargoCommandTest {
         assertThat(unknown.err()).contains("warehouse nope not found", "services-warehouse");
         assertThat(kargo("get", "freight", "-o", "xml").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(kargo("get", "freight", "--project", "other").err()).contains("project other not found", "myapp");
+    }
+
+    @Test
+    void everyCommandsHelpSaysWhatItDoesAndNamesTheExitCodes() {
+        for (List<String> command : List.<List<String>>of(List.of(), List.of("promote"), List.of("rollback"), List.of("refresh"),
+                List.of("refresh", "stage"), List.of("verify", "stage"), List.of("approve"), List.of("reject"),
+                List.of("serve"), List.of("get", "stages"), List.of("get", "verifications"))) {
+            String help = help(command);
+            assertThat(help).as(String.join(" ", command)).contains("Usage: kargo",
+                    "Exit codes: 0 done 1 the operation failed", "2 bad usage or invalid configuration");
+            if (!command.isEmpty() && !command.equals(List.of("refresh"))) {
+                assertThat(help).as(String.join(" ", command))
+                        .contains("--state=DIR The state directory (default ~/.kargo, or $KARGO_HOME when set).");
+            }
+        }
+        assertThat(help(List.of())).contains("Options go after the command, kubectl style; `kargo help COMMAND` lists them.");
+        for (String waits : List.of("promote", "rollback")) {
+            assertThat(help(List.of(waits))).contains("--wait When another kargo process runs the stage, wait for the "
+                    + "promotion and its verification to end.");
+        }
+        assertThat(help(List.of("refresh"))).contains("stage Auto-promote into the stage if its policy says so, then run "
+                + "its queue. Exit codes:");
+        assertThat(help(List.of("refresh", "stage"))).contains("each followed by its verification",
+                "(exit 1 when it or its verification did not succeed)");
+    }
+
+    /** The command's {@code -h}, its whitespace made single spaces (picocli wraps at 80 columns). */
+    private static String help(List<String> command) {
+        StringWriter out = new StringWriter();
+        String[] args = Stream.concat(command.stream(), Stream.of("-h")).toArray(String[]::new);
+        assertThat(KargoCommand.run(new PrintWriter(out), new PrintWriter(new StringWriter()), args))
+                .as(String.join(" ", args)).isZero();
+        return out.toString().replaceAll("\\s+", " ");
     }
 
     private static String sha1(String text) throws NoSuchAlgorithmException {

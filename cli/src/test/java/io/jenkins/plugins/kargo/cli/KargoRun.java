@@ -15,7 +15,11 @@ record KargoRun(int exitCode, String out, String err) {
 
     /** As {@link #of(Path, String...)}, standard error written to {@code err} as it comes (a {@link ConsoleWatch}). */
     static KargoRun of(Path state, Writer err, String... args) {
-        StringWriter out = new StringWriter();
+        return of(state, new StringWriter(), err, args);
+    }
+
+    /** As {@link #of(Path, Writer, String...)}, standard output also written to {@code out} as it comes. */
+    static KargoRun of(Path state, Writer out, Writer err, String... args) {
         String[] all = Stream.concat(Stream.of(args), Stream.of("--state=" + state)).toArray(String[]::new);
         int code = KargoCommand.run(new PrintWriter(out), new PrintWriter(err), all);
         return new KargoRun(code, out.toString(), err.toString());

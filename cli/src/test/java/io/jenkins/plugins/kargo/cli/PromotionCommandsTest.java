@@ -127,7 +127,9 @@ class PromotionCommandsTest {
         try (KargoStore store = KargoStore.open(state)) {
             second = store.freight().byAlias("shop", "second").orElseThrow().name();
         }
-        assertThat(refresh.out()).containsPattern("stage/dev refreshed: promotion/dev\\.\\S+ of Freight " + second + " Succeeded");
+        assertThat(refresh.out()).containsPattern("stage/dev refreshed: promotion/dev\\.\\S+ of Freight " + second
+                        + " auto-promoted").contains("  step-4 (git-push): Succeeded")
+                .containsPattern("promotion/dev\\.\\S+ Succeeded");
         assertThat(read("overlays/dev/kustomization.yaml")).contains("newTag: v1.1.0");
         assertThat(kargo("refresh", "stage", "dev").out()).isEqualTo("stage/dev refreshed: nothing to auto-promote"
                 + System.lineSeparator());

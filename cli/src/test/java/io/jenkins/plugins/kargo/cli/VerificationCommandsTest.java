@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
@@ -70,7 +71,7 @@ class VerificationCommandsTest {
                 "overlays/dev/kustomization.yaml", "resources:\n  - ../../base\n",
                 "overlays/uat/kustomization.yaml", "resources:\n  - ../../base\n"));
         Path config = Files.createDirectories(temp.resolve("kargo"));
-        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", "") + """
+        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", "dev") + """
                 ---
                 apiVersion: argoproj.io/v1alpha1
                 kind: AnalysisTemplate
@@ -147,18 +148,110 @@ class VerificationCommandsTest {
 
         JsonNode dev = new ObjectMapper().readTree(kargo("get", "stages", "-o", "json").out()).at("/items/0");
         JsonNode last = dev.at("/status/lastVerification");
+        assertThat(last.path("id").asText()).matches("dev\\.[0-9a-z]{26}\\.[0-9a-f]{7}");
+        assertThat(last.path("actor").asText()).isEqualTo(USER);
         assertThat(last.path("phase").asText()).isEqualTo("Failed");
+        assertThat(Instant.parse(last.path("finishTime").asText())).isAfterOrEqualTo(Instant.parse(last.path("startTime").asText()));
+        assertThat(last.path("analysisRun")).isEqualTo(new ObjectMapper().createObjectNode().put("namespace", "shop")
+                .put("name", last.path("id").asText()).put("phase", "Failed"));
+        assertThat(last.path("stage").asText()).isEqualTo("dev");
+        assertThat(last.has("kind")).isFalse();
         assertThat(last.path("message").asText()).startsWith("Metric \"health\" assessed Failed");
         assertThat(last.at("/metrics/0/name").asText()).isEqualTo("health");
         assertThat(last.at("/metrics/0/phase").asText()).isEqualTo("Failed");
         assertThat(last.at("/metrics/0/measurements")).singleElement()
                 .satisfies(m -> assertThat(m.at("/value/statusCode").asInt()).isEqualTo(500));
 
+        JsonNode infos = new ObjectMapper().readTree(kargo("get", "verifications", "--stage", "dev", "-o", "json").out());
+        assertThat(infos.isArray()).as("a plain list: a verification is no Kargo resource").isTrue();
+        assertThat(infos).hasSize(2);
+        assertThat(infos.get(1)).as("get stages and get verifications show a verification alike").isEqualTo(last);
+        assertThat(infos.get(0).path("phase").asText()).isEqualTo("Successful");
+        assertThat(infos.get(0).path("promotion").asText()).matches("dev\\.\\S+");
+        assertThat(infos.get(0).at("/analysisRun/phase").asText()).isEqualTo("Successful");
+        assertThat(infos.get(0).at("/metrics/0/measurements/0/value/statusCode").asInt()).isEqualTo(200);
+        assertThat(dev.at("/status/history/0/verificationHistory")).as("Kargo's stack: newest first")
+                .containsExactly(infos.get(1), infos.get(0));
+        assertThat(infos.get(0).has("message")).as("left out when empty, as Kargo does").isFalse();
+        assertThat(new ObjectMapper(new YAMLFactory()).readTree(kargo("get", "verifications", "--stage", "dev", "-o",
+                "yaml").out())).isEqualTo(infos);
+
         List<String> verifications = kargo("get", "verifications", "--stage", "dev").out().lines().toList();
         assertThat(verifications.get(0)).startsWith("NAME").contains("STAGE", "FREIGHT", "PHASE", "AGE", "MESSAGE");
         assertThat(verifications.get(1)).contains(" dev ", "first", "Successful");
         assertThat(verifications.get(2)).contains(" dev ", "first", "Failed", "Metric \"health\" assessed Failed");
         assertThat(verifications).hasSize(3);
+    }
+
+    @Test
+    void refreshStageReportsTheVerificationThatFollowsTheAutoPromotion() throws Exception {
+        status.set(500);
+        KargoRun refresh = kargo("refresh", "stage", "dev");
+        assertThat(refresh.exitCode()).as(refresh.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(refresh.out())
+                .containsPattern("stage/dev refreshed: promotion/dev\\.\\S+ of Freight [0-9a-f]{40} auto-promoted")
+                .contains("  step-4 (git-push): Succeeded")
+                .containsPattern("promotion/dev\\.\\S+ Succeeded")
+                .contains("  metric health: Failed (1 measurement): ")
+                .containsPattern("verification/dev\\.\\S+ Failed: Metric \"health\" assessed Failed");
+        assertThat(refresh.err()).containsPattern("error: verification dev\\.\\S+ of stage dev ended Failed");
+
+        KargoRun again = kargo("refresh", "stage", "dev");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("stage/dev refreshed: nothing to auto-promote" + System.lineSeparator());
+    }
+
+    @Test
+    void promoteWaitWaitsForTheVerificationAnotherProcessRunsAndSaysHowToDecideIt() throws Exception {
+        // two Freight: a verification of Freight verified in the stage before reuses that result
+        try (KargoStore store = KargoStore.open(state)) {
+            store.freight().create("shop", new Freight("", "second", FreightOrigin.warehouse("images"), null,
+                    List.of(new FreightImage("registry.local/app", "v1.1.0", "sha256:" + "b".repeat(64), Map.of(), "")),
+                    List.of(), List.of(), List.of()));
+        }
+        for (String freight : List.of("first", "second")) {
+            assertThat(kargo("promote", "--stage", "dev", "--freight-alias", freight).exitCode()).isZero();
+        }
+        ConsoleWatch runnerErr = new ConsoleWatch();
+        CompletableFuture<KargoRun> runner = CompletableFuture.supplyAsync(() ->
+                KargoRun.of(state, runnerErr, "promote", "--stage", "uat", "--freight-alias", "first"));
+        runnerErr.await("waits for a person's decision", WAIT);
+
+        // the stage's queue is the runner's now: this promotion, and its verification, are run there
+        ConsoleWatch waiterOut = new ConsoleWatch();
+        ConsoleWatch waiterErr = new ConsoleWatch();
+        CompletableFuture<KargoRun> waiter = CompletableFuture.supplyAsync(() -> KargoRun.of(state, waiterOut, waiterErr,
+                "promote", "--stage", "uat", "--freight-alias", "second", "--wait"));
+        waiterOut.await("another kargo process is running stage uat's promotions; waiting", WAIT);
+        KargoRun approve = kargo("approve", "--freight-alias", "first", "--stage", "uat");
+        assertThat(approve.exitCode()).as(approve.err()).isZero();
+
+        waiterErr.await("waits for a person's decision", WAIT);
+        String waited;
+        try (KargoStore store = KargoStore.open(state)) {
+            String promotion = store.promotions().list("shop", "uat").get(1).name();
+            waited = store.verifications().list("shop", "uat").stream().filter(v -> v.promotion().equals(promotion))
+                    .findFirst().orElseThrow().name();
+        }
+        assertThat(waiterErr.toString()).contains("verification/" + waited + " of Freight second in stage uat waits")
+                .containsPattern("  approve: kargo approve --freight [0-9a-f]{40} --stage uat --project shop")
+                .containsPattern("  reject:  kargo reject --freight [0-9a-f]{40} --stage uat --project shop");
+        KargoRun reject = kargo("reject", "--freight-alias", "second", "--stage", "uat");
+        assertThat(reject.exitCode()).as(reject.err()).isZero();
+        assertThat(reject.out()).contains("rejected in verification/" + waited);
+
+        KargoRun waiterRun = waiter.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(waiterRun.exitCode()).as(waiterRun.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(waiterRun.out()).contains("another kargo process is running stage uat's promotions; waiting")
+                .containsPattern("promotion/uat\\.\\S+ Succeeded")
+                .containsPattern("verification/" + waited + " (Pending|Running): another kargo process runs it; waiting")
+                .contains("  metric uat-sign-off: Failed (1 measurement)")
+                .containsPattern("verification/" + waited + " Failed: .*rejected by " + USER);
+        assertThat(waiterRun.err()).contains("error: verification " + waited + " of stage uat ended Failed");
+        KargoRun ran = runner.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(ran.exitCode()).as("the runner reports its own promotion's verification").isZero();
+        assertThat(ran.out()).containsPattern("verification/uat\\.\\S+ Successful: approved by " + USER)
+                .doesNotContain(waited);
     }
 
     @Test
@@ -182,6 +275,13 @@ class VerificationCommandsTest {
         }
         assertThat(kargo("get", "verifications").out()).contains(queued.name(), "Aborted",
                 "aborted by " + USER + " before it started");
+        JsonNode info = new ObjectMapper().readTree(kargo("get", "verifications", "-o", "json").out()).get(1);
+        assertThat(info.path("id").asText()).isEqualTo(queued.name());
+        assertThat(info.path("actor").asText()).as("Kargo's actor: who aborted it").isEqualTo(USER);
+        assertThat(info.path("phase").asText()).isEqualTo("Aborted");
+        assertThat(info.has("analysisRun")).as("no analysis ran").isFalse();
+        assertThat(info.has("startTime")).isFalse();
+        assertThat(info.has("finishTime")).isTrue();
 
         KargoRun nothing = kargo("verify", "stage", "dev", "--abort");
         assertThat(nothing.exitCode()).isEqualTo(ExitCodes.FAILED);

@@ -45,6 +45,7 @@ import io.jenkins.plugins.kargo.verification.AnalysisRunner;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
 import io.jenkins.plugins.kargo.verification.Sleeper;
+import io.jenkins.plugins.kargo.verification.VerificationPhase;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -328,18 +330,26 @@ public final class KargoEngine implements AutoCloseable {
 
     /** The stage's open verification of the Freight, if the stage's verification includes an approval metric. */
     private Optional<VerificationRun> awaitingDecision(KargoConfig config, String project, String stage, String freightRef) {
-        Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
-                "stage " + stage + " not found in project " + project));
-        boolean asksPeople = target.verification().stream().flatMap(v -> v.analysisTemplates().stream())
-                .map(ref -> config.analysisTemplate(project, ref)).flatMap(Optional::stream)
-                .flatMap(t -> t.metrics().stream()).anyMatch(m -> m.provider() instanceof MetricProvider.Plugin p
-                        && p.name().equals(MetricProvider.Plugin.APPROVAL));
-        if (!asksPeople) {
+        if (!asksPeople(config, project, stage)) {
             return Optional.empty();
         }
         Freight freight = freight(project, freightRef);
         return store.verifications().open(project, stage).stream()
                 .filter(v -> v.freight().containsValue(freight.name())).findFirst();
+    }
+
+    /** Whether the stage's verification includes a metric that waits for a person's decision (the approval plugin). */
+    public boolean asksPeople(String project, String stage) throws ConfigException {
+        return asksPeople(configuration(project), project, stage);
+    }
+
+    private static boolean asksPeople(KargoConfig config, String project, String stage) {
+        Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        return target.verification().stream().flatMap(v -> v.analysisTemplates().stream())
+                .map(ref -> config.analysisTemplate(project, ref)).flatMap(Optional::stream)
+                .flatMap(t -> t.metrics().stream()).anyMatch(m -> m.provider() instanceof MetricProvider.Plugin p
+                        && p.name().equals(MetricProvider.Plugin.APPROVAL));
     }
 
     private Freight freight(String project, String ref) {
@@ -523,6 +533,22 @@ public final class KargoEngine implements AutoCloseable {
                     "promotion " + name + " not found in project " + project));
             if (promotion.phase().isTerminal()) {
                 return promotion;
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    /**
+     * The verification, once its phase passes {@code until} (e.g. {@link VerificationPhase#isTerminal}), polling the
+     * store (another process may be running it).
+     */
+    public VerificationRun awaitVerification(String project, String name, Predicate<VerificationPhase> until,
+                                             Duration poll) throws InterruptedException {
+        while (true) {
+            VerificationRun run = store.verifications().get(project, name).orElseThrow(() -> new NoSuchElementException(
+                    "verification " + name + " not found in project " + project));
+            if (until.test(run.phase())) {
+                return run;
             }
             Thread.sleep(poll.toMillis());
         }
