@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test (or its {@link #sleeper()}) says so. */
+/** A clock that moves only when a test (or its {@link #sleeper()}) says so; measurement threads may read it. */
 public final class FakeClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public FakeClock(Instant start) {
         this.now = start;
     }
 
-    public void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
