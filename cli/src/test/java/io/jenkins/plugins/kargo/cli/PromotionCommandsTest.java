@@ -9,6 +9,7 @@ import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
+import io.jenkins.plugins.kargo.testkit.ShopProject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class PromotionCommandsTest {
                 "overlays/dev/kustomization.yaml", "resources:\n  - ../../base\n",
                 "overlays/prod/kustomization.yaml", "resources:\n  - ../../base\n"));
         Path config = Files.createDirectories(temp.resolve("kargo"));
-        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", "dev")
+        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", ShopProject.AUTO_PROMOTE_DEV)
                 + stage("dev", "direct: true") + stage("prod", "stages: [dev]"));
         KargoRun apply = kargo("apply", "-f", config.toString());
         assertThat(apply.exitCode()).as(apply.err()).isZero();
@@ -62,7 +63,7 @@ class PromotionCommandsTest {
     }
 
     private String stage(String name, String sources) {
-        return ShopProject.stage(name, sources, "registry.local/app", gitops.fileUrl(), "maturity: [stable]", "");
+        return GitopsStage.yaml(name, sources, "registry.local/app", gitops.fileUrl(), "maturity: [stable]", "");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.state.StageStatus;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
+import io.jenkins.plugins.kargo.testkit.ShopProject;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
 import io.jenkins.plugins.kargo.testkit.TestServices;
 import java.nio.file.Files;
@@ -42,8 +43,8 @@ class ServeCommandTest {
         gitops.commit("dev overlay", Instant.parse("2024-11-01T00:00:00Z"),
                 Map.of("overlays/dev/kustomization.yaml", "resources:\n  - ../../base\n"));
         Path config = Files.createDirectories(temp.resolve("kargo")).resolve("shop.yaml");
-        Files.writeString(config, ShopProject.header(repository, "dev")
-                + ShopProject.stage("dev", "direct: true", repository, gitops.fileUrl(), "", ""));
+        Files.writeString(config, ShopProject.header(repository, ShopProject.AUTO_PROMOTE_DEV)
+                + GitopsStage.yaml("dev", "direct: true", repository, gitops.fileUrl(), "", ""));
         Path state = temp.resolve("state");
         KargoRun apply = KargoRun.of(state, "apply", "-f", config.toString());
         assertThat(apply.exitCode()).as(apply.err()).isZero();

@@ -15,6 +15,7 @@ import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.state.VerificationRun;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
+import io.jenkins.plugins.kargo.testkit.ShopProject;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -71,20 +72,8 @@ class VerificationCommandsTest {
                 "overlays/dev/kustomization.yaml", "resources:\n  - ../../base\n",
                 "overlays/uat/kustomization.yaml", "resources:\n  - ../../base\n"));
         Path config = Files.createDirectories(temp.resolve("kargo"));
-        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", "dev") + """
-                ---
-                apiVersion: argoproj.io/v1alpha1
-                kind: AnalysisTemplate
-                metadata:
-                  name: smoke
-                  namespace: shop
-                spec:
-                  metrics:
-                    - name: health
-                      successCondition: result.statusCode == 200
-                      provider:
-                        web:
-                          url: http://127.0.0.1:%d/health
+        Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", ShopProject.AUTO_PROMOTE_DEV)
+                + ShopProject.smokeTemplate("smoke", "http://127.0.0.1:" + health.getAddress().getPort() + "/health") + """
                 ---
                 apiVersion: argoproj.io/v1alpha1
                 kind: AnalysisTemplate
@@ -99,7 +88,7 @@ class VerificationCommandsTest {
                         plugin:
                           kargo.akuity.io/approval:
                             message: approve when UAT has passed
-                """.formatted(health.getAddress().getPort())
+                """
                 + stage("dev", "direct: true", "smoke", gitops) + stage("uat", "stages: [dev]", "sign-off", gitops));
         KargoRun apply = kargo("apply", "-f", config.toString());
         assertThat(apply.exitCode()).as(apply.err()).isZero();
@@ -116,7 +105,7 @@ class VerificationCommandsTest {
     }
 
     private static String stage(String name, String sources, String template, BareGitRepository gitops) {
-        return ShopProject.stage(name, sources, "registry.local/app", gitops.fileUrl(), "", """
+        return GitopsStage.yaml(name, sources, "registry.local/app", gitops.fileUrl(), "", """
                   verification:
                     analysisTemplates:
                       - name: %s

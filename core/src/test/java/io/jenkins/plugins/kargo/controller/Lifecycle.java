@@ -30,7 +30,7 @@ final class Lifecycle {
 
     static final String PROJECT = "shop";
 
-    static final String CONFIG = ShopProject.header("registry.local/app", "- stage: dev\n  autoPromotionEnabled: true")
+    static final String CONFIG = ShopProject.header("registry.local/app", ShopProject.AUTO_PROMOTE_DEV)
             + stage("dev", "sources: {direct: true}")
             + stage("staging", "sources: {stages: [dev]}")
             + stage("prod", "sources: {stages: [staging], requiredSoakTime: 1h}\n      maturity: [stable]")

@@ -8,6 +8,9 @@ public final class ShopProject {
 
     public static final String NAME = "shop";
 
+    /** The promotion policy that auto-promotes Freight into {@code dev}, for {@link #header}. */
+    public static final String AUTO_PROMOTE_DEV = "- stage: dev\n  autoPromotionEnabled: true";
+
     private ShopProject() {
     }
 

@@ -1,39 +1,13 @@
 package io.jenkins.plugins.kargo.cli;
 
 /**
- * The small project the CLI tests apply: Project {@code shop}, Warehouse {@code images} of one image, and stages
- * whose promotion writes the image's tag into their overlay of a git repository ({@code git-clone},
- * {@code kustomize-set-image}, {@code git-commit}, {@code git-push}).
+ * Stages of the test kit's {@link io.jenkins.plugins.kargo.testkit.ShopProject} whose promotion writes the image's
+ * tag into their overlay of a git repository ({@code git-clone}, {@code kustomize-set-image}, {@code git-commit},
+ * {@code git-push}), as the CLI tests use them.
  */
-final class ShopProject {
+final class GitopsStage {
 
-    private ShopProject() {
-    }
-
-    /** The Project (auto-promoting {@code autoPromoted}, if given) and the Warehouse of {@code image}. */
-    static String header(String image, String autoPromoted) {
-        return """
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Project
-                metadata:
-                  name: shop
-                """ + (autoPromoted.isEmpty() ? "" : """
-                spec:
-                  promotionPolicies:
-                    - stage: %s
-                      autoPromotionEnabled: true
-                """.formatted(autoPromoted)) + """
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Warehouse
-                metadata:
-                  name: images
-                  namespace: shop
-                spec:
-                  subscriptions:
-                    - image:
-                        repoURL: %s
-                """.formatted(image);
+    private GitopsStage() {
     }
 
     /**
@@ -43,7 +17,7 @@ final class ShopProject {
      * @param request more lines of its Freight request (e.g. {@code maturity: [stable]}), or empty
      * @param spec    more of its spec (e.g. a {@code verification:} block), or empty
      */
-    static String stage(String name, String sources, String image, String gitUrl, String request, String spec) {
+    static String yaml(String name, String sources, String image, String gitUrl, String request, String spec) {
         return """
                 ---
                 apiVersion: kargo.akuity.io/v1alpha1
