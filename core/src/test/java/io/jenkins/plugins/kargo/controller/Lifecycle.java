@@ -37,6 +37,15 @@ final class Lifecycle {
             + stage("east", "sources: {direct: true}")
             + stage("west", "sources: {direct: true}");
 
+    /** A stage like the project's, verified by the analysis template {@code template}. */
+    static String verifiedStage(String name, String sources, String template) {
+        return stage(name, sources) + """
+                  verification:
+                    analysisTemplates:
+                      - name: %s
+                """.formatted(template);
+    }
+
     private static String stage(String name, String sources) {
         return """
                 ---

@@ -59,7 +59,8 @@ class VerifierTest {
                     onVerification: [Failed]
                     onPromotion: [Failed]
                 """) + ShopProject.smokeTemplate("smoke", "http://127.0.0.1:" + health.getAddress().getPort() + "/health")
-                + stage("guarded") + stage("plain"));
+                + Lifecycle.verifiedStage("guarded", "sources: {direct: true}", "smoke")
+                + Lifecycle.verifiedStage("plain", "sources: {direct: true}", "smoke"));
         engine.apply(config);
     }
 
@@ -67,28 +68,6 @@ class VerifierTest {
     void tearDown() {
         engine.close();
         health.stop(0);
-    }
-
-    private static String stage(String name) {
-        return """
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Stage
-                metadata:
-                  name: %s
-                  namespace: shop
-                spec:
-                  requestedFreight:
-                    - origin: {kind: Warehouse, name: images}
-                      sources: {direct: true}
-                  promotionTemplate:
-                    spec:
-                      steps:
-                        - uses: record
-                  verification:
-                    analysisTemplates:
-                      - name: smoke
-                """.formatted(name);
     }
 
     @Test
