@@ -3,8 +3,9 @@ package io.jenkins.plugins.kargo.verification;
 import java.time.Duration;
 
 /**
- * How {@link AnalysisRunner} waits between measurements. It may return early: the runner checks for an abort and
- * waits again for what is left. Tests pass one that advances a fake clock.
+ * How {@link AnalysisRunner} waits for the next measurement while none is in flight (while some are, it waits for
+ * them instead). It may return early: the runner checks for an abort and waits again for what is left. Tests pass one
+ * that advances a fake clock.
  */
 @FunctionalInterface
 public interface Sleeper {
