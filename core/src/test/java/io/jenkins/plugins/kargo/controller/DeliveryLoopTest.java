@@ -185,7 +185,7 @@ class DeliveryLoopTest {
         assertThat(staging.metrics()).extracting(m -> m.name())
                 .containsExactly("integration-test-suite", "e2e-test-suite", "load-test");
         assertThat(jobs.seen).extracting(j -> j.getSpec().getTemplate().getSpec().getContainers().get(0).getName())
-                .containsExactly("integration-tests", "e2e-tests", "k6");
+                .as("the three Jobs, run together").containsExactlyInAnyOrder("integration-tests", "e2e-tests", "k6");
         VerificationRun dev = engine.store().verifications().latest(PROJECT, "dev").orElseThrow();
         assertThat(dev.metrics().get(0).measurements()).as("the smoke test's count: 3").hasSize(3);
         assertThat(engine.store().promotions().list(PROJECT, "uat")).as("uat is a manual gate").isEmpty();
