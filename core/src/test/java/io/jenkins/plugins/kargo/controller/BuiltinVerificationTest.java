@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.MetricProvider;
@@ -34,12 +33,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jenkins.plugins.kargo.CrudKubernetesMock;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The engine's verification wiring: the built-in providers answer for their metric kinds, and the Kubernetes client
  * (here fabric8's mock server in CRUD mode) is made once, on first use, and shared with {@code argocd-update}.
  */
-@EnableKubernetesMockClient(crud = true)
+@ExtendWith(CrudKubernetesMock.class)
 class BuiltinVerificationTest {
 
     KubernetesClient client;

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
@@ -45,6 +44,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jenkins.plugins.kargo.CrudKubernetesMock;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed's "complete promotion flow", end to end, with the delivery loop doing the work: images pushed to the real
@@ -61,7 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failed verification. The engine's clock is set back to the day the canary data was recorded, so that Prometheus
  * answers for "now".
  */
-@EnableKubernetesMockClient(crud = true)
+@ExtendWith(CrudKubernetesMock.class)
 class DeliveryLoopTest {
 
     static final String PROJECT = "myapp";

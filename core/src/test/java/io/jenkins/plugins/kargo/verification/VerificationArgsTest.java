@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ExpressionVariable;
 import io.jenkins.plugins.kargo.api.KargoConfig;
@@ -38,13 +37,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jenkins.plugins.kargo.CrudKubernetesMock;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A stage's verification args resolved as Kargo resolves them: Kargo templates over real Freight, and the seed's
  * {@code {{ .Rollout... }}} form read from Rollouts kept by fabric8's Kubernetes mock server in CRUD mode (no API
  * server can run here).
  */
-@EnableKubernetesMockClient(crud = true)
+@ExtendWith(CrudKubernetesMock.class)
 class VerificationArgsTest {
 
     private static final String IMAGE = "harbor.yourdomain.com/services/user-service";

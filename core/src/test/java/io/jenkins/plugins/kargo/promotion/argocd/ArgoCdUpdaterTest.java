@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
@@ -32,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.jenkins.plugins.kargo.CrudKubernetesMock;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code argocd-update} against fabric8's Kubernetes mock server in CRUD mode: no real Kubernetes API server (and
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link FakeArgoCdController} plays Argo CD's application controller, writing the Application status Argo CD
  * would when it sees a sync operation. Every wait in these tests is on a watch or a future, never a sleep.
  */
-@EnableKubernetesMockClient(crud = true)
+@ExtendWith(CrudKubernetesMock.class)
 class ArgoCdUpdaterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
@@ -28,6 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import io.jenkins.plugins.kargo.CrudKubernetesMock;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The job provider against fabric8's Kubernetes mock server in CRUD mode: no real Kubernetes API server can run
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * Job controller (status and a pod) and serves the pod's log through an expectation, which CRUD mode cannot.
  * Every wait is on a watch, a semaphore or a future, never a sleep.
  */
-@EnableKubernetesMockClient(crud = true)
+@ExtendWith(CrudKubernetesMock.class)
 class JobMeasurementTest {
 
     static final int SMALL_LOG_LIMIT = 10;
