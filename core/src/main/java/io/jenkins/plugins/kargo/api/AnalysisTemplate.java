@@ -20,6 +20,12 @@ public record AnalysisTemplate(ResourceKind kind, String project, String name, L
         metrics = List.copyOf(metrics);
     }
 
+    /** Whether a metric waits for a person's decision (the {@value MetricProvider.Plugin#APPROVAL} plugin). */
+    public boolean asksPeople() {
+        return metrics.stream().anyMatch(m -> m.provider() instanceof MetricProvider.Plugin plugin
+                && plugin.name().equals(MetricProvider.Plugin.APPROVAL));
+    }
+
     /**
      * {@code args[]}: a value given here is the default; without one (and without {@code valueFrom}) the caller must
      * supply it.

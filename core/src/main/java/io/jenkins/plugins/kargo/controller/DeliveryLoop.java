@@ -77,7 +77,7 @@ public final class DeliveryLoop implements AutoCloseable {
         }
     }
 
-    private void tick(String project, KargoConfig config) throws ConfigException {
+    private void tick(String project, KargoConfig config) {
         Instant now = clock.instant();
         for (Warehouse warehouse : config.warehouses(project)) {
             String key = project + "/warehouse/" + warehouse.name();
@@ -91,7 +91,7 @@ public final class DeliveryLoop implements AutoCloseable {
                 });
             }
         }
-        engine.queueAutoPromotions(project);
+        engine.queueAutoPromotions(config, project);
         for (Stage stage : config.stages(project)) {
             if (engine.hasWork(project, stage.name())) {
                 run(project + "/stage/" + stage.name(), () -> engine.runPromotions(project, stage.name()));

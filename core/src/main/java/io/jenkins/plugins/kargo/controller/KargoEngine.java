@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ConfigProblem;
@@ -321,7 +322,7 @@ public final class KargoEngine implements AutoCloseable {
     }
 
     private VerificationRun decide(String project, String stage, String freightRef, boolean approved, String actor) {
-        Freight freight = freight(project, freightRef);
+        Freight freight = promoter.freight(project, freightRef);
         VerificationRun decided = store.verifications().decide(project, stage, freight.name(), approved, actor);
         store.audit().record(project, actor, approved ? "sign-off" : "reject", "stage/" + stage,
                 "Freight " + freight.alias() + " in verification " + decided.name());
@@ -333,7 +334,7 @@ public final class KargoEngine implements AutoCloseable {
         if (!asksPeople(config, project, stage)) {
             return Optional.empty();
         }
-        Freight freight = freight(project, freightRef);
+        Freight freight = promoter.freight(project, freightRef);
         return store.verifications().open(project, stage).stream()
                 .filter(v -> v.freight().containsValue(freight.name())).findFirst();
     }
@@ -348,13 +349,7 @@ public final class KargoEngine implements AutoCloseable {
                 "stage " + stage + " not found in project " + project));
         return target.verification().stream().flatMap(v -> v.analysisTemplates().stream())
                 .map(ref -> config.analysisTemplate(project, ref)).flatMap(Optional::stream)
-                .flatMap(t -> t.metrics().stream()).anyMatch(m -> m.provider() instanceof MetricProvider.Plugin p
-                        && p.name().equals(MetricProvider.Plugin.APPROVAL));
-    }
-
-    private Freight freight(String project, String ref) {
-        return store.freight().byName(project, ref).or(() -> store.freight().byAlias(project, ref))
-                .orElseThrow(() -> new NoSuchElementException("Freight " + ref + " not found in project " + project));
+                .anyMatch(AnalysisTemplate::asksPeople);
     }
 
     /**
@@ -462,7 +457,7 @@ public final class KargoEngine implements AutoCloseable {
         List<Promotion> queued = new ArrayList<>();
         List<Promotion> round;
         do {
-            round = queueAutoPromotions(project);
+            round = queueAutoPromotions(config, project);
             queued.addAll(round);
             runAllQueues(config, project);
         } while (!round.isEmpty());
@@ -470,8 +465,7 @@ public final class KargoEngine implements AutoCloseable {
     }
 
     /** Queues what auto-promotion wants now, over every stage of the project. */
-    public List<Promotion> queueAutoPromotions(String project) throws ConfigException {
-        KargoConfig config = configuration(project);
+    List<Promotion> queueAutoPromotions(KargoConfig config, String project) {
         synchronized (lock(project)) {
             return autoPromotion.due(config, project).stream()
                     .map(c -> promoter.promoteAutomatically(c.stage(), c.freight())).toList();
@@ -559,8 +553,7 @@ public final class KargoEngine implements AutoCloseable {
         KargoConfig config = configuration(project);
         Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
                 "stage " + stage + " not found in project " + project));
-        Freight f = store.freight().byName(project, freight).or(() -> store.freight().byAlias(project, freight))
-                .orElseThrow(() -> new NoSuchElementException("Freight " + freight + " not found in project " + project));
+        Freight f = promoter.freight(project, freight);
         return FreightAvailability.of(target, f, store.stages().freightStatus(project, f.name()), clock.instant());
     }
 

@@ -163,7 +163,8 @@ public final class Promoter {
                 + config.stages(project).stream().map(Stage::name).collect(Collectors.joining(", "))));
     }
 
-    private Freight freight(String project, String ref) {
+    /** The Freight a user names, by name or alias. */
+    Freight freight(String project, String ref) {
         return store.freight().byName(project, ref).or(() -> store.freight().byAlias(project, ref))
                 .orElseThrow(() -> new NoSuchElementException("Freight " + ref + " not found in project " + project
                         + "; see `kargo get freight`"));

@@ -2,7 +2,6 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.KargoConfig;
-import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Verification;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
@@ -92,8 +91,7 @@ final class Verifier {
         AnalysisResult result;
         try {
             Map<String, String> args = stageArgs.resolve(stage.get(), verification, collection(project, run), events);
-            if (templates.stream().flatMap(t -> t.metrics().stream()).anyMatch(m -> m.provider()
-                    instanceof MetricProvider.Plugin p && p.name().equals(MetricProvider.Plugin.APPROVAL))) {
+            if (templates.stream().anyMatch(AnalysisTemplate::asksPeople)) {
                 delivery.on(event(DeliveryEvent.Type.APPROVAL_NEEDED, project, run, "approve with `kargo approve "
                         + "--freight " + String.join(",", run.freight().values()) + " --stage " + run.stage() + "`"));
             }
