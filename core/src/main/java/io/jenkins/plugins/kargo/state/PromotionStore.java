@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 public final class PromotionStore {
 
+    /** A stage's queue in Kargo's order: the Running one first, then the Pending ones oldest first (name order). */
+    static final String QUEUE = "project = ? AND stage = ? AND phase IN ('Running', 'Pending') "
+            + "ORDER BY CASE phase WHEN 'Running' THEN 0 ELSE 1 END, name";
+
     private static final String COLUMNS = "name, stage, freight, actor, phase, created_at, started_at, finished_at, "
             + "message, attempts, abort_requested, steps";
 
@@ -59,8 +63,7 @@ public final class PromotionStore {
      */
     public Optional<Promotion> startNext(String project, String stage) {
         return database.transaction("starting the next promotion of stage " + stage, c -> {
-            List<Promotion> open = select(c, "project = ? AND stage = ? AND phase IN ('Running', 'Pending') "
-                    + "ORDER BY CASE phase WHEN 'Running' THEN 0 ELSE 1 END, name LIMIT 1", project, stage);
+            List<Promotion> open = select(c, QUEUE + " LIMIT 1", project, stage);
             if (open.isEmpty()) {
                 return Optional.empty();
             }
@@ -144,8 +147,7 @@ public final class PromotionStore {
 
     /** The stage's Pending and Running promotions, in queue order. */
     public List<Promotion> open(String project, String stage) {
-        return database.read("reading the queue of stage " + stage, c -> select(c, "project = ? AND stage = ? AND phase "
-                + "IN ('Running', 'Pending') ORDER BY CASE phase WHEN 'Running' THEN 0 ELSE 1 END, name", project, stage));
+        return database.read("reading the queue of stage " + stage, c -> select(c, QUEUE, project, stage));
     }
 
     /** The newest ended promotion of the Freight into the stage, if any. */

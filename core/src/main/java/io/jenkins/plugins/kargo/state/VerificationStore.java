@@ -110,9 +110,8 @@ public final class VerificationStore {
 
     /** The stage's Pending and Running verifications, Running first. */
     public List<VerificationRun> open(String project, String stage) {
-        return database.read("reading the open verifications of stage " + stage, c -> select(c, "project = ? AND "
-                + "stage = ? AND phase IN ('Running', 'Pending') ORDER BY CASE phase WHEN 'Running' THEN 0 ELSE 1 END, "
-                + "name", project, stage));
+        return database.read("reading the open verifications of stage " + stage,
+                c -> select(c, PromotionStore.QUEUE, project, stage));
     }
 
     /**
@@ -121,14 +120,11 @@ public final class VerificationStore {
      */
     public Optional<VerificationRun> startNext(String project, String stage) {
         return database.transaction("starting the next verification of stage " + stage, c -> {
-            List<VerificationRun> open = select(c, "project = ? AND stage = ? AND phase IN ('Running', 'Pending') "
-                    + "ORDER BY CASE phase WHEN 'Running' THEN 0 ELSE 1 END, name LIMIT 1", project, stage);
-            if (open.isEmpty()) {
-                return Optional.empty();
+            Optional<VerificationRun> next = head(c, project, stage).map(run -> run.started(database.now()));
+            if (next.isPresent()) {
+                write(c, project, next.get());
             }
-            VerificationRun started = open.get(0).started(database.now());
-            write(c, project, started);
-            return Optional.of(started);
+            return next;
         });
     }
 
@@ -207,9 +203,13 @@ public final class VerificationStore {
     }
 
     private static VerificationRun openRun(Connection c, String project, String stage) throws SQLException {
-        return select(c, "project = ? AND stage = ? AND phase IN ('Running', 'Pending') ORDER BY CASE phase WHEN "
-                + "'Running' THEN 0 ELSE 1 END, name LIMIT 1", project, stage).stream().findFirst()
+        return head(c, project, stage)
                 .orElseThrow(() -> new NoSuchElementException("stage " + stage + " has no verification under way"));
+    }
+
+    /** The head of the stage's verification queue, in the promotions' order. */
+    private static Optional<VerificationRun> head(Connection c, String project, String stage) throws SQLException {
+        return select(c, PromotionStore.QUEUE + " LIMIT 1", project, stage).stream().findFirst();
     }
 
     private static VerificationRun one(Connection c, String project, String name) throws SQLException {
