@@ -87,7 +87,7 @@ public final class DeliveryLoop implements AutoCloseable {
             if (!now.isBefore(due)) {
                 run(key, () -> {
                     nextDiscovery.put(key, clock.instant().plus(warehouse.interval()));
-                    engine.refreshWarehouse(project, warehouse.name());
+                    return engine.refreshWarehouse(project, warehouse.name()).succeeded();
                 });
             }
         }
@@ -100,10 +100,14 @@ public final class DeliveryLoop implements AutoCloseable {
     }
 
     private interface Work {
-        void run() throws Exception;
+        /** @return whether it did its work, so that there may be more to do at once */
+        boolean run() throws Exception;
     }
 
-    /** Runs the work in its own thread unless it already runs in this process; when it ends well, looks for more. */
+    /**
+     * Runs the work in its own thread unless it already runs in this process; when it did its work, looks for more.
+     * A stage another process holds is left to it until the next tick (looking at once would spin).
+     */
     private void run(String key, Work job) {
         if (!busy.add(key)) {
             return;
@@ -111,8 +115,7 @@ public final class DeliveryLoop implements AutoCloseable {
         work.execute(() -> {
             boolean done = false;
             try {
-                job.run();
-                done = true;
+                done = job.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
