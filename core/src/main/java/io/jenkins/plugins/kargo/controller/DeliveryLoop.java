@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The delivery loop, as Kargo's controllers run it, for every project in the store: each Warehouse is discovered on
  * its {@code interval}; Freight auto-promotion wants is queued; each stage with queued promotions or verifications
  * is run in its own thread (so a verification that waits days for a person stops that stage only). It looks again
- * every {@code tick} and at once when a discovery or a stage run ends.
+ * every {@code tick}, and at once when a discovery succeeded or this process ran a stage.
  *
  * <p>Everything it decides is read from the store, so a restart loses nothing and does nothing twice: discovery
  * resumes from each Warehouse's last discovery, queued promotions and verifications are picked up, and a promotion or
