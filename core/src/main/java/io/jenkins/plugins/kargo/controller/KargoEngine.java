@@ -37,7 +37,6 @@ import io.jenkins.plugins.kargo.promotion.PromotionName;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.Ulid;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.state.Promotion;
@@ -109,7 +108,7 @@ public final class KargoEngine implements AutoCloseable {
         AnalysisRunner analysis = new AnalysisRunner(providers.with(MetricProvider.Plugin.class,
                 new ApprovalMeasurement(ref -> store.verifications().get(ref.project(), ref.name())
                         .flatMap(VerificationRun::decision), Sleeper.SYSTEM, APPROVAL_POLL)),
-                new ConditionEvaluator(new ExpressionEngine()), clock, Sleeper.SYSTEM);
+                new ConditionEvaluator(), clock, Sleeper.SYSTEM);
         Verifier verifier = new Verifier(store, analysis, stageArgs, rollback, delivery, events, clock);
         this.worker = new PromotionWorker(store, executor, verifier, rollback, names, credentials, delivery, events,
                 clock);

@@ -136,7 +136,7 @@ public final class PromotionWorker {
             deleteRecursively(workDir); // what a crashed attempt left
             Files.createDirectories(workDir);
             StepContext context = new StepContext(project, promotion.stage(), name, promotion.actor(), collection,
-                    workDir, credentials, events, clock);
+                    workDir, credentials, events, clock, isRollback(project, promotion));
             outcome = executor.run(stage.get(), context, () -> store.promotions().abortRequested(project, name),
                     step -> store.promotions().appendStep(project, name, step));
         } catch (ConfigException e) {
@@ -207,6 +207,13 @@ public final class PromotionWorker {
         Map<String, String> items = new LinkedHashMap<>();
         collection.items().forEach(f -> items.put(f.origin().toString(), f.name()));
         return items;
+    }
+
+    /** Whether the promotion takes its stage back to a Freight it had before, not the current one. */
+    private boolean isRollback(String project, Promotion promotion) {
+        List<FreightHistoryEntry> history = store.stages().status(project, promotion.stage()).history();
+        return !history.isEmpty() && !history.get(0).items().containsValue(promotion.freight())
+                && history.stream().skip(1).anyMatch(e -> e.items().containsValue(promotion.freight()));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -65,6 +65,14 @@ public final class Arguments {
         throw wrongType(index, "a list", value);
     }
 
+    /**
+     * The argument as plain data (null, Boolean, Long, Double, String, Lists and Maps of those; times and durations
+     * as Kargo renders them), converted within the budget.
+     */
+    public Object data(int index) {
+        return Values.toData(values.get(index), budget, 1);
+    }
+
     public Budget budget() {
         return budget;
     }

@@ -86,7 +86,7 @@ public final class ExpressionException extends RuntimeException {
     }
 
     /** The text as a message may show it: whole when short, else its start and its length. */
-    static String shown(String text) {
+    public static String shown(String text) {
         String stripped = text == null ? "" : text.strip();
         return stripped.length() <= SHOWN ? stripped
                 : stripped.substring(0, SHOWN - 40) + "… (" + stripped.length() + " characters)";

@@ -113,6 +113,26 @@ public final class Json {
     }
 
     /**
+     * The value of a JSON text, or empty when the text is not JSON (Kargo's re-reading of a template's result).
+     *
+     * @throws ExpressionException when the value crosses the budget's limits
+     */
+    public static java.util.Optional<Parsed> parse(String text, Budget budget) {
+        try {
+            return java.util.Optional.of(new Parsed(read(text, budget)));
+        } catch (Failure f) {
+            if (f.kind() == ExpressionException.Kind.LIMIT) {
+                throw f.toException("");
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A JSON text's value; {@code value} is null for the text {@code null}. */
+    public record Parsed(Object value) {
+    }
+
+    /**
      * {@code fromJSON(text)}: numbers as ints when whole and in range, else floats; objects as maps in document order.
      *
      * @throws IllegalArgumentException when the text is not JSON, or nests deeper than the limit

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.kargo.promotion;
 
+import io.jenkins.plugins.kargo.expr.Arguments;
+import io.jenkins.plugins.kargo.expr.ExpressionException;
+import io.jenkins.plugins.kargo.expr.Functions;
 import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightArtifact;
 import io.jenkins.plugins.kargo.freight.FreightChart;
 import io.jenkins.plugins.kargo.freight.FreightCommit;
 import io.jenkins.plugins.kargo.freight.FreightImage;
-import io.jenkins.plugins.kargo.promotion.expression.CommonFunctions;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +20,16 @@ import java.util.function.Predicate;
 
 /**
  * Kargo's Freight functions, seen by promotion steps and by verification args alike: {@code imageFrom},
- * {@code chartFrom}, {@code commitFrom}, {@code warehouse}, plus {@link CommonFunctions}. Artifacts are returned as
- * maps with Kargo's field names ({@code RepoURL}, {@code Tag}, {@code Digest}, ...), or null when the Freight has
- * none from that repository (so {@code imageFrom(r)?.Tag ?? 'x'} works).
+ * {@code chartFrom}, {@code commitFrom}, {@code artifactFrom} and {@code warehouse}. Artifacts are returned as maps
+ * with Kargo's field names ({@code RepoURL}, {@code Tag}, {@code Digest}, ...), or nil when the Freight has none from
+ * that repository (so {@code imageFrom(r)?.Tag ?? 'x'} works). One instance per evaluation: it remembers the lookups
+ * that found nothing, to explain an expression that then fails on their nil.
  */
-public class FreightFunctions extends CommonFunctions {
+public class FreightFunctions {
 
     private final FreightCollection freight;
     private final String described;
-    /** Lookups that found nothing: an expression failing on their null is explained by them. */
+    /** Lookups that found nothing: an expression failing on their nil is explained by them. */
     private final List<String> misses = new CopyOnWriteArrayList<>();
 
     /**
@@ -38,65 +41,73 @@ public class FreightFunctions extends CommonFunctions {
         this.described = described;
     }
 
-    public Map<String, Object> warehouse(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("warehouse(name): the name must not be empty");
+    /** The functions: {@code imageFrom(repoURL[, origin])}, {@code chartFrom(repoURL[, name][, origin])}, ... */
+    public Functions functions() {
+        return Functions.builder()
+                .add("warehouse", 1, a -> {
+                    String name = a.string(0);
+                    if (name.isBlank()) {
+                        throw new IllegalArgumentException("warehouse(name): the name must not be empty");
+                    }
+                    return Map.of("Kind", "Warehouse", "Name", name);
+                })
+                .add("imageFrom", 1, 2, a -> {
+                    String repoURL = a.string(0);
+                    return first("imageFrom('" + repoURL + "')", "images", origin(a, 1), Freight::images,
+                            i -> i.repoURL().equals(repoURL), FreightImage::repoURL, FreightFunctions::image);
+                })
+                .add("chartFrom", 1, 3, a -> {
+                    String repoURL = a.string(0);
+                    String name = a.size() > 1 && a.get(1) instanceof String n ? n : "";
+                    Map<?, ?> origin = origin(a, a.size() > 1 && a.get(1) instanceof String ? 2 : 1);
+                    boolean anyName = name.isEmpty();
+                    return first("chartFrom('" + repoURL + "'" + (anyName ? "" : ", '" + name + "'") + ")", "charts",
+                            origin, Freight::charts, c -> c.repoURL().equals(repoURL)
+                                    && (anyName || c.name().equals(name)),
+                            c -> c.name().isEmpty() ? c.repoURL() : c.repoURL() + " (" + c.name() + ")",
+                            FreightFunctions::chart);
+                })
+                .add("commitFrom", 1, 2, a -> {
+                    String repoURL = a.string(0);
+                    return first("commitFrom('" + repoURL + "')", "commits", origin(a, 1), Freight::commits,
+                            c -> c.repoURL().equals(repoURL), FreightCommit::repoURL, FreightFunctions::commit);
+                })
+                .add("artifactFrom", 1, 2, a -> {
+                    String subscription = a.string(0);
+                    return first("artifactFrom('" + subscription + "')", "artifacts", origin(a, 1),
+                            Freight::artifacts, x -> x.subscriptionName().equals(subscription),
+                            FreightArtifact::subscriptionName, FreightFunctions::artifact);
+                })
+                .build();
+    }
+
+    /** The optional {@code warehouse(name)} argument at {@code index}: null when not given. */
+    private static Map<?, ?> origin(Arguments a, int index) {
+        if (a.size() <= index) {
+            return null;
         }
-        return Map.of("Kind", "Warehouse", "Name", name);
-    }
-
-    public Map<String, Object> imageFrom(String repoURL) {
-        return imageFrom(repoURL, null);
-    }
-
-    public Map<String, Object> imageFrom(String repoURL, Map<String, Object> origin) {
-        return first("imageFrom('" + repoURL + "')", "images", origin, Freight::images,
-                i -> i.repoURL().equals(repoURL), FreightImage::repoURL, FreightFunctions::image);
-    }
-
-    public Map<String, Object> chartFrom(String repoURL) {
-        return chartFrom(repoURL, "", null);
-    }
-
-    public Map<String, Object> chartFrom(String repoURL, String name) {
-        return chartFrom(repoURL, name, null);
-    }
-
-    public Map<String, Object> chartFrom(String repoURL, Map<String, Object> origin) {
-        return chartFrom(repoURL, "", origin);
-    }
-
-    public Map<String, Object> chartFrom(String repoURL, String name, Map<String, Object> origin) {
-        boolean anyName = name == null || name.isEmpty();
-        return first("chartFrom('" + repoURL + "'" + (anyName ? "" : ", '" + name + "'") + ")", "charts", origin,
-                Freight::charts, c -> c.repoURL().equals(repoURL) && (anyName || c.name().equals(name)),
-                c -> c.name().isEmpty() ? c.repoURL() : c.repoURL() + " (" + c.name() + ")", FreightFunctions::chart);
-    }
-
-    public Map<String, Object> commitFrom(String repoURL) {
-        return commitFrom(repoURL, null);
-    }
-
-    public Map<String, Object> commitFrom(String repoURL, Map<String, Object> origin) {
-        return first("commitFrom('" + repoURL + "')", "commits", origin, Freight::commits,
-                c -> c.repoURL().equals(repoURL), FreightCommit::repoURL, FreightFunctions::commit);
+        if (a.get(index) instanceof Map<?, ?> origin && origin.containsKey("Kind") && origin.containsKey("Name")) {
+            return origin;
+        }
+        throw new IllegalArgumentException(a.function() + "(): argument " + (index + 1) + " must be a Freight"
+                + " origin, such as warehouse('name'), not " + Arguments.typeOf(a.get(index)));
     }
 
     /**
-     * The expression's error with the lookups that found nothing (the usual cause of a null), e.g. {@code ... (imageFrom('x')
-     * found nothing; the Freight being promoted has images from: a, b)}. Static, so that expressions cannot call it.
+     * The expression's error with the lookups that found nothing (the usual cause of a nil), e.g. {@code ...
+     * (imageFrom('x') found nothing; the Freight being promoted has images from: a, b)}.
      */
     public static String explained(ExpressionException e, FreightFunctions functions) {
         String misses = functions.explainMisses();
         return misses.isEmpty() ? e.getMessage() : e.getMessage() + " (" + misses + ")";
     }
 
-    /** Why an expression may have met null: the lookups that found nothing; empty when every lookup found something. */
+    /** Why an expression may have met nil: the lookups that found nothing; empty when every lookup found something. */
     String explainMisses() {
         return String.join("; ", misses);
     }
 
-    private <T> Map<String, Object> first(String call, String kind, Map<String, Object> origin,
+    private <T> Map<String, Object> first(String call, String kind, Map<?, ?> origin,
                                           Function<Freight, List<T>> artifacts, Predicate<T> wanted,
                                           Function<T, String> describe, Function<T, Map<String, Object>> shape) {
         List<T> candidates = freight.items().stream()
@@ -126,6 +137,11 @@ public class FreightFunctions extends CommonFunctions {
     private static Map<String, Object> commit(FreightCommit commit) {
         return fields("RepoURL", commit.repoURL(), "ID", commit.id(), "Branch", commit.branch(), "Tag", commit.tag(),
                 "Message", commit.message(), "Author", commit.author(), "Committer", commit.committer());
+    }
+
+    private static Map<String, Object> artifact(FreightArtifact artifact) {
+        return fields("ArtifactType", artifact.artifactType(), "SubscriptionName", artifact.subscriptionName(),
+                "Version", artifact.version(), "Metadata", artifact.metadata());
     }
 
     /** An ordered map that keeps empty fields as empty strings, as Kargo's structs do. */

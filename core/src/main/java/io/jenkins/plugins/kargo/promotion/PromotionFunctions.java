@@ -1,10 +1,12 @@
 package io.jenkins.plugins.kargo.promotion;
 
+import io.jenkins.plugins.kargo.expr.Functions;
 import java.util.Map;
 
 /**
- * The functions of Kargo's promotion expressions: the {@link FreightFunctions} of the Freight being promoted, plus
- * {@code success}, {@code failure}, {@code always} and {@code status}, which see the steps finished so far.
+ * The functions of Kargo's promotion expressions that see the steps finished so far: {@code success()},
+ * {@code failure()}, {@code always()} and {@code status(alias)}, besides the {@link FreightFunctions} of the Freight
+ * being promoted.
  */
 public final class PromotionFunctions extends FreightFunctions {
 
@@ -21,27 +23,21 @@ public final class PromotionFunctions extends FreightFunctions {
         this.failures = failures;
     }
 
-    /** Whether no earlier step Failed or Errored (steps with {@code continueOnError} aside). */
-    public boolean success() {
-        return !failures;
-    }
-
-    /** Whether an earlier step Failed or Errored (steps with {@code continueOnError} aside). */
-    public boolean failure() {
-        return failures;
-    }
-
-    public boolean always() {
-        return true;
-    }
-
-    /** The status of the finished step with that alias: {@code Succeeded}, {@code Skipped}, {@code Failed}, ... */
-    public String status(String alias) {
-        StepStatus status = finished.get(alias);
-        if (status == null) {
-            throw new IllegalArgumentException("status('" + alias + "'): no step with that alias has finished; "
-                    + "finished steps: " + (finished.isEmpty() ? "none" : String.join(", ", finished.keySet())));
-        }
-        return status.name();
+    @Override
+    public Functions functions() {
+        return super.functions().with(Functions.builder()
+                .add("success", 0, a -> !failures)
+                .add("failure", 0, a -> failures)
+                .add("always", 0, a -> true)
+                .add("status", 1, a -> {
+                    StepStatus status = finished.get(a.string(0));
+                    if (status == null) {
+                        throw new IllegalArgumentException("status('" + a.string(0) + "'): no step with that alias"
+                                + " has finished; finished steps: " + (finished.isEmpty() ? "none"
+                                : String.join(", ", finished.keySet())));
+                    }
+                    return status.name();
+                })
+                .build());
     }
 }

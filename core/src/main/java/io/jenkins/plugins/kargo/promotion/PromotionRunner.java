@@ -8,10 +8,16 @@ import io.jenkins.plugins.kargo.api.ExpressionVariable;
 import io.jenkins.plugins.kargo.api.PromotionStep;
 import io.jenkins.plugins.kargo.discovery.http.Sleeper;
 import io.jenkins.plugins.kargo.freight.Freight;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
-import io.jenkins.plugins.kargo.promotion.expression.TemplateEvaluator;
+import io.jenkins.plugins.kargo.expr.Budget;
+import io.jenkins.plugins.kargo.expr.Environment;
+import io.jenkins.plugins.kargo.expr.Expression;
+import io.jenkins.plugins.kargo.expr.ExpressionException;
+import io.jenkins.plugins.kargo.expr.Limits;
+import io.jenkins.plugins.kargo.expr.kargo.KargoExpressions;
+import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
+import io.jenkins.plugins.kargo.expr.kargo.Template;
+import io.jenkins.plugins.kargo.expr.kargo.TemplateEvaluator;
+import io.jenkins.plugins.kargo.expr.kargo.ValueFunctions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,9 +58,13 @@ import java.util.function.Consumer;
  * so the caller can tell a shutdown from a user's abort.
  * <p>
  * Expressions see {@code ctx} ({@code project}, {@code stage}, {@code promotion}, {@code targetFreight.name},
- * {@code .alias}, {@code .origin.name}, {@code meta.promotion.actor}, {@code meta.step.alias}), {@code vars} and
- * {@code outputs}; {@code ctx.targetFreight} is the first Freight of the step context's collection. Thread-safe: a
- * runner may run promotions of several stages at once.
+ * {@code .alias}, {@code .origin.name}, {@code meta.promotion.actor}, {@code meta.promotion.rollback},
+ * {@code meta.step.alias}), {@code vars} and {@code outputs}, and Kargo's functions: the Freight functions, the
+ * step-status functions, {@code semverParse}/{@code semverDiff} and the project-data functions ({@code secret},
+ * {@code configMap}, ... over the {@link ProjectData} port); {@code ctx.targetFreight} is the first Freight of the
+ * step context's collection. A step's {@code vars}, {@code if} and {@code config} are evaluated under one
+ * expression {@link Budget}; a step's expression fields ({@link KargoExpressions#expressionFields}) get their
+ * {@code ${{ }}} spliced in as values. Thread-safe: a runner may run promotions of several stages at once.
  */
 public final class PromotionRunner {
 
@@ -64,23 +74,27 @@ public final class PromotionRunner {
     private final StepRegistry registry;
     private final Clock clock;
     private final TemplateEvaluator templates;
+    private final ProjectData projectData;
     private final Sleeper sleeper;
     private final Duration firstBackoff;
 
-    /** A runner with a 10 s expression time bound and retries that wait 1 s, doubling up to 30 s. */
+    /** A runner with the default expression limits, no project data, and retries that wait 1 s, doubling up to 30 s. */
     public PromotionRunner(StepRegistry registry, Clock clock) {
-        this(registry, clock, new ExpressionEngine(), Sleeper.SYSTEM, DEFAULT_FIRST_BACKOFF);
+        this(registry, clock, Limits.DEFAULT, ProjectData.NONE, Sleeper.SYSTEM, DEFAULT_FIRST_BACKOFF);
     }
 
     /**
+     * @param limits       the expression limits of one step (its vars, if and config together)
+     * @param projectData  what {@code secret()}, {@code configMap()}, {@code freightMetadata()}, ... read
      * @param sleeper      waits between retries (tests record the waits instead)
      * @param firstBackoff the wait before the first retry; it doubles for each further one, up to 30 s
      */
-    public PromotionRunner(StepRegistry registry, Clock clock, ExpressionEngine expressions, Sleeper sleeper,
-                           Duration firstBackoff) {
+    public PromotionRunner(StepRegistry registry, Clock clock, Limits limits, ProjectData projectData,
+                           Sleeper sleeper, Duration firstBackoff) {
         this.registry = registry;
         this.clock = clock;
-        this.templates = new TemplateEvaluator(expressions);
+        this.templates = new TemplateEvaluator(limits);
+        this.projectData = projectData;
         this.sleeper = sleeper;
         this.firstBackoff = firstBackoff;
     }
@@ -105,10 +119,11 @@ public final class PromotionRunner {
         Execution execution = new Execution(context, aborted, onStep);
         try {
             PromotionFunctions functions = execution.functions();
+            Budget budget = Budget.start(templates.limits());
             for (ExpressionVariable variable : templateVars) {
                 try {
                     execution.vars.put(variable.name(), templates.evaluate(variable.value(), "vars." + variable.name(),
-                            execution.scope("", execution.vars, false, functions)));
+                            execution.scope("", execution.vars, false, functions), budget));
                 } catch (ExpressionException e) {
                     return new PromotionRun(PromotionPhase.Errored, List.of(),
                             "promotion template variable '" + variable.name() + "': "
@@ -139,18 +154,21 @@ public final class PromotionRunner {
     private StepRecord runStep(PromotionStep step, String alias, Execution execution) throws InterruptedException {
         Instant started = clock.instant();
         PromotionFunctions functions = execution.functions();
+        Budget budget = Budget.start(templates.limits());
         try {
             Map<String, Object> stepVars = new LinkedHashMap<>(execution.vars);
             for (ExpressionVariable variable : step.vars()) {
                 stepVars.put(variable.name(), templates.evaluate(variable.value(), "vars." + variable.name(),
-                        execution.scope(alias, stepVars, true, functions)));
+                        execution.scope(alias, stepVars, true, functions), budget));
             }
-            ExpressionScope scope = execution.scope(alias, stepVars, true, functions);
-            if (step.ifExpression().isEmpty() ? execution.failures : !condition(step.ifExpression(), scope)) {
+            Environment scope = execution.scope(alias, stepVars, true, functions);
+            if (step.ifExpression().isEmpty() ? execution.failures
+                    : !condition(step.ifExpression(), scope, budget)) {
                 String why = step.ifExpression().isEmpty() ? "skipped: an earlier step failed" : "skipped: 'if' is false";
                 return new StepRecord(alias, step.uses(), StepStatus.Skipped, why, Map.of(), started, clock.instant());
             }
-            JsonNode config = templates.evaluate(step.config(), "config", scope);
+            JsonNode config = templates.evaluate(step.config(), "config",
+                    KargoExpressions.expressionFields(step.uses()).paths(), scope, budget);
             PromotionStepRunner runner = registry.find(step.uses()).orElseThrow();
             StepResult result = attempt(runner, step, alias, config, execution, started);
             // a step that chose to skip (git-commit with nothing to commit) still reports what it found, as in Kargo
@@ -167,11 +185,16 @@ public final class PromotionRunner {
         }
     }
 
-    private boolean condition(String expression, ExpressionScope scope) throws InterruptedException {
+    private boolean condition(String expression, Environment scope, Budget budget) throws InterruptedException {
         // Kargo writes if: ${{ ... }}; a bare expression, as in GitHub Actions, means the same
-        Object value = TemplateEvaluator.containsExpression(expression)
-                ? templates.evaluate(expression, "if", scope)
-                : templates.engine().evaluate(expression, scope);
+        Object value;
+        try {
+            value = Template.holdsExpression(expression) ? templates.evaluate(expression, "if", scope, budget)
+                    : Expression.parse(expression, templates.limits()).evaluate(scope.with(ValueFunctions.plain()),
+                    budget);
+        } catch (ExpressionException e) {
+            throw e.in("if");
+        }
         if (value instanceof Boolean decision) {
             return decision;
         }
@@ -259,7 +282,8 @@ public final class PromotionRunner {
         ctx.put("stage", context.stage());
         ctx.put("promotion", context.promotion());
         ctx.put("targetFreight", target);
-        ctx.put("meta", Map.of("promotion", Map.of("actor", context.actor() == null ? "" : context.actor()),
+        ctx.put("meta", Map.of("promotion", Map.of("actor", context.actor() == null ? "" : context.actor(),
+                        "rollback", context.rollback()),
                 "step", Map.of("alias", alias)));
         return ctx;
     }
@@ -289,15 +313,16 @@ public final class PromotionRunner {
             return new PromotionFunctions(context.freight(), statuses, failures);
         }
 
-        ExpressionScope scope(String alias, Map<String, Object> visibleVars, boolean withOutputs,
-                              PromotionFunctions functions) {
+        Environment scope(String alias, Map<String, Object> visibleVars, boolean withOutputs,
+                          PromotionFunctions functions) {
             Map<String, Object> variables = new LinkedHashMap<>();
             variables.put("ctx", ctx(context, alias));
             variables.put("vars", Collections.unmodifiableMap(new LinkedHashMap<>(visibleVars)));
             if (withOutputs) {
                 variables.put("outputs", new LinkedHashMap<>(outputs));
             }
-            return new ExpressionScope(variables, functions);
+            return new Environment(variables, functions.functions().with(SemverFunctions.LIBRARY)
+                    .with(ProjectData.functions(projectData, context.project())));
         }
 
         void add(PromotionStep step, StepRecord record) {

@@ -1,16 +1,20 @@
 package io.jenkins.plugins.kargo.verification;
 
 import io.jenkins.plugins.kargo.api.AnalysisTemplate;
+import io.jenkins.plugins.kargo.expr.kargo.KargoExpressions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Argo Rollouts' {@code {{ args.NAME }}} substitution in a template's strings. */
+/**
+ * Argo Rollouts' {@code {{ args.NAME }}} substitution in a template's provider fields (url, headers, body, query);
+ * conditions take arguments as values instead ({@link ConditionEvaluator#withArgs}).
+ */
 public final class AnalysisArgs {
 
-    private static final Pattern ARG = Pattern.compile("\\{\\{\\s*args\\.([A-Za-z0-9_.-]+)\\s*}}");
+    private static final Pattern ARG = KargoExpressions.ANALYSIS_ARG;
 
     private AnalysisArgs() {
     }

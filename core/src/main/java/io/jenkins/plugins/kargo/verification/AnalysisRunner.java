@@ -222,8 +222,8 @@ public final class AnalysisRunner {
             throw new MeasurementException(where + " uses a " + kindName(metric.provider())
                     + " provider, which is not available here");
         }
-        return new MetricRun(metric, AnalysisArgs.render(metric.successCondition(), args),
-                AnalysisArgs.render(metric.failureCondition(), args), start.plus(metric.initialDelay()));
+        return new MetricRun(metric, conditions.withArgs(metric.successCondition(), args),
+                conditions.withArgs(metric.failureCondition(), args), start.plus(metric.initialDelay()));
     }
 
     /** Takes one measurement of {@code metric}, in a measurement thread. */

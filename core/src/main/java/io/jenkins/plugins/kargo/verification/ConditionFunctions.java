@@ -1,110 +1,72 @@
 package io.jenkins.plugins.kargo.verification;
 
-import io.jenkins.plugins.kargo.promotion.expression.CommonFunctions;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import io.jenkins.plugins.kargo.expr.Arguments;
+import io.jenkins.plugins.kargo.expr.Functions;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The expr-lang functions Argo Rollouts users call in {@code successCondition} / {@code failureCondition}:
- * {@code len}, {@code isNaN}, {@code asInt}, {@code asFloat}, {@code default} (spelled {@code defaultValue} here, as {@code default} is a Java
- * keyword; {@link ConditionEvaluator} renames it), {@code all} and {@code any} over a closure ({@code {# < 500}}).
- * One instance per evaluation: the closures see that evaluation's variables.
+ * The functions Argo Rollouts adds to expr-lang for {@code successCondition} / {@code failureCondition}
+ * ({@code utils/evaluate/evaluate.go}): {@code isNaN}, {@code isInf}, {@code isNil}, {@code default},
+ * {@code asInt} and {@code asFloat}. {@code len}, {@code all}, {@code any} and the other built-ins are expr-lang's.
+ *
+ * <p>Argo's own {@code isNil(x)} and {@code default(x, d)} ignore their first argument and look at the measured
+ * {@code result}; as documented (and as every documented use, {@code isNil(result)}, {@code default(result, 0)},
+ * reads), here they look at their argument. A one-element vector (a Prometheus result) counts as its value for
+ * {@code isNaN} and {@code isInf}.
  */
-public final class ConditionFunctions extends CommonFunctions {
+final class ConditionFunctions {
 
-    private final ExpressionEngine engine;
-    private final Map<String, Object> variables;
+    /** Go's {@code strconv.ParseFloat} accepts decimal numbers, {@code NaN} and {@code Inf} / {@code Infinity}. */
+    private static final java.util.regex.Pattern GO_FLOAT = java.util.regex.Pattern.compile(
+            "[+-]?((\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|(?i:inf|infinity)|(?i:nan))");
 
-    ConditionFunctions(ExpressionEngine engine, Map<String, Object> variables) {
-        this.engine = engine;
-        this.variables = variables;
+    static final Functions LIBRARY = Functions.builder()
+            .add("isNaN", 1, a -> Double.isNaN(number(a)))
+            .add("isInf", 1, a -> Double.isInfinite(number(a)))
+            .add("isNil", 1, a -> a.get(0) == null)
+            .add("default", 2, a -> a.get(0) == null ? a.get(1) : a.get(0))
+            .add("asInt", 1, a -> {
+                Object value = a.get(0);
+                if (value instanceof String text) {
+                    try {
+                        return Long.parseLong(text);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("asInt(): \"" + text + "\" is not an integer");
+                    }
+                }
+                if (value instanceof Number n) {
+                    return n.longValue();
+                }
+                throw new IllegalArgumentException("asInt() takes a number or a string, not "
+                        + Arguments.typeOf(value));
+            })
+            .add("asFloat", 1, a -> {
+                Object value = a.get(0);
+                if (value instanceof String text) {
+                    if (!GO_FLOAT.matcher(text).matches()) {
+                        throw new IllegalArgumentException("asFloat(): \"" + text + "\" is not a number");
+                    }
+                    String lower = text.toLowerCase(java.util.Locale.ROOT);
+                    return lower.endsWith("nan") ? Double.NaN : lower.endsWith("inf") || lower.endsWith("infinity")
+                            ? (lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
+                            : Double.parseDouble(text);
+                }
+                if (value instanceof Number n) {
+                    return n.doubleValue();
+                }
+                throw new IllegalArgumentException("asFloat() takes a number or a string, not "
+                        + Arguments.typeOf(value));
+            })
+            .build();
+
+    private ConditionFunctions() {
     }
 
-    /** The number of elements of a list or map, or of characters of a string. */
-    public int len(Object value) {
-        if (value instanceof Collection<?> collection) {
-            return collection.size();
+    private static double number(Arguments a) {
+        Object value = a.get(0) instanceof List<?> list && list.size() == 1 ? list.get(0) : a.get(0);
+        if (value instanceof Number n) {
+            return n.doubleValue();
         }
-        if (value instanceof Map<?, ?> map) {
-            return map.size();
-        }
-        if (value instanceof String text) {
-            return text.length();
-        }
-        throw new IllegalArgumentException("len() takes a list, map or string, not " + describe(value));
-    }
-
-    /** Whether a number (or a one-element vector's value) is NaN, as Prometheus reports 0/0. */
-    public boolean isNaN(Object value) {
-        Object number = value instanceof List<?> list && list.size() == 1 ? list.get(0) : value;
-        if (number instanceof Number n) {
-            return Double.isNaN(n.doubleValue());
-        }
-        throw new IllegalArgumentException("isNaN() takes a number, not " + describe(value));
-    }
-
-    /** {@code default(value, fallback)}: the fallback when the value is null (NaN is a value, as upstream). */
-    public Object defaultValue(Object value, Object fallback) {
-        return value == null ? fallback : value;
-    }
-
-    /** Argo Rollouts' {@code asInt(text)}: a string (a job's or web check's output) as an integer. */
-    public long asInt(String text) {
-        return Long.parseLong(text.strip());
-    }
-
-    /** Argo Rollouts' {@code asFloat(text)}: a string as a number. */
-    public double asFloat(String text) {
-        return Double.parseDouble(text.strip());
-    }
-
-    /** {@code all(list, {predicate})}: true when the predicate holds for every element (and for an empty list). */
-    public boolean all(Object list, Object predicate) throws InterruptedException {
-        for (Object element : elements("all", list)) {
-            if (!test("all", predicate, element)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code any(list, {predicate})}: true when the predicate holds for at least one element. */
-    public boolean any(Object list, Object predicate) throws InterruptedException {
-        for (Object element : elements("any", list)) {
-            if (test("any", predicate, element)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Collection<?> elements(String function, Object list) {
-        if (list instanceof Collection<?> collection) {
-            return collection;
-        }
-        throw new IllegalArgumentException(function + "() takes a list first, not " + describe(list));
-    }
-
-    private boolean test(String function, Object predicate, Object element) throws InterruptedException {
-        if (!(predicate instanceof ConditionEvaluator.Closure closure)) {
-            throw new IllegalArgumentException(function + "() takes a predicate such as {# > 0} second, not "
-                    + describe(predicate));
-        }
-        Map<String, Object> scope = new LinkedHashMap<>(variables);
-        scope.put(ConditionEvaluator.Closure.ELEMENT, element);
-        Object verdict = engine.evaluate(closure.body(), new ExpressionScope(scope, this));
-        if (verdict instanceof Boolean b) {
-            return b;
-        }
-        throw new IllegalArgumentException(function + "() predicate {" + closure.source() + "} gave "
-                + describe(verdict) + ", not true or false");
-    }
-
-    private static String describe(Object value) {
-        return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
+        throw new IllegalArgumentException(a.function() + "() takes a number, not " + Arguments.typeOf(a.get(0)));
     }
 }

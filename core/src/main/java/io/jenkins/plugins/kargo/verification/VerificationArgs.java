@@ -5,11 +5,14 @@ import io.jenkins.plugins.kargo.api.ExpressionVariable;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Verification;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
+import io.jenkins.plugins.kargo.expr.Budget;
+import io.jenkins.plugins.kargo.expr.Environment;
+import io.jenkins.plugins.kargo.expr.ExpressionException;
+import io.jenkins.plugins.kargo.expr.Limits;
+import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
+import io.jenkins.plugins.kargo.expr.kargo.TemplateEvaluator;
 import io.jenkins.plugins.kargo.promotion.FreightFunctions;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
-import io.jenkins.plugins.kargo.promotion.expression.TemplateEvaluator;
+import io.jenkins.plugins.kargo.promotion.SemverFunctions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +26,12 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>The stage's {@code vars} are evaluated in order, each seeing {@code ctx} and the variables before it.</li>
  *   <li>Each argument's value is a Kargo template ({@link TemplateEvaluator}): its {@code ${{ }}} expressions see
- *       {@code ctx.project}, {@code ctx.stage}, {@code vars}, and the Freight functions ({@code imageFrom},
- *       {@code chartFrom}, {@code commitFrom}, {@code warehouse}, {@code quote} ...) over the Freight being
- *       verified; the promotion-only {@code outputs}, {@code ctx.promotion} and step-status functions are not
- *       there. The value must come out a string, as in Kargo ({@code quote(x)} makes anything one).</li>
+ *       {@code ctx.project}, {@code ctx.stage}, {@code vars}, the Freight functions ({@code imageFrom},
+ *       {@code chartFrom}, {@code commitFrom}, {@code artifactFrom}, {@code warehouse}) over the Freight being
+ *       verified, {@code semverParse}, {@code semverDiff}, the project-data functions ({@code secret},
+ *       {@code configMap}, ...) and the value functions ({@code quote} ...); the promotion-only {@code outputs},
+ *       {@code ctx.promotion} and step-status functions are not there. The value must come out a string, as in
+ *       Kargo ({@code quote(x)} makes anything one). All of a stage's args and vars share one expression budget.</li>
  *   <li>An argument with an empty value is left out, as Kargo leaves it unset: the template's default applies.</li>
  *   <li>The seed's Go-template form, {@code {{ .Rollout.Status.StableRS }}}, is read from the Argo Rollouts
  *       {@code Rollout} named by the argument {@value #ROLLOUT_NAME} (else {@value #SERVICE_NAME}) in the namespace
@@ -46,6 +51,7 @@ public final class VerificationArgs {
     public static final String ROLLOUT_NAMESPACE = "rollout-namespace";
 
     private final TemplateEvaluator templates;
+    private final ProjectData projectData;
     private final Supplier<KubernetesClient> kubernetes;
 
     /**
@@ -53,11 +59,16 @@ public final class VerificationArgs {
      *                   here
      */
     public VerificationArgs(Supplier<KubernetesClient> kubernetes) {
-        this(new TemplateEvaluator(new ExpressionEngine()), kubernetes);
+        this(Limits.DEFAULT, ProjectData.NONE, kubernetes);
     }
 
-    public VerificationArgs(TemplateEvaluator templates, Supplier<KubernetesClient> kubernetes) {
-        this.templates = templates;
+    /**
+     * @param limits      bound the expressions of one stage's args and vars, together
+     * @param projectData what {@code secret()}, {@code configMap()}, ... read
+     */
+    public VerificationArgs(Limits limits, ProjectData projectData, Supplier<KubernetesClient> kubernetes) {
+        this.templates = new TemplateEvaluator(limits);
+        this.projectData = projectData;
         this.kubernetes = kubernetes;
     }
 
@@ -73,22 +84,23 @@ public final class VerificationArgs {
             throws MeasurementException, InterruptedException {
         Verification verification = verification(stage);
         FreightFunctions functions = new FreightFunctions(freight, "the Freight being verified");
+        Budget budget = Budget.start(templates.limits());
         Map<String, Object> vars = new LinkedHashMap<>();
         for (ExpressionVariable variable : stage.vars()) {
             try {
                 vars.put(variable.name(), templates.evaluate(variable.value(), "",
-                        scope(stage, vars, functions)));
+                        scope(stage, vars, functions), budget));
             } catch (ExpressionException e) {
                 throw new MeasurementException("stage " + stage.name() + " (" + stage.location().file() + "),"
                         + " variable '" + variable.name() + "' used by its verification: "
                         + FreightFunctions.explained(e, functions));
             }
         }
-        ExpressionScope scope = scope(stage, vars, functions);
+        Environment scope = scope(stage, vars, functions);
         Map<String, String> evaluated = new LinkedHashMap<>();
         for (Verification.Argument arg : verification.args()) {
             if (!arg.value().isEmpty()) {
-                evaluated.put(arg.name(), evaluate(stage, arg, scope, functions));
+                evaluated.put(arg.name(), evaluate(stage, arg, scope, functions, budget));
             }
         }
         List<Verification.Argument> fromRollout = verification.args().stream()
@@ -102,11 +114,11 @@ public final class VerificationArgs {
         return Collections.unmodifiableMap(evaluated);
     }
 
-    private String evaluate(Stage stage, Verification.Argument arg, ExpressionScope scope, FreightFunctions functions)
-            throws MeasurementException, InterruptedException {
+    private String evaluate(Stage stage, Verification.Argument arg, Environment scope, FreightFunctions functions,
+                            Budget budget) throws MeasurementException, InterruptedException {
         Object value;
         try {
-            value = templates.evaluate(arg.value(), "", scope);
+            value = templates.evaluate(arg.value(), "", scope, budget);
         } catch (ExpressionException e) {
             throw new MeasurementException(where(stage, arg) + ": " + FreightFunctions.explained(e, functions));
         }
@@ -144,11 +156,12 @@ public final class VerificationArgs {
         return new RolloutFields(kubernetes, namespace, name, namedBy);
     }
 
-    private static ExpressionScope scope(Stage stage, Map<String, Object> vars, FreightFunctions functions) {
+    private Environment scope(Stage stage, Map<String, Object> vars, FreightFunctions functions) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("ctx", Map.of("project", stage.project(), "stage", stage.name()));
         variables.put("vars", Collections.unmodifiableMap(new LinkedHashMap<>(vars)));
-        return new ExpressionScope(variables, functions);
+        return new Environment(variables, functions.functions().with(SemverFunctions.LIBRARY)
+                .with(ProjectData.functions(projectData, stage.project())));
     }
 
     private static Verification verification(Stage stage) {

@@ -8,9 +8,10 @@ import io.jenkins.plugins.kargo.freight.FreightChart;
 import io.jenkins.plugins.kargo.freight.FreightCommit;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.freight.FreightOrigin;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
+import io.jenkins.plugins.kargo.expr.Environment;
+import io.jenkins.plugins.kargo.expr.Expression;
+import io.jenkins.plugins.kargo.expr.ExpressionException;
+import io.jenkins.plugins.kargo.expr.Limits;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,6 @@ class PromotionFunctionsTest {
 
     private static final String IMAGE = "ghcr.io/acme/web";
     private static final String CHARTS = "https://charts.acme.example";
-
-    private final ExpressionEngine engine = new ExpressionEngine();
 
     private final Freight fromFrontend = new Freight("aaa", "", FreightOrigin.warehouse("frontend"), Instant.EPOCH,
             List.of(new FreightImage(IMAGE, "1.0.0", "sha256:front", Map.of("org.opencontainers.image.revision", "r1"), "")),
@@ -39,7 +38,8 @@ class PromotionFunctionsTest {
             new FreightCollection(List.of(fromFrontend, fromBackend)), finished, false);
 
     private Object eval(String expression) throws InterruptedException {
-        return engine.evaluate(expression, new ExpressionScope(Map.of("repo", IMAGE), functions));
+        return Expression.parse(expression).evaluate(new Environment(Map.of("repo", IMAGE),
+                functions.functions().with(SemverFunctions.LIBRARY)), Limits.DEFAULT);
     }
 
     @Test
@@ -75,12 +75,51 @@ class PromotionFunctionsTest {
                 .hasMessageContaining("the name must not be empty");
 
         PromotionFunctions afterFailure = new PromotionFunctions(new FreightCollection(List.of()), finished, true);
-        assertThat(engine.evaluate("failure() && !success()", new ExpressionScope(Map.of(), afterFailure)))
-                .isEqualTo(true);
+        assertThat(Expression.parse("failure() && !success()").evaluate(new Environment(Map.of(),
+                afterFailure.functions()), Limits.DEFAULT)).isEqualTo(true);
     }
 
     @Test
     void helpersOfTheClassAreNotFunctions() {
-        assertThatThrownBy(() -> eval("explainMisses()")).isInstanceOf(ExpressionException.class);
+        assertThatThrownBy(() -> eval("explainMisses()")).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("unknown function explainMisses()");
+    }
+
+    @Test
+    void artifactFromFindsAGenericArtifactBySubscriptionName() throws Exception {
+        Freight npm = new Freight("ccc", "", FreightOrigin.warehouse("packages"), Instant.EPOCH, List.of(), List.of(),
+                List.of(), List.of(new io.jenkins.plugins.kargo.freight.FreightArtifact("npm", "ui-kit", "4.2.0",
+                Map.of("package", "@acme/ui-kit"))));
+        PromotionFunctions withNpm = new PromotionFunctions(new FreightCollection(List.of(npm)), finished, false);
+        Environment environment = new Environment(Map.of(), withNpm.functions());
+        assertThat(Expression.parse("artifactFrom('ui-kit').Version").evaluate(environment, Limits.DEFAULT))
+                .isEqualTo("4.2.0");
+        assertThat(Expression.parse("artifactFrom('ui-kit', warehouse('packages')).Metadata.package")
+                .evaluate(environment, Limits.DEFAULT)).isEqualTo("@acme/ui-kit");
+        assertThat(Expression.parse("artifactFrom('other')?.Version ?? 'none'").evaluate(environment,
+                Limits.DEFAULT)).isEqualTo("none");
+    }
+
+    @Test
+    void semverFunctionsAsKargoDocumentsThem() throws Exception {
+        assertThat(eval("semverParse('1.2.3').IncMinor().String()")).isEqualTo("1.3.0");
+        assertThat(eval("semverParse('v1.2.3').IncMajor().String()")).isEqualTo("2.0.0");
+        assertThat(eval("semverParse('1.2.3').IncPatch().String()")).isEqualTo("1.2.4");
+        assertThat(eval("semverParse('1.2.3-rc.1+build.7').Prerelease()")).isEqualTo("rc.1");
+        assertThat(eval("semverParse('1.2.3-rc.1+build.7').Metadata()")).isEqualTo("build.7");
+        assertThat(eval("semverParse('1.2').Patch()")).isEqualTo(0L);
+        assertThat(eval("semverParse('1.2.3').Major() + semverParse('1.2.3').Minor()")).isEqualTo(3L);
+        assertThat(eval("semverParse('1.2.3').LessThan(semverParse('1.10.0'))")).isEqualTo(true);
+        assertThat(eval("semverParse('1.2.3')")).isEqualTo("1.2.3");
+        assertThat(eval("semverDiff('1.2.3', '2.0.0')")).isEqualTo("Major");
+        assertThat(eval("semverDiff('1.2.3', '1.3.0')")).isEqualTo("Minor");
+        assertThat(eval("semverDiff('1.2.3', 'v1.2.4')")).isEqualTo("Patch");
+        assertThat(eval("semverDiff('1.2.3+a', '1.2.3+b')")).isEqualTo("Metadata");
+        assertThat(eval("semverDiff('1.2.3', '1.2.3')")).isEqualTo("None");
+        assertThat(eval("semverDiff('1.2.3', 'latest')")).isEqualTo("Incomparable");
+        assertThatThrownBy(() -> eval("semverParse('latest')")).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("'latest' is not a semantic version");
+        assertThatThrownBy(() -> eval("semverParse('1.2.3').Bump()")).isInstanceOf(ExpressionException.class)
+                .hasMessageContaining("semver.Version has no method Bump()");
     }
 }

@@ -15,7 +15,8 @@ import io.jenkins.plugins.kargo.freight.FreightChart;
 import io.jenkins.plugins.kargo.freight.FreightCommit;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.freight.FreightOrigin;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.expr.Limits;
+import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class PromotionRunnerTest {
 
     private PromotionRunner runner() {
         return new PromotionRunner(StepRegistry.of(echo, scripted, new Failing(), new Throwing()), clock,
-                new ExpressionEngine(), waits::add, Duration.ofMillis(100));
+                Limits.DEFAULT, ProjectData.NONE, waits::add, Duration.ofMillis(100));
     }
 
     private StepContext context() {
@@ -139,8 +140,8 @@ class PromotionRunnerTest {
         assertThat(run.steps().get(1).output()).isEqualTo(Map.of(
                 "fromFirst", "ghcr.io/acme/web:1.4.0-step-2",
                 "context", "shop/staging.01abc/f00d/brave-eagle",
-                "origin", "web", "actor", "alice", "number", 42));
-        assertThat(run.steps().get(2).output()).isEqualTo(Map.of("previous", 43));
+                "origin", "web", "actor", "alice", "number", 42L));
+        assertThat(run.steps().get(2).output()).isEqualTo(Map.of("previous", 43L));
         assertThat(run.steps()).allSatisfy(r -> {
             assertThat(r.uses()).isEqualTo("echo");
             assertThat(r.status()).isEqualTo(StepStatus.Succeeded);
@@ -347,7 +348,7 @@ class PromotionRunnerTest {
     @Test
     void aStepInterruptedWhileRunningIsRecordedAsAborted() {
         PromotionRunner runner = new PromotionRunner(StepRegistry.of(echo, new Interrupted()), clock,
-                new ExpressionEngine(), waits::add, Duration.ofMillis(100));
+                Limits.DEFAULT, ProjectData.NONE, waits::add, Duration.ofMillis(100));
 
         PromotionRun run = runner.run(List.of(), List.of(step("echo", "first", "ran: true"),
                 step("interrupted", "waiting", ""), step("echo", "third", "ran: true")), context(), NEVER);

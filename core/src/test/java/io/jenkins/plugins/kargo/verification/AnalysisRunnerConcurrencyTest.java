@@ -9,7 +9,6 @@ import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.api.ResourceKind;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +65,7 @@ class AnalysisRunnerConcurrencyTest {
 
     private AnalysisRunner runner(Clock clock, Sleeper sleeper) {
         return new AnalysisRunner(MeasurementProviders.none().with(MetricProvider.Prometheus.class, provider),
-                new ConditionEvaluator(new ExpressionEngine()), clock, sleeper, () -> {
+                new ConditionEvaluator(), clock, sleeper, () -> {
                     ExecutorService executor = Executors.newCachedThreadPool();
                     executors.add(executor);
                     return executor;

@@ -8,7 +8,6 @@ import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.api.ResourceKind;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -52,7 +51,7 @@ class AnalysisRunnerTest {
 
     private final AnalysisRunner runner = new AnalysisRunner(
             MeasurementProviders.none().with(MetricProvider.Prometheus.class, scripted),
-            new ConditionEvaluator(new ExpressionEngine()), clock, clock.sleeper());
+            new ConditionEvaluator(), clock, clock.sleeper());
 
     private void script(String query, Object... values) {
         scripts.put(query, new ArrayDeque<>(List.of(values)));

@@ -2,7 +2,6 @@ package io.jenkins.plugins.kargo.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ConditionEvaluatorTest {
 
-    private final ConditionEvaluator conditions = new ConditionEvaluator(new ExpressionEngine());
+    private final ConditionEvaluator conditions = new ConditionEvaluator();
 
     private AnalysisPhase phase(Object result, String success, String failure) throws InterruptedException {
         return conditions.assess(result, success, failure).phase();
@@ -100,7 +99,7 @@ class ConditionEvaluatorTest {
         assertThat(holds(Double.NaN, "default(result, 0) < 0.05")).isFalse(); // NaN is not nil, as upstream
         assertThat(holds(0.01, "default(result, 1) < 0.05")).isTrue();
         assertThat(holds(0.5, "default(result, 0) < 0.05")).isFalse();
-        assertThat(holds("42", "asInt(result) == 42 && asFloat(' 0.5') == 0.5")).isTrue();
+        assertThat(holds("42", "asInt(result) == 42 && asFloat('0.5') == 0.5")).isTrue();
         // 'default(' inside a string literal is left alone
         assertThat(holds("default(x)", "result == 'default(x)'")).isTrue();
     }

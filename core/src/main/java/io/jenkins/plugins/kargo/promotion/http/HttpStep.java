@@ -9,10 +9,12 @@ import io.jenkins.plugins.kargo.net.CredentialScheme;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
-import io.jenkins.plugins.kargo.promotion.expression.CommonFunctions;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
+import io.jenkins.plugins.kargo.expr.Budget;
+import io.jenkins.plugins.kargo.expr.Environment;
+import io.jenkins.plugins.kargo.expr.Expression;
+import io.jenkins.plugins.kargo.expr.ExpressionException;
+import io.jenkins.plugins.kargo.expr.Limits;
+import io.jenkins.plugins.kargo.expr.kargo.ValueFunctions;
 import io.jenkins.plugins.kargo.promotion.files.StepConfig;
 import io.jenkins.plugins.kargo.promotion.files.StepException;
 import java.io.IOException;
@@ -69,17 +71,17 @@ public final class HttpStep implements PromotionStepRunner {
     private static final String[] FIELDS = {"method", "url", "headers", "queryParams", "body",
         "insecureSkipTLSVerify", "timeout", "successExpression", "failureExpression", "errorExpression", "outputs"};
 
-    private final ExpressionEngine expressions;
+    private final Limits limits;
     private final HttpClient verifying;
     private final HttpClient lenient;
 
     public HttpStep() {
-        this(new ExpressionEngine());
+        this(Limits.DEFAULT);
     }
 
-    /** @param expressions evaluates the success, failure, error and output expressions */
-    public HttpStep(ExpressionEngine expressions) {
-        this.expressions = expressions;
+    /** @param limits bound the success, failure, error and output expressions of one request, together */
+    public HttpStep(Limits limits) {
+        this.limits = limits;
         this.verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
         this.lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .sslContext(InsecureTls.trustingEveryCertificate()).build();
@@ -181,7 +183,8 @@ public final class HttpStep implements PromotionStepRunner {
     }
 
     private StepResult judge(Request request, Map<String, Object> response) throws InterruptedException {
-        ExpressionScope scope = new ExpressionScope(Map.of("response", response), new CommonFunctions());
+        Scope scope = new Scope(new Environment(Map.of("response", response), ValueFunctions.plain()),
+                Budget.start(limits));
         int status = (Integer) response.get("status");
         try {
             boolean failed = !request.failureExpression().isEmpty()
@@ -207,10 +210,18 @@ public final class HttpStep implements PromotionStepRunner {
         }
     }
 
-    private boolean decide(String expression, String field, ExpressionScope scope) throws InterruptedException {
+    /** What the step's expressions see, and the one budget they share. */
+    private record Scope(Environment environment, Budget budget) {
+    }
+
+    private Object evaluate(String expression, Scope scope) throws InterruptedException {
+        return Expression.parse(expression, limits).evaluate(scope.environment(), scope.budget());
+    }
+
+    private boolean decide(String expression, String field, Scope scope) throws InterruptedException {
         Object value;
         try {
-            value = expressions.evaluate(expression, scope);
+            value = evaluate(expression, scope);
         } catch (ExpressionException e) {
             throw e.in("config." + field);
         }
@@ -222,23 +233,23 @@ public final class HttpStep implements PromotionStepRunner {
     }
 
     /** {@code errorExpression}'s text, or empty when it is unset, fails or gives no string (Kargo's rule). */
-    private String errorMessage(Request request, ExpressionScope scope) throws InterruptedException {
+    private String errorMessage(Request request, Scope scope) throws InterruptedException {
         if (request.errorExpression().isEmpty()) {
             return "";
         }
         try {
-            return expressions.evaluate(request.errorExpression(), scope) instanceof String text ? text : "";
+            return evaluate(request.errorExpression(), scope) instanceof String text ? text : "";
         } catch (ExpressionException e) {
             return "";
         }
     }
 
-    private Map<String, Object> outputs(Request request, ExpressionScope scope) throws InterruptedException {
+    private Map<String, Object> outputs(Request request, Scope scope) throws InterruptedException {
         Map<String, Object> outputs = new LinkedHashMap<>();
         for (int i = 0; i < request.outputs().size(); i++) {
             Output output = request.outputs().get(i);
             try {
-                outputs.put(output.name(), expressions.evaluate(output.fromExpression(), scope));
+                outputs.put(output.name(), evaluate(output.fromExpression(), scope));
             } catch (ExpressionException e) {
                 throw e.in("config.outputs[" + i + "].fromExpression");
             }

@@ -13,7 +13,6 @@ import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.verification.AnalysisPhase;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
@@ -118,7 +117,7 @@ class PrometheusMeasurementTest {
 
     @Test
     void theSeedsConditionsPassTheHealthyCanaryAndFailTheFailingOne() throws Exception {
-        ConditionEvaluator conditions = new ConditionEvaluator(new ExpressionEngine());
+        ConditionEvaluator conditions = new ConditionEvaluator();
         for (String metric : List.of("error-rate", "latency-p95")) {
             AnalysisTemplate.Metric seed = seedMetric(metric);
             MetricProvider.Prometheus query = seedQuery(metric);

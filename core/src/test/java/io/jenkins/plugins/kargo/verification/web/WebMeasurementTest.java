@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
-import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.testkit.CredentialsTrap;
 import io.jenkins.plugins.kargo.verification.AnalysisPhase;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
@@ -112,7 +111,7 @@ class WebMeasurementTest {
 
     @Test
     void theSeedsSmokeConditionJudgesTheStatusCode() throws Exception {
-        ConditionEvaluator conditions = new ConditionEvaluator(new ExpressionEngine());
+        ConditionEvaluator conditions = new ConditionEvaluator();
 
         assertThat(conditions.assess(web.measure(get(base + "/health"), context(Map.of())),
                 "result.statusCode == 200", "").phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
