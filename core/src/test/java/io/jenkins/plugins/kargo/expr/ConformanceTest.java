@@ -89,37 +89,8 @@ class ConformanceTest {
         }
         Object actual = Expression.parse(c.expression()).evaluate(environment, Limits.DEFAULT);
         Object expected = JSON.readValue(c.expected(), Object.class);
-        assertThat(same(expected, actual)).as("%s gives %s (%s), expected %s", c.expression(), actual,
+        assertThat(ConformanceAssertions.same(expected, actual)).as("%s gives %s (%s), expected %s", c.expression(), actual,
                 actual == null ? "nil" : actual.getClass().getSimpleName(), c.expected()).isTrue();
-    }
-
-    /** Equal values of the same kind: an int expected is a Long given, a float a Double. */
-    static boolean same(Object expected, Object actual) {
-        if (expected == null || actual == null) {
-            return expected == actual;
-        }
-        if (expected instanceof Long || expected instanceof Integer) {
-            return actual instanceof Long l && l == ((Number) expected).longValue();
-        }
-        if (expected instanceof Double d) {
-            return actual instanceof Double a && a.equals(d);
-        }
-        if (expected instanceof List<?> e && actual instanceof List<?> a) {
-            if (e.size() != a.size()) {
-                return false;
-            }
-            for (int i = 0; i < e.size(); i++) {
-                if (!same(e.get(i), a.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) {
-            return e.size() == a.size() && e.keySet().stream().allMatch(k -> a.containsKey(k)
-                    && same(e.get(k), a.get(k)));
-        }
-        return expected.equals(actual);
     }
 
     @Test
