@@ -379,9 +379,11 @@ final class Builtins {
         define("bitxor", 2, 2, (a, b) -> integer("bitxor", a, 0) ^ integer("bitxor", a, 1));
         define("bitnand", 2, 2, (a, b) -> integer("bitnand", a, 0) & ~integer("bitnand", a, 1));
         define("bitnot", 1, 1, (a, b) -> ~integer("bitnot", a, 0));
-        define("bitshl", 2, 2, (a, b) -> integer("bitshl", a, 0) << shift("bitshl", a));
-        define("bitshr", 2, 2, (a, b) -> integer("bitshr", a, 0) >> shift("bitshr", a));
-        define("bitushr", 2, 2, (a, b) -> integer("bitushr", a, 0) >>> shift("bitushr", a));
+        // as in Go, shifting by 64 or more leaves nothing (or the sign, shifting a negative number right)
+        define("bitshl", 2, 2, (a, b) -> shift("bitshl", a) >= 64 ? 0L : integer("bitshl", a, 0) << shift("bitshl", a));
+        define("bitshr", 2, 2, (a, b) -> integer("bitshr", a, 0) >> Math.min(63, shift("bitshr", a)));
+        define("bitushr", 2, 2, (a, b) -> shift("bitushr", a) >= 64 ? 0L
+                : integer("bitushr", a, 0) >>> shift("bitushr", a));
     }
 
     private static final java.util.regex.Pattern GO_FLOAT =
@@ -415,7 +417,7 @@ final class Builtins {
         if (n < 0) {
             throw new IllegalArgumentException(function + "(): negative shift amount " + n);
         }
-        return n >= 64 ? 64 : n;
+        return n;
     }
 
     /** Go's {@code strings.Trim(s, cutset)}. */

@@ -164,23 +164,24 @@ final class Interpreter {
             return Values.normalize(map.get(key));
         }
         if (target instanceof List<?> list) {
-            return Values.normalize(list.get(index(key, list.size())));
+            return Values.normalize(list.get(index(key, list.size(), target)));
         }
         if (target instanceof String text) {
-            int i = index(key, text.length());
+            int i = index(key, text.length(), target);
             return text.substring(i, i + 1);
         }
         if (target instanceof Bytes bytes) {
-            return (long) (bytes.content()[index(key, bytes.length())] & 0xff);
+            return (long) (bytes.content()[index(key, bytes.length(), target)] & 0xff);
         }
         throw Failure.evaluation("cannot fetch " + Values.describe(key) + " from " + Values.describe(target)
                 + (target instanceof Duration || target instanceof java.time.ZonedDateTime
                 || target instanceof ExprObject ? "; call its methods instead, e.g. x.String()" : ""));
     }
 
-    private static int index(Object key, int size) {
+    private static int index(Object key, int size, Object target) {
         if (!(key instanceof Number)) {
-            throw Failure.evaluation("an array is indexed by a number, not " + Values.describe(key));
+            throw Failure.evaluation("cannot fetch " + Values.describe(key) + " from " + Values.type(target)
+                    + ", which is indexed by a number");
         }
         long i = Values.toLong(key, "an index");
         long at = i < 0 ? size + i : i;

@@ -21,8 +21,8 @@ public record Limits(int maxSourceLength, int maxDepth, long maxSteps, Duration 
                      int maxCollectionSize, long maxAllocation, int maxValueDepth) {
 
     /** The limits that apply unless an operator sets others (documented in {@code docs/security.md}). */
-    public static final Limits DEFAULT = new Limits(64 * 1024, 256, 5_000_000, Duration.ofSeconds(10), 1 << 20,
-            1_000_000, 64L << 20, 1000);
+    public static final Limits DEFAULT = new Limits(64 * 1024, 256, 2_000_000, Duration.ofSeconds(10), 1 << 20,
+            1_000_000, 32L << 20, 1000);
 
     public Limits {
         if (maxSourceLength < 1 || maxDepth < 1 || maxSteps < 1 || maxTime.isNegative() || maxTime.isZero()
