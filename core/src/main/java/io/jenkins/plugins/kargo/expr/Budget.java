@@ -44,11 +44,49 @@ public final class Budget {
 
     /** One operation. */
     void step() {
-        charge(1);
+        steps(1);
     }
 
     /** {@code count} operations (a function that walks a list charges its length). */
     public void charge(long count) {
+        outside(() -> steps(count));
+    }
+
+    /** Throws when the time is up or the thread was interrupted; long built-ins call this as they go. */
+    public void checkTime() {
+        outside(this::time);
+    }
+
+    /** A string of {@code length} characters is about to be made. */
+    public void chargeString(long length) {
+        outside(() -> string(length));
+    }
+
+    /** A list or map of {@code size} elements is about to be made. */
+    public void chargeCollection(long size) {
+        outside(() -> collection(size));
+    }
+
+    /** Refuses a collection larger than the limit without charging memory (a range is not materialised). */
+    public void checkSize(long size) {
+        outside(() -> size(size));
+    }
+
+    /** Refuses a value nested deeper than the limit. */
+    public void checkDepth(int depth) {
+        outside(() -> depth(depth));
+    }
+
+    /** The public charges throw {@link ExpressionException}, which callers outside the engine handle. */
+    private static void outside(Runnable charge) {
+        try {
+            charge.run();
+        } catch (Failure f) {
+            throw f.toException("");
+        }
+    }
+
+    void steps(long count) {
         long before = steps;
         steps += count;
         if (steps > limits.maxSteps()) {
@@ -56,12 +94,11 @@ public final class Budget {
                     + " or work on less data");
         }
         if (before / CHECK_EVERY != steps / CHECK_EVERY) {
-            checkTime();
+            time();
         }
     }
 
-    /** Throws when the time is up or the thread was interrupted; long built-ins call this as they go. */
-    public void checkTime() {
+    void time() {
         if (Thread.interrupted()) {
             throw new Interrupted();
         }
@@ -70,8 +107,7 @@ public final class Budget {
         }
     }
 
-    /** A string of {@code length} characters is about to be made. */
-    public void chargeString(long length) {
+    void string(long length) {
         if (length > limits.maxStringLength()) {
             throw Failure.limit("would make a string of " + length + " characters; the limit is "
                     + limits.maxStringLength());
@@ -79,22 +115,19 @@ public final class Budget {
         allocate(40 + 2 * length);
     }
 
-    /** A list or map of {@code size} elements is about to be made. */
-    public void chargeCollection(long size) {
-        checkSize(size);
+    void collection(long size) {
+        size(size);
         allocate(32 + 24 * size);
     }
 
-    /** Refuses a collection larger than the limit without charging memory (a range is not materialised). */
-    public void checkSize(long size) {
+    void size(long size) {
         if (size > limits.maxCollectionSize()) {
             throw Failure.limit("would make a list or map of " + size + " elements; the limit is "
                     + limits.maxCollectionSize());
         }
     }
 
-    /** Refuses a value nested deeper than the limit. */
-    public void checkDepth(int depth) {
+    void depth(int depth) {
         if (depth > limits.maxValueDepth()) {
             throw Failure.limit("a value is nested deeper than " + limits.maxValueDepth() + " levels (the limit)");
         }

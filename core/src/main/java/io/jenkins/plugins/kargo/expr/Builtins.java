@@ -105,12 +105,12 @@ final class Builtins {
     }
 
     private static List<Object> made(List<Object> list, Budget budget) {
-        budget.chargeCollection(list.size());
+        budget.collection(list.size());
         return Collections.unmodifiableList(list);
     }
 
     private static String made(String text, Budget budget) {
-        budget.chargeString(text.length());
+        budget.string(text.length());
         return text;
     }
 
@@ -118,7 +118,7 @@ final class Builtins {
         // ---- strings
         define("trim", 1, 2, (a, b) -> {
             String s = string("trim", a, 0);
-            b.charge(s.length());
+            b.steps(s.length());
             return a.size() == 1 ? s.strip() : trim(s, string("trim", a, 1), true, true);
         });
         define("trimPrefix", 1, 2, (a, b) -> {
@@ -140,7 +140,7 @@ final class Builtins {
             String old = string("replace", a, 1);
             String replacement = string("replace", a, 2);
             long n = a.size() == 4 ? integer("replace", a, 3) : -1;
-            b.charge(s.length());
+            b.steps(s.length());
             return made(replace(s, old, replacement, n, b), b);
         });
         define("repeat", 2, 2, (a, b) -> {
@@ -149,7 +149,7 @@ final class Builtins {
             if (n < 0) {
                 throw new IllegalArgumentException("repeat(): the count must not be negative, got " + n);
             }
-            b.chargeString(s.length() * n);
+            b.string(s.length() * n);
             return s.repeat((int) n);
         });
         define("join", 1, 2, (a, b) -> {
@@ -164,7 +164,7 @@ final class Builtins {
                 out.append(i == 0 ? "" : glue).append(s);
                 b.step();
                 if (out.length() > b.limits().maxStringLength()) {
-                    b.chargeString(out.length());
+                    b.string(out.length());
                 }
             }
             return made(out.toString(), b);
@@ -299,7 +299,7 @@ final class Builtins {
         });
         define("reverse", 1, 1, (a, b) -> {
             List<Object> out = new ArrayList<>(list("reverse", a.get(0)));
-            b.charge(out.size());
+            b.steps(out.size());
             Collections.reverse(out);
             return made(out, b);
         });
@@ -325,12 +325,12 @@ final class Builtins {
             for (Object v : a) {
                 size += list("concat", v).size();
             }
-            b.chargeCollection(size);
+            b.collection(size);
             List<Object> out = new ArrayList<>((int) size);
             for (Object v : a) {
                 out.addAll(list("concat", v));
             }
-            b.charge(size);
+            b.steps(size);
             return Collections.unmodifiableList(out);
         });
         define("flatten", 1, 1, (a, b) -> {
@@ -344,7 +344,7 @@ final class Builtins {
                 out.add(Values.normalize(element));
             }
             boolean descending = order("sort", a, 1);
-            b.charge((long) out.size() * (1 + 64 - Long.numberOfLeadingZeros(out.size() + 1L)));
+            b.steps((long) out.size() * (1 + 64 - Long.numberOfLeadingZeros(out.size() + 1L)));
             out.sort((x, y) -> order(x, y, descending));
             return made(out, b);
         });
@@ -357,7 +357,7 @@ final class Builtins {
             for (Map.Entry<?, ?> entry : map("toPairs", a.get(0)).entrySet()) {
                 out.add(Collections.unmodifiableList(java.util.Arrays.asList(entry.getKey(), entry.getValue())));
             }
-            b.chargeCollection(out.size() * 3L);
+            b.collection(out.size() * 3L);
             return Collections.unmodifiableList(out);
         });
         define("fromPairs", 1, 1, (a, b) -> {
@@ -369,7 +369,7 @@ final class Builtins {
                 }
                 out.put(Values.normalize(kv.get(0)), kv.get(1));
             }
-            b.chargeCollection(out.size());
+            b.collection(out.size());
             return Collections.unmodifiableMap(out);
         });
 
@@ -438,7 +438,7 @@ final class Builtins {
         String s = string(function, args, 0);
         String separator = string(function, args, 1);
         long n = args.size() == 3 ? integer(function, args, 2) : -1;
-        budget.charge(s.length());
+        budget.steps(s.length());
         List<Object> parts = new ArrayList<>();
         if (n == 0) {
             return made(parts, budget);
@@ -462,7 +462,7 @@ final class Builtins {
             }
             parts.add(s.substring(start));
         }
-        budget.chargeString(s.length());
+        budget.string(s.length());
         return made(parts, budget);
     }
 
@@ -486,7 +486,7 @@ final class Builtins {
                 int next = s.offsetByCodePoints(i, 1);
                 out.append(s, i, next);
                 i = next;
-                budget.chargeString(out.length());
+                budget.string(out.length());
             }
             return i <= s.length() ? out.append(s.substring(Math.min(i, s.length()))).toString() : out.toString();
         }
@@ -496,7 +496,7 @@ final class Builtins {
             start = at + old.length();
             done++;
             if (out.length() > budget.limits().maxStringLength()) {
-                budget.chargeString(out.length());
+                budget.string(out.length());
             }
         }
         return out.append(s.substring(start)).toString();
@@ -524,7 +524,7 @@ final class Builtins {
 
     /** The numbers in the arguments, arrays walked into, as Go's {@code minMax} and {@code mean} do. */
     private static void collect(String function, List<?> values, List<Object> out, Budget budget, int depth) {
-        budget.checkDepth(depth);
+        budget.depth(depth);
         for (Object element : values) {
             Object v = Values.normalize(element);
             budget.step();
@@ -540,7 +540,7 @@ final class Builtins {
     }
 
     private static void flatten(List<?> list, List<Object> out, Budget budget, int depth) {
-        budget.checkDepth(depth);
+        budget.depth(depth);
         for (Object element : list) {
             budget.step();
             Object v = Values.normalize(element);
@@ -548,7 +548,7 @@ final class Builtins {
                 flatten(inner, out, budget, depth + 1);
             } else {
                 out.add(v);
-                budget.checkSize(out.size());
+                budget.size(out.size());
             }
         }
     }

@@ -52,6 +52,11 @@ public final class ExpressionException extends RuntimeException {
         return new ExpressionException(kind, shown(source), "", reason, line, column);
     }
 
+    /** The same failure, about {@code expression} (when a caller found it while handling that expression's value). */
+    public ExpressionException about(String expression) {
+        return new ExpressionException(kind, shown(expression), field, reason, line, column);
+    }
+
     /** The same failure, located in {@code field} (a path such as {@code config.images[0].tag}). */
     public ExpressionException in(String field) {
         return new ExpressionException(kind, expression, field, reason, line, column);

@@ -87,7 +87,7 @@ final class Interpreter {
             return method(method, lets, element);
         }
         if (node instanceof Node.ArrayLiteral array) {
-            budget.chargeCollection(array.elements().size());
+            budget.collection(array.elements().size());
             List<Object> values = new ArrayList<>(array.elements().size());
             for (Node e : array.elements()) {
                 values.add(eval(e, lets, element));
@@ -95,7 +95,7 @@ final class Interpreter {
             return Collections.unmodifiableList(values);
         }
         if (node instanceof Node.MapLiteral map) {
-            budget.chargeCollection(map.keys().size());
+            budget.collection(map.keys().size());
             Map<Object, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < map.keys().size(); i++) {
                 values.put(eval(map.keys().get(i), lets, element), eval(map.values().get(i), lets, element));
@@ -210,10 +210,10 @@ final class Interpreter {
         to = Math.min(length, Math.max(0, to < 0 ? length + to : to));
         from = Math.min(from, to);
         if (target instanceof String text) {
-            budget.chargeString(to - from);
+            budget.string(to - from);
             return text.substring((int) from, (int) to);
         }
-        budget.chargeCollection(to - from);
+        budget.collection(to - from);
         return Collections.unmodifiableList(new ArrayList<>(((List<?>) target).subList((int) from, (int) to)));
     }
 
@@ -290,7 +290,7 @@ final class Interpreter {
             return List.of();
         }
         long size = last - first + 1;
-        budget.checkSize(size <= 0 ? Long.MAX_VALUE : size); // never materialised: only its size is checked
+        budget.size(size <= 0 ? Long.MAX_VALUE : size); // never materialised: only its size is checked
         return new IntRange(first, (int) size);
     }
 
@@ -392,11 +392,11 @@ final class Interpreter {
                         out.add(Values.normalize(list.get(i)));
                     }
                 }
-                budget.chargeCollection(out.size());
+                budget.collection(out.size());
                 return Collections.unmodifiableList(out);
             }
             case "map" -> {
-                budget.chargeCollection(list.size());
+                budget.collection(list.size());
                 List<Object> out = new ArrayList<>(list.size());
                 for (int i = 0; i < list.size(); i++) {
                     out.add(apply(predicate, list, i, lets));
@@ -445,7 +445,7 @@ final class Interpreter {
                     groups.computeIfAbsent(apply(predicate, list, i, lets), k -> new ArrayList<>())
                             .add(Values.normalize(list.get(i)));
                 }
-                budget.chargeCollection(groups.size() + (long) list.size());
+                budget.collection(groups.size() + (long) list.size());
                 Map<Object, Object> out = new LinkedHashMap<>();
                 groups.forEach((k, v) -> out.put(k, Collections.unmodifiableList(v)));
                 return Collections.unmodifiableMap(out);
@@ -457,9 +457,9 @@ final class Interpreter {
                 }
                 List<Object> orderArg = args.size() > 2 ? List.of(eval(args.get(2), lets, element)) : List.of();
                 boolean descending = Builtins.order("sortBy", orderArg, 0);
-                budget.charge((long) keyed.size() * (1 + 64 - Long.numberOfLeadingZeros(keyed.size() + 1L)));
+                budget.steps((long) keyed.size() * (1 + 64 - Long.numberOfLeadingZeros(keyed.size() + 1L)));
                 keyed.sort((x, y) -> Builtins.order(x[0], y[0], descending));
-                budget.chargeCollection(keyed.size());
+                budget.collection(keyed.size());
                 List<Object> out = new ArrayList<>(keyed.size());
                 keyed.forEach(k -> out.add(k[1]));
                 return Collections.unmodifiableList(out);

@@ -34,14 +34,14 @@ public final class Json {
     static String writeData(Object value, boolean pretty, Budget budget) {
         StringBuilder out = new StringBuilder();
         write(Values.toData(value, budget, 1), pretty, "", out, budget);
-        budget.chargeString(out.length());
+        budget.string(out.length());
         return out.toString();
     }
 
     private static void write(Object value, boolean pretty, String indent, StringBuilder out, Budget budget) {
         budget.step();
         if (out.length() > budget.limits().maxStringLength()) {
-            budget.chargeString(out.length());
+            budget.string(out.length());
         }
         if (value == null) {
             out.append("null");
@@ -141,7 +141,7 @@ public final class Json {
         ObjectMapper mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints
                 .builder().maxNestingDepth(budget.limits().maxValueDepth())
                 .maxStringLength(budget.limits().maxStringLength()).build()).build());
-        budget.charge(text.length());
+        budget.steps(text.length());
         try {
             return Values.toData(mapper.readValue(text, Object.class), budget, 1);
         } catch (JsonProcessingException e) {

@@ -26,10 +26,10 @@ final class Regexes {
 
     /** Whether {@code pattern} matches somewhere in {@code text}, as Go's {@code regexp.MatchString}. */
     static boolean find(String pattern, String text, Budget budget) {
-        budget.charge(1L + pattern.length() + text.length());
+        budget.steps(1L + pattern.length() + text.length());
         Pattern compiled = compile(pattern);
         boolean found = compiled.matcher(text).find();
-        budget.checkTime();
+        budget.time();
         return found;
     }
 

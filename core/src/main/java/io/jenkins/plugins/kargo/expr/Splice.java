@@ -54,7 +54,7 @@ public final class Splice {
                 if (next < ordered.size() && ordered.get(next).start() == i) {
                     Placeholder p = ordered.get(next++);
                     out.append(written(p.value(), context, budget));
-                    budget.chargeString(out.length());
+                    budget.string(out.length());
                     i = p.end();
                     continue;
                 }
@@ -149,7 +149,7 @@ public final class Splice {
         try {
             StringBuilder out = new StringBuilder();
             literal(value instanceof String s ? reread(s) : Values.toData(value, budget, 1), out, budget, 1);
-            budget.chargeString(out.length());
+            budget.string(out.length());
             return out.toString();
         } catch (Failure f) {
             throw f.toException("");
@@ -158,7 +158,7 @@ public final class Splice {
 
     private static void literal(Object value, StringBuilder out, Budget budget, int depth) {
         budget.step();
-        budget.checkDepth(depth);
+        budget.depth(depth);
         if (value == null) {
             out.append("nil");
         } else if (value instanceof Boolean || value instanceof Long) {
@@ -191,7 +191,7 @@ public final class Splice {
             out.append('}');
         }
         if (out.length() > budget.limits().maxStringLength()) {
-            budget.chargeString(out.length());
+            budget.string(out.length());
         }
     }
 

@@ -140,7 +140,7 @@ final class Values {
     /** expr-lang's {@code ==}: numbers by value whatever their type, lists and maps element by element. */
     static boolean equal(Object a, Object b, Budget budget, int depth) {
         budget.step();
-        budget.checkDepth(depth);
+        budget.depth(depth);
         if (a == null || b == null) {
             return a == b;
         }
@@ -234,7 +234,7 @@ final class Values {
 
     static Object add(Object a, Object b, Budget budget) {
         if (a instanceof String x && b instanceof String y) {
-            budget.chargeString((long) x.length() + y.length());
+            budget.string((long) x.length() + y.length());
             return x.concat(y);
         }
         if (a instanceof Number && b instanceof Number) {
@@ -354,7 +354,7 @@ final class Values {
     /** Go's {@code fmt.Sprint(x)}, as {@code string(x)} gives it: {@code [1 2]}, {@code map[a:1]}, {@code 1e+06}. */
     static String goString(Object value, Budget budget, int depth) {
         budget.step();
-        budget.checkDepth(depth);
+        budget.depth(depth);
         Object v = normalize(value);
         String text;
         if (v == null) {
@@ -367,7 +367,7 @@ final class Values {
             StringBuilder out = new StringBuilder("[");
             for (int i = 0; i < list.size(); i++) {
                 out.append(i == 0 ? "" : " ").append(goString(list.get(i), budget, depth + 1));
-                budget.chargeString(out.length());
+                budget.string(out.length());
             }
             text = out.append(']').toString();
         } else if (v instanceof Map<?, ?> map) {
@@ -377,7 +377,7 @@ final class Values {
                 out.append(first ? "" : " ").append(entry.getKey()).append(':')
                         .append(goString(entry.getValue(), budget, depth + 1));
                 first = false;
-                budget.chargeString(out.length());
+                budget.string(out.length());
             }
             text = out.append(']').toString();
         } else if (v instanceof Duration d) {
@@ -394,7 +394,7 @@ final class Values {
         } else {
             throw Failure.evaluation("cannot make a string of " + describe(v));
         }
-        budget.chargeString(text.length());
+        budget.string(text.length());
         return text;
     }
 
@@ -413,13 +413,13 @@ final class Values {
      */
     static Object toData(Object value, Budget budget, int depth) {
         budget.step();
-        budget.checkDepth(depth);
+        budget.depth(depth);
         Object v = normalize(value);
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double) {
             return v;
         }
         if (v instanceof List<?> list) {
-            budget.chargeCollection(list.size());
+            budget.collection(list.size());
             List<Object> out = new ArrayList<>(list.size());
             for (Object element : list) {
                 out.add(toData(element, budget, depth + 1));
@@ -427,7 +427,7 @@ final class Values {
             return Collections.unmodifiableList(out);
         }
         if (v instanceof Map<?, ?> map) {
-            budget.chargeCollection(map.size());
+            budget.collection(map.size());
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 Object key = normalize(entry.getKey());

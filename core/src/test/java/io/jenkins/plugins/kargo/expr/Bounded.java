@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,26 @@ import java.util.concurrent.Callable;
  * bounds the heap growth from above), and whether any other thread is still running engine code afterwards.
  */
 public final class Bounded {
+
+    /** Time any one attack may take: the time bound, and a few seconds for a loaded machine to notice it. */
+    public static final java.time.Duration TIME_BOUND = Limits.DEFAULT.maxTime().plusSeconds(5);
+
+    /**
+     * Bytes the evaluating thread may allocate during one attack: eight times the engine's allocation estimate. The
+     * estimate counts the strings, lists and maps an evaluation keeps; the thread's counter also counts the garbage
+     * made on the way (boxed numbers, builders as they grow, a predicate's per-element state).
+     */
+    public static final long HEAP_BOUND = 8 * Limits.DEFAULT.maxAllocation();
+
+    /**
+     * Asserts that {@code message} names how the work ended: {@code expected} holds fragments separated by
+     * {@code " || "}, of which the message must contain one (an attack that a loaded machine slows down may meet the
+     * time bound before its own).
+     */
+    public static void assertEndedWith(String message, String expected) {
+        List<String> fragments = Arrays.stream(expected.split(" \\|\\| ")).map(String::strip).toList();
+        assertThat(fragments).as("message: %s", message).anyMatch(message::contains);
+    }
 
     /** What the work gave or threw, and what it cost. */
     public record Outcome(Object value, Throwable failure, Duration elapsed, long allocatedBytes) {

@@ -79,13 +79,17 @@ public final class TemplateEvaluator {
                     continue;
                 }
                 Object value = part.expression().evaluate(withValues, budget);
-                if (value instanceof String s) {
-                    keepString |= quoted.contains(s);
-                    out.append(s);
-                } else {
-                    out.append(Json.write(value, false, budget));
+                try {
+                    if (value instanceof String s) {
+                        keepString |= quoted.contains(s);
+                        out.append(s);
+                    } else {
+                        out.append(Json.write(value, false, budget));
+                    }
+                    budget.chargeString(out.length());
+                } catch (ExpressionException e) {
+                    throw e.about(part.text());
                 }
-                budget.chargeString(out.length());
             }
             return keepString ? out.toString() : reread(out.toString(), budget);
         } catch (ExpressionException e) {

@@ -405,6 +405,84 @@ class HttpStepTest {
         assertThat(received).extracting(Received::body).containsExactly("", "staging runs 1.4.0");
     }
 
+    /** A promotion of Freight whose commit carries {@code message}, running one http step with {@code config}. */
+    private PromotionRun promoteWithCommitMessage(String message, String config) {
+        Freight freight = new Freight("f00d", "", FreightOrigin.warehouse("web"), Instant.EPOCH,
+                List.of(new FreightImage("ghcr.io/acme/web", "1.4.0", "sha256:abc", Map.of(), "")), List.of(),
+                List.of(new io.jenkins.plugins.kargo.freight.FreightCommit("https://git.example/app.git", "c0ffee",
+                        "main", "", message, "mallory", "mallory", "")), List.of());
+        StepContext context = new StepContext("shop", "staging", "staging.1", "alice",
+                new FreightCollection(List.of(freight)), dir, CredentialsProvider.NONE, EventSink.NONE,
+                Clock.systemUTC());
+        PromotionStep check = new PromotionStep("http", "check", "", false, Optional.empty(), List.of(), yaml(config),
+                SourceLocation.UNKNOWN);
+        return new PromotionRunner(StepRegistry.of(step), Clock.systemUTC()).run(List.of(
+                new ExpressionVariable("code", "${{ quote(200) }}")), List.of(check), context, () -> false);
+    }
+
+    @Test
+    void freightDataSplicedIntoAnExpressionStaysAValue() {
+        String config = """
+                url: BASE/version
+                successExpression: "response.status == 599 && response.body.version == '${{ commitFrom('https://git.example/app.git').Message }}'"
+                """;
+        // the review's injection: the message closes the string and adds "|| true" when pasted in as text
+        PromotionRun injected = promoteWithCommitMessage("x' || true || '", config);
+        assertThat(injected.phase()).as(injected.message()).isEqualTo(PromotionPhase.Errored);
+        assertThat(injected.message()).contains("met neither the success nor the failure criteria");
+
+        for (String payload : List.of("x\" || true || \"", "\\' || true || '", "x'\n|| true || '", "x' // ",
+                "1.4.0' || '", "x` || true || `")) {
+            PromotionRun run = promoteWithCommitMessage(payload, config);
+            assertThat(run.phase()).as("payload %s: %s", payload, run.message()).isEqualTo(PromotionPhase.Errored);
+        }
+        // the same data is still compared as a value
+        PromotionRun matching = promoteWithCommitMessage("1.4.0", """
+                url: BASE/version
+                successExpression: "response.body.version == '${{ commitFrom('https://git.example/app.git').Message }}'"
+                """);
+        assertThat(matching.phase()).as(matching.message()).isEqualTo(PromotionPhase.Succeeded);
+        PromotionRun doubleQuoted = promoteWithCommitMessage("it's \"1.4.0\"", """
+                url: BASE/version
+                successExpression: 'response.body.version + " x" != "${{ commitFrom(''https://git.example/app.git'').Message }}"'
+                """);
+        assertThat(doubleQuoted.phase()).as(doubleQuoted.message()).isEqualTo(PromotionPhase.Succeeded);
+    }
+
+    @Test
+    void aValueSplicedOutsideQuotesIsOneLiteral() {
+        PromotionRun number = promoteWithCommitMessage("x", """
+                url: BASE/version
+                successExpression: response.status == ${{ vars.code }}
+                """);
+        assertThat(number.phase()).as(number.message()).isEqualTo(PromotionPhase.Succeeded);
+
+        PromotionRun text = promoteWithCommitMessage("200 || true", """
+                url: BASE/status/503
+                successExpression: response.status == ${{ commitFrom('https://git.example/app.git').Message }}
+                """);
+        assertThat(text.phase()).as(text.message()).isEqualTo(PromotionPhase.Errored);
+        assertThat(text.message()).contains("met neither the success nor the failure criteria");
+    }
+
+    @Test
+    void aPlaceholderThatCouldBecomeSyntaxIsRefused() {
+        PromotionRun afterBackslash = promoteWithCommitMessage("'", """
+                url: BASE/version
+                successExpression: "response.body.version == '\\\\${{ commitFrom('https://git.example/app.git').Message }}'"
+                """);
+        assertThat(afterBackslash.phase()).isEqualTo(PromotionPhase.Errored);
+        assertThat(afterBackslash.message()).contains("field config.successExpression")
+                .contains("right after a backslash");
+
+        PromotionRun inComment = promoteWithCommitMessage("\\n true", """
+                url: BASE/version
+                successExpression: "false // ${{ commitFrom('https://git.example/app.git').Message }}"
+                """);
+        assertThat(inComment.phase()).isEqualTo(PromotionPhase.Errored);
+        assertThat(inComment.message()).contains("inside a comment");
+    }
+
     private JsonNode yaml(String text) {
         try {
             return YAML.readTree(text.replace("BASE", base()));
