@@ -95,6 +95,7 @@ final class AnalysisTemplateReader {
         for (int i = 0; i < 2; i++) {
             String field = CONDITIONS.get(i);
             values[i] = metric.text(field, "");
+            ExpressionChecks.analysisCondition(metric.get(field), values[i]);
             for (String kind : PROVIDERS) {
                 ConfigNode misplaced = provider.get(kind).get(field);
                 if (!misplaced.present()) {
@@ -107,6 +108,7 @@ final class AnalysisTemplateReader {
                     misplaced.warning(field + " belongs to the metric, not to provider." + kind + ": read as the metric's",
                             "move it out of provider, level with 'provider:' and 'count:'");
                     values[i] = misplaced.text();
+                    ExpressionChecks.analysisCondition(misplaced, values[i]);
                 }
             }
         }

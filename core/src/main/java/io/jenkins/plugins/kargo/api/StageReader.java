@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.api.PromotionMechanisms.HelmImageValue;
 import io.jenkins.plugins.kargo.api.PromotionMechanisms.KustomizeImageUpdate;
 import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.discovery.semver.SemverRange;
+import io.jenkins.plugins.kargo.expr.kargo.KargoExpressions;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,6 +171,7 @@ final class StageReader {
             if (!name.isEmpty() && !seen.add(name)) {
                 item.get("name").error("variable '" + name + "' is defined twice", "remove or rename one");
             }
+            ExpressionChecks.template(item.get("value"), KargoExpressions.Context.PROMOTION);
             vars.add(new ExpressionVariable(name, item.text("value", "")));
         }
         return vars;
@@ -226,7 +228,10 @@ final class StageReader {
                     retryNode.integer("errorThreshold", 0, 0, Integer.MAX_VALUE)));
         }
         ConfigNode config = item.get("config");
-        config.isMapping("config:\n    key: value");
+        if (config.isMapping("config:\n    key: value")) {
+            ExpressionChecks.config(config, uses);
+        }
+        ExpressionChecks.condition(item.get("if"));
         return new PromotionStep(uses, item.text("as", ""), item.text("if", ""), item.bool("continueOnError", false),
                 retry, vars(item.get("vars")),
                 config.json().isObject() ? config.json() : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
@@ -416,6 +421,7 @@ final class StageReader {
             item.allowOnly("name", "value");
             String name = item.requiredText("name", "name the argument as the template declares it");
             String value = item.text("value", "");
+            ExpressionChecks.template(item.get("value"), KargoExpressions.Context.VERIFICATION_ARGS);
             Verification.Argument earlier = args.get(name);
             if (earlier != null && !earlier.value().equals(value)) {
                 item.get("value").error("argument '" + name + "' is given again with a different value (first at "

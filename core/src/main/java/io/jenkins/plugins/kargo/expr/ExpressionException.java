@@ -39,9 +39,11 @@ public final class ExpressionException extends RuntimeException {
         int line = 0;
         int column = 0;
         if (position >= 0 && position <= source.length()) {
+            // positions count in the text as shown, without the white space it starts with
+            int lead = source.length() - source.stripLeading().length();
             line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < position; i++) {
+            int lineStart = lead;
+            for (int i = lead; i < position; i++) {
                 if (source.charAt(i) == '\n') {
                     line++;
                     lineStart = i + 1;

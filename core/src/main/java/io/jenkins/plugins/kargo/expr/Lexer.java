@@ -61,7 +61,7 @@ final class Lexer {
     private Token next() {
         skipSpaceAndComments();
         if (at >= source.length()) {
-            return new Token(Kind.EOF, "", null, at);
+            return new Token(Kind.EOF, "", null, source.stripTrailing().length()); // where the expression ended
         }
         int start = at;
         char c = source.charAt(at);

@@ -247,7 +247,7 @@ class AttackTest {
         evaluating.start();
         started.await();
         evaluating.interrupt();
-        evaluating.join(TIME_BOUND.toMillis());
+        evaluating.join(Bounded.TIME_BOUND.toMillis());
 
         assertThat(evaluating.isAlive()).isFalse();
         assertThat(ended.get()).isInstanceOf(InterruptedException.class);

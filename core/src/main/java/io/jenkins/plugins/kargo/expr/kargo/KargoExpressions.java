@@ -134,7 +134,7 @@ public final class KargoExpressions {
             for (Template.Part part : Template.parse(text, limits).parts()) {
                 if (part.isExpression()) {
                     check(part.expression(), outer);
-                    placeholders.add(new Splice.Placeholder(part.start(), part.end(), "0"));
+                    placeholders.add(new Splice.Placeholder(part.start(), part.end(), "x"));
                 }
             }
         }
@@ -146,7 +146,7 @@ public final class KargoExpressions {
         List<Splice.Placeholder> placeholders = new ArrayList<>();
         Matcher m = ANALYSIS_ARG.matcher(text);
         while (m.find()) {
-            placeholders.add(new Splice.Placeholder(m.start(), m.end(), "0"));
+            placeholders.add(new Splice.Placeholder(m.start(), m.end(), "x"));
         }
         check(Expression.parse(Splice.substitute(text, placeholders, Budget.start(limits)), limits),
                 Context.ANALYSIS_CONDITION);
