@@ -162,6 +162,11 @@ final class AnalysisTemplateReader {
         }
         web.oneOf(Set.of("body", "jsonBody"), "the web metric");
         String body = web.has("jsonBody") ? web.get("jsonBody").json().toString() : web.text("body", "");
+        if (MetricProvider.Web.hasRegexFilter(web.text("jsonPath", ""))) {
+            web.get("jsonPath").error("a regular-expression filter (=~) in jsonPath is not supported: Argo Rollouts"
+                    + " reads jsonPath as Kubernetes JSONPath, which has none", "select with ==, <, > in the filter,"
+                    + " or match in the successCondition, e.g. result matches '^v1\\.'");
+        }
         return new MetricProvider.Web(url, method, headers, body, web.integer("timeoutSeconds", 0, 0, 3600),
                 web.text("jsonPath", ""), web.bool("insecure", false));
     }

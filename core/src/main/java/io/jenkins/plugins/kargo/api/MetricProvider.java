@@ -19,6 +19,30 @@ public sealed interface MetricProvider {
             body = body == null ? "" : body;
             jsonPath = jsonPath == null ? "" : jsonPath;
         }
+
+        /**
+         * Whether {@code jsonPath} holds a regular-expression filter ({@code =~} outside quotes). Argo Rollouts reads
+         * {@code jsonPath} as Kubernetes JSONPath, which has none, and a backtracking regex could run unbounded, so
+         * such a path is refused.
+         */
+        public static boolean hasRegexFilter(String jsonPath) {
+            char quote = 0;
+            for (int i = 0; i < jsonPath.length(); i++) {
+                char c = jsonPath.charAt(i);
+                if (quote != 0) {
+                    if (c == '\\') {
+                        i++; // an escaped character never ends the string
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '=' && i + 1 < jsonPath.length() && jsonPath.charAt(i + 1) == '~') {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** An HTTP header; its value often carries a token, so {@link #toString()} does not show it. */

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,10 +34,16 @@ public final class SecretCredentials implements CredentialsProvider {
     private record Entry(String name, CredentialKind kind, String repoURL, Pattern regex, Credentials credentials) {
     }
 
-    private final List<Entry> entries;
+    /** A Secret's data for {@code secret()} / {@code sharedSecret()}; {@code namespace} empty when not written. */
+    private record Data(String namespace, String name, boolean generic, Map<String, String> values) {
+    }
 
-    private SecretCredentials(List<Entry> entries) {
+    private final List<Entry> entries;
+    private final List<Data> data;
+
+    private SecretCredentials(List<Entry> entries, List<Data> data) {
         this.entries = List.copyOf(entries);
+        this.data = List.copyOf(data);
     }
 
     /**
@@ -45,6 +52,7 @@ public final class SecretCredentials implements CredentialsProvider {
     public static SecretCredentials read(Path file) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<Entry> entries = new ArrayList<>();
+        List<Data> data = new ArrayList<>();
         try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(Files.newInputStream(file))) {
             while (docs.hasNext()) {
                 JsonNode doc = docs.next();
@@ -53,14 +61,16 @@ public final class SecretCredentials implements CredentialsProvider {
                 }
                 String name = doc.path("metadata").path("name").asText("<unnamed>");
                 String type = doc.path("metadata").path("labels").path(CRED_TYPE_LABEL).asText("");
-                if (type.isEmpty()) {
-                    continue;
+                data.add(new Data(doc.path("metadata").path("namespace").asText(""), name, type.equals("generic"),
+                        values(doc)));
+                // a generic Secret without repoURL is data for secret() only, as Kargo's generic credentials may be
+                if (!type.isEmpty() && !(type.equals("generic") && value(doc, "repoURL") == null)) {
+                    entries.add(entry(file, name, type, doc));
                 }
-                entries.add(entry(file, name, type, doc));
             }
         }
         entries.sort(Comparator.comparing(Entry::name));
-        return new SecretCredentials(entries);
+        return new SecretCredentials(entries, data);
     }
 
     private static Entry entry(Path file, String name, String type, JsonNode doc) {
@@ -101,6 +111,27 @@ public final class SecretCredentials implements CredentialsProvider {
                     + (kind == CredentialKind.git ? ", or sshPrivateKey" : "") + ")");
         }
         return new Entry(name, kind, repoURL, regex, credentials);
+    }
+
+    /** Every key of {@code data} (base64-decoded) and {@code stringData}, the latter winning as in Kubernetes. */
+    private static Map<String, String> values(JsonNode doc) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        doc.path("data").fieldNames().forEachRemaining(key -> values.put(key, value(doc, key)));
+        doc.path("stringData").fieldNames().forEachRemaining(key -> values.put(key, value(doc, key)));
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
+    @Override
+    public Map<String, String> secretData(String project, String name) {
+        return data.stream().filter(d -> d.name().equals(name)
+                        && (d.namespace().isEmpty() || d.namespace().equals(project)))
+                .map(Data::values).findFirst().orElse(Map.of());
+    }
+
+    @Override
+    public Map<String, String> sharedSecretData(String name) {
+        return data.stream().filter(d -> d.name().equals(name) && d.generic()).map(Data::values).findFirst()
+                .orElse(Map.of());
     }
 
     /** A key from {@code stringData}, else base64-decoded from {@code data}. */

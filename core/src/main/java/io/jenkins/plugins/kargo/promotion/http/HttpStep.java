@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.kargo.api.GoDuration;
 import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
 import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.OutboundPolicy;
+import io.jenkins.plugins.kargo.net.Redirects;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
@@ -72,18 +74,24 @@ public final class HttpStep implements PromotionStepRunner {
         "insecureSkipTLSVerify", "timeout", "successExpression", "failureExpression", "errorExpression", "outputs"};
 
     private final Limits limits;
+    private final OutboundPolicy outbound;
     private final HttpClient verifying;
     private final HttpClient lenient;
 
     public HttpStep() {
-        this(Limits.DEFAULT);
+        this(Limits.DEFAULT, OutboundPolicy.DEFAULT);
     }
 
-    /** @param limits bound the success, failure, error and output expressions of one request, together */
-    public HttpStep(Limits limits) {
+    /**
+     * @param limits   bound the success, failure, error and output expressions of one request, together
+     * @param outbound the addresses requests and their redirects may reach, and how many redirects are followed
+     */
+    public HttpStep(Limits limits, OutboundPolicy outbound) {
         this.limits = limits;
-        this.verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        this.outbound = outbound;
+        // redirects are followed by Redirects, by our rules: never by the client
+        this.verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        this.lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(InsecureTls.trustingEveryCertificate()).build();
     }
 
@@ -100,21 +108,24 @@ public final class HttpStep implements PromotionStepRunner {
         } catch (StepException e) {
             return StepResult.errored(e.getMessage());
         }
-        Map<String, Object> response;
+        Redirects.Exchange<Map<String, Object>> exchange;
         try {
-            response = send(request);
+            exchange = send(request);
         } catch (StepException e) {
             return StepResult.errored(e.getMessage());
         }
-        context.log().info("http: " + request.describe() + " answered " + response.get("status"));
+        Map<String, Object> response = exchange.response().body();
+        context.log().info("http: " + request.describe() + " answered " + response.get("status")
+                + (exchange.redirects() == 0 ? "" : " from " + Redirects.shown(exchange.finalUri()) + " after "
+                + exchange.redirects() + " redirect" + (exchange.redirects() == 1 ? "" : "s")));
         return judge(request, response);
     }
 
-    private Map<String, Object> send(Request request) throws StepException, InterruptedException {
+    private Redirects.Exchange<Map<String, Object>> send(Request request) throws StepException, InterruptedException {
         HttpClient client = request.insecure() ? lenient : verifying;
-        CompletableFuture<Map<String, Object>> exchange = client
-                .sendAsync(request.http(), HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(HttpStep::response);
+        CompletableFuture<Redirects.Exchange<Map<String, Object>>> exchange = Redirects.send(client, request.http(),
+                info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(),
+                        in -> response(info, in)), outbound, NAME + ": " + request.describe());
         try {
             return exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -127,6 +138,9 @@ public final class HttpStep implements PromotionStepRunner {
             Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
             if (cause instanceof HttpTimeoutException) {
                 throw timedOut(request); // the client's own timer won the race against ours: the same verdict
+            }
+            if (cause instanceof Redirects.RefusedException refused) {
+                throw new StepException(refused.getMessage());
             }
             if (cause instanceof javax.net.ssl.SSLHandshakeException) {
                 throw new StepException(request.describe() + ": TLS handshake failed (" + cause.getMessage()
@@ -143,10 +157,16 @@ public final class HttpStep implements PromotionStepRunner {
                 + "; raise config.timeout if the server is slow");
     }
 
-    /** Kargo's {@code response} object: status, headers and the body read (at most 2 MiB) and parsed. */
-    private static Map<String, Object> response(HttpResponse<InputStream> http) {
+    /**
+     * Kargo's {@code response} object: status, headers and the body read (at most 2 MiB) and parsed. A redirect's
+     * body is not read: the redirect is followed instead.
+     */
+    private static Map<String, Object> response(HttpResponse.ResponseInfo http, InputStream stream) {
         byte[] body;
-        try (InputStream in = http.body()) {
+        try (InputStream in = stream) {
+            if (Redirects.isRedirect(http.statusCode()) && http.headers().firstValue("Location").isPresent()) {
+                return Map.of("status", http.statusCode());
+            }
             body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

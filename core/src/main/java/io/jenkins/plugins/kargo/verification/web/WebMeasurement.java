@@ -10,6 +10,8 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
 import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.OutboundPolicy;
+import io.jenkins.plugins.kargo.net.Redirects;
 import io.jenkins.plugins.kargo.verification.AnalysisArgs;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
@@ -53,9 +55,20 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     private static final Configuration JSON_PATH = Configuration.builder()
             .jsonProvider(new JacksonJsonProvider(JSON)).mappingProvider(new JacksonMappingProvider(JSON)).build();
 
-    private final HttpClient verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final HttpClient lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+    // redirects are followed by Redirects, by our rules: never by the client
+    private final HttpClient verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .sslContext(InsecureTls.trustingEveryCertificate()).build();
+    private final OutboundPolicy outbound;
+
+    public WebMeasurement() {
+        this(OutboundPolicy.DEFAULT);
+    }
+
+    /** @param outbound the addresses the request and its redirects may reach, and how many redirects are followed */
+    public WebMeasurement(OutboundPolicy outbound) {
+        this.outbound = outbound;
+    }
 
     @Override
     public Object measure(MetricProvider.Web web, MeasurementContext context)
@@ -87,7 +100,13 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
                 throw new MeasurementException(refused.get());
             }
         }
-        HttpResponse<String> response = send(web.insecure() ? lenient : verifying, built, timeout, describe);
+        Redirects.Exchange<String> exchange = send(web.insecure() ? lenient : verifying, built, timeout, describe);
+        if (exchange.redirects() > 0) {
+            context.log().info(describe + ": answered " + exchange.response().statusCode() + " from "
+                    + Redirects.shown(exchange.finalUri()) + " after " + exchange.redirects() + " redirect"
+                    + (exchange.redirects() == 1 ? "" : "s"));
+        }
+        HttpResponse<String> response = exchange.response();
         return web.jsonPath().isBlank() ? responseResult(response)
                 : valueAt(web.jsonPath(), response, describe);
     }
@@ -114,11 +133,11 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
         return shown.replaceFirst("//[^/@]*@", "//…@");
     }
 
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request, Duration timeout,
-                                             String describe) throws MeasurementException, InterruptedException {
+    private Redirects.Exchange<String> send(HttpClient client, HttpRequest request, Duration timeout,
+                                            String describe) throws MeasurementException, InterruptedException {
         // the request timeout covers the headers only; bound the whole exchange, body included
-        CompletableFuture<HttpResponse<String>> exchange =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<Redirects.Exchange<String>> exchange =
+                Redirects.send(client, request, HttpResponse.BodyHandlers.ofString(), outbound, describe);
         try {
             return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -130,6 +149,9 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof Redirects.RefusedException refused) {
+                throw new MeasurementException(refused.getMessage());
+            }
             String why = cause instanceof java.net.http.HttpTimeoutException
                     ? "no response within " + timeout.toSeconds() + "s (timeoutSeconds)"
                     : cause instanceof java.net.ConnectException ? "connection refused or unreachable"
@@ -165,6 +187,11 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
 
     private static Object valueAt(String jsonPath, HttpResponse<String> response, String describe)
             throws MeasurementException {
+        if (MetricProvider.Web.hasRegexFilter(jsonPath)) {
+            throw new MeasurementException(describe + ": jsonPath '" + jsonPath + "' has a regular-expression filter"
+                    + " (=~), which Kubernetes JSONPath (Argo Rollouts' jsonPath) does not have; match in the"
+                    + " successCondition instead");
+        }
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw new MeasurementException(describe + ": received non 2xx response code " + response.statusCode()
                     + "; jsonPath '" + jsonPath + "' needs a successful response");

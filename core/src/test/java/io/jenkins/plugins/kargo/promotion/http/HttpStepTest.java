@@ -405,6 +405,142 @@ class HttpStepTest {
         assertThat(received).extracting(Received::body).containsExactly("", "staging runs 1.4.0");
     }
 
+    /** {@code /go/<status>?to=<url>} answers {@code status} with {@code Location: url}. */
+    private void redirects() {
+        server.createContext("/go/", exchange -> {
+            record(exchange);
+            int status = Integer.parseInt(exchange.getRequestURI().getPath().substring("/go/".length()));
+            String to = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring(3),
+                    StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Location", to);
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+    }
+
+    private String go(int status, String to) {
+        return base() + "/go/" + status + "?to=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void redirectsOnOneOriginKeepTheHeadersAndTheFinalUrlIsLogged() throws Exception {
+        redirects();
+        StepResult result = run("""
+                url: %s
+                headers:
+                - name: X-Api-Key
+                  value: secret-123
+                successExpression: response.body.version == '1.4.0'
+                """.formatted(go(302, go(301, base() + "/version"))));
+
+        assertThat(result.status()).as(result.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(received).extracting(Received::path).containsExactly("/go/302", "/go/301", "/version");
+        assertThat(received.get(2).headers().get("X-api-key")).containsExactly("secret-123");
+        assertThat(log).anySatisfy(line -> assertThat(line).contains("answered 200 from " + base()
+                + "/version after 2 redirects").doesNotContain("secret"));
+    }
+
+    @Test
+    void aRedirectToAnotherHostDropsHeadersAndABodyIsNotCarriedThere() throws Exception {
+        redirects();
+        String otherHost = "http://localhost:" + server.getAddress().getPort();
+        StepResult result = run("""
+                url: %s
+                headers:
+                - name: Authorization
+                  value: Bearer secret-123
+                - name: X-Custom
+                  value: mine
+                successExpression: response.status == 200
+                """.formatted(go(302, otherHost + "/version")));
+        assertThat(result.status()).as(result.message()).isEqualTo(StepStatus.Succeeded);
+        Received last = received.get(received.size() - 1);
+        assertThat(last.path()).isEqualTo("/version");
+        assertThat(last.headers()).doesNotContainKeys("Authorization", "X-custom");
+
+        received.clear();
+        StepResult posted = run("""
+                method: POST
+                url: %s
+                body: payload
+                """.formatted(go(303, base() + "/echo")));
+        assertThat(posted.status()).as(posted.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(received.get(1).method()).isEqualTo("GET");
+        assertThat(received.get(1).body()).isEmpty();
+
+        received.clear();
+        StepResult kept = run("""
+                method: POST
+                url: %s
+                body: payload
+                """.formatted(go(307, base() + "/echo")));
+        assertThat(kept.status()).as(kept.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(received.get(1).method()).isEqualTo("POST");
+        assertThat(received.get(1).body()).isEqualTo("payload");
+
+        received.clear();
+        StepResult crossOrigin = run("""
+                method: POST
+                url: %s
+                body: payload
+                """.formatted(go(307, otherHost + "/echo")));
+        assertThat(crossOrigin.status()).isEqualTo(StepStatus.Errored);
+        assertThat(crossOrigin.message()).contains("a 307 redirect to another host (localhost) would send the"
+                + " request body there; it is not followed");
+        assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void redirectsFollowTheFirstRequestsRulesAndAreBounded() throws Exception {
+        redirects();
+        try (CredentialsTrap trap = CredentialsTrap.start()) {
+            StepResult offLoopback = run("url: " + go(302, trap.url("/steal")));
+            assertThat(offLoopback.status()).isEqualTo(StepStatus.Errored);
+            assertThat(offLoopback.message()).contains("a redirect to plain HTTP at " + trap.host()
+                    + ", which is not on loopback, is not followed");
+            assertThat(trap.received()).isEmpty();
+        }
+
+        StepResult file = run("url: " + go(302, "file:///etc/passwd"));
+        assertThat(file.status()).isEqualTo(StepStatus.Errored);
+        assertThat(file.message()).contains("a redirect to file: is not followed; only http(s)");
+
+        StepResult metadata = run("url: " + go(302, "http://169.254.169.254/latest/meta-data/"));
+        assertThat(metadata.status()).isEqualTo(StepStatus.Errored);
+        assertThat(metadata.message()).contains("169.254.169.254");
+
+        StepResult denied = run("url: http://169.254.169.254/latest/meta-data/");
+        assertThat(denied.status()).isEqualTo(StepStatus.Errored);
+        assertThat(denied.message()).contains("169.254.169.254 is denied by the operator's outbound policy"
+                + " (169.254.0.0/16)");
+
+        String loop = base() + "/go/302?to=" + java.net.URLEncoder.encode("/go/302?to=%2Fgo%2F302%3Fto%3D%252Fversion",
+                StandardCharsets.UTF_8);
+        HttpStep oneHop = new HttpStep(io.jenkins.plugins.kargo.expr.Limits.DEFAULT,
+                new io.jenkins.plugins.kargo.net.OutboundPolicy(List.of(), List.of(), 1));
+        received.clear();
+        StepResult tooMany = oneHop.run(context(), YAML.readTree("url: " + loop));
+        assertThat(tooMany.status()).isEqualTo(StepStatus.Errored);
+        assertThat(tooMany.message()).contains("stopped after 1 redirects (the operator's maxRedirects)");
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void anOperatorsAllowListLimitsWhereRequestsGo() throws Exception {
+        redirects();
+        HttpStep onlyLocalhost = new HttpStep(io.jenkins.plugins.kargo.expr.Limits.DEFAULT,
+                new io.jenkins.plugins.kargo.net.OutboundPolicy(List.of("localhost"), List.of(), 10));
+        StepResult refused = onlyLocalhost.run(context(), YAML.readTree("url: " + base() + "/version"));
+        assertThat(refused.status()).isEqualTo(StepStatus.Errored);
+        assertThat(refused.message()).contains("127.0.0.1 is not among the hosts the operator's outbound policy"
+                + " allows");
+        assertThat(received).isEmpty();
+
+        StepResult allowed = onlyLocalhost.run(context(), YAML.readTree("url: http://localhost:"
+                + server.getAddress().getPort() + "/version"));
+        assertThat(allowed.status()).as(allowed.message()).isEqualTo(StepStatus.Succeeded);
+    }
+
     /** A promotion of Freight whose commit carries {@code message}, running one http step with {@code config}. */
     private PromotionRun promoteWithCommitMessage(String message, String config) {
         Freight freight = new Freight("f00d", "", FreightOrigin.warehouse("web"), Instant.EPOCH,

@@ -184,6 +184,63 @@ class WebMeasurementTest {
     }
 
     @Test
+    void redirectsAreFollowedByTheFirstRequestsRulesAndLogged() throws Exception {
+        server.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", exchange.getRequestURI().getRawQuery().substring(3));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MeasurementContext logged = new MeasurementContext(new VerificationRef("myapp", "dev", "v", Instant.EPOCH),
+                "health-check", Map.of(), new EventSink() {
+                    @Override
+                    public void info(String message) {
+                        log.add(message);
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                        log.add(message);
+                    }
+                }, Clock.systemUTC(), () -> false);
+
+        Map<?, ?> followed = (Map<?, ?>) web.measure(get(base + "/moved?to=/health"), logged);
+        assertThat(followed.get("statusCode")).isEqualTo(200);
+        assertThat(log).containsExactly("web metric GET " + base + "/moved: answered 200 from " + base
+                + "/health after 1 redirect");
+
+        // to another host the token does not follow
+        String otherHost = "http://localhost:" + server.getAddress().getPort();
+        MetricProvider.Web withToken = new MetricProvider.Web(base + "/moved?to=" + otherHost + "/echo", "POST",
+                List.of(new MetricProvider.Header("Authorization", "Bearer " + TOKEN)), "", 5, "", false);
+        assertThat(((Map<?, ?>) web.measure(withToken, context(Map.of()))).get("statusCode")).isEqualTo(201);
+        assertThat(received).containsEntry("authorization", "null").containsEntry("method", "GET");
+
+        try (CredentialsTrap trap = CredentialsTrap.start()) {
+            assertThatThrownBy(() -> web.measure(get(base + "/moved?to=" + trap.url("/x")), context(Map.of())))
+                    .isInstanceOf(MeasurementException.class)
+                    .hasMessageContaining("a redirect to plain HTTP at " + trap.host() + ", which is not on loopback,"
+                            + " is not followed");
+            assertThat(trap.received()).isEmpty();
+        }
+        assertThatThrownBy(() -> web.measure(get(base + "/moved?to=https://169.254.169.254/"), context(Map.of())))
+                .isInstanceOf(MeasurementException.class)
+                .hasMessageContaining("169.254.169.254 is denied by the operator's outbound policy");
+    }
+
+    @Test
+    void aRegularExpressionFilterInJsonPathIsRefusedBeforeAnythingRuns() {
+        MetricProvider.Web regex = new MetricProvider.Web(base + "/health", "GET", List.of(), "", 0,
+                "$.data.checks[?(@.name =~ /(.*a){12}/)]", false);
+        assertThatThrownBy(() -> web.measure(regex, context(Map.of()))).isInstanceOf(MeasurementException.class)
+                .hasMessageContaining("has a regular-expression filter (=~), which Kubernetes JSONPath (Argo Rollouts'"
+                        + " jsonPath) does not have");
+        assertThat(MetricProvider.Web.hasRegexFilter("$.items[?(@.name == 'a=~b')]")).isFalse();
+        assertThat(MetricProvider.Web.hasRegexFilter("$.items[?(@.name == \"x\\\"=~\")]")).isFalse();
+        assertThat(MetricProvider.Web.hasRegexFilter("$.items[?(@.name=~/x/)]")).isTrue();
+    }
+
+    @Test
     void credentialsNeverGoOverPlainHttpToAHostOffLoopback() throws Exception {
         try (CredentialsTrap trap = CredentialsTrap.start()) {
             MetricProvider.Web withToken = new MetricProvider.Web(trap.url("/health"), "GET",
