@@ -6,7 +6,7 @@ import io.jenkins.plugins.kargo.promotion.PromotionPlan;
 import io.jenkins.plugins.kargo.promotion.PromotionRun;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
-import io.jenkins.plugins.kargo.state.StepLogEntry;
+import io.jenkins.plugins.kargo.promotion.StepLogEntry;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 

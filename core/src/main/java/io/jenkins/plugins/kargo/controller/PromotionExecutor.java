@@ -4,7 +4,7 @@ import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.promotion.StepContext;
-import io.jenkins.plugins.kargo.state.StepLogEntry;
+import io.jenkins.plugins.kargo.promotion.StepLogEntry;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 

@@ -6,7 +6,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.jenkins.plugins.kargo.api.ExpressionVariable;
 import io.jenkins.plugins.kargo.api.PromotionStep;
-import io.jenkins.plugins.kargo.discovery.http.Sleeper;
+import io.jenkins.plugins.kargo.client.Sleeper;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;

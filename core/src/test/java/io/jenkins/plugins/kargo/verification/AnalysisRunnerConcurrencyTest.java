@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.api.AnalysisTemplate.Metric;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.api.ResourceKind;
 import io.jenkins.plugins.kargo.api.SourceLocation;
+import io.jenkins.plugins.kargo.client.Sleeper;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import java.time.Clock;

@@ -8,6 +8,8 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.jenkins.plugins.kargo.client.InsecureTls;
+import io.jenkins.plugins.kargo.client.Sleeper;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import java.io.IOException;
 import java.net.URI;

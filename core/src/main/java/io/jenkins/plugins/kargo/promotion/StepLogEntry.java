@@ -1,0 +1,8 @@
+package io.jenkins.plugins.kargo.promotion;
+
+import java.time.Instant;
+
+/** One line of a promotion's step log, as the step runner reported it. Outputs are not kept. */
+public record StepLogEntry(String alias, String uses, String status, String message, Instant startedAt,
+                           Instant finishedAt) {
+}
