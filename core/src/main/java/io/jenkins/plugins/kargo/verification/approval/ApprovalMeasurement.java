@@ -3,7 +3,7 @@ package io.jenkins.plugins.kargo.verification.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kargo.api.GoDuration;
 import io.jenkins.plugins.kargo.api.MetricProvider;
-import io.jenkins.plugins.kargo.client.Sleeper;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MeasurementProvider;

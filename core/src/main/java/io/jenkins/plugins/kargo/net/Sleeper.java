@@ -1,4 +1,4 @@
-package io.jenkins.plugins.kargo.client;
+package io.jenkins.plugins.kargo.net;
 
 import java.time.Duration;
 
