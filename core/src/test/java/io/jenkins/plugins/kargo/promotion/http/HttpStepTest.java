@@ -298,7 +298,7 @@ class HttpStepTest {
         assertThat(run("url: BASE/version\ntimeout: soon").message())
                 .isEqualTo("config.timeout is 'soon', not a positive duration; write it as Go does, e.g. 30s or 1m30s");
         assertThat(run("url: BASE/version\ninsecureSkipTLSVerify: yes please").message())
-                .isEqualTo("config.insecureSkipTLSVerify must be true or false, not a string");
+                .isEqualTo("config.insecureSkipTLSVerify must be true or false, not 'yes please'");
         assertThat(run("url: BASE/version\nheaders:\n- name: Host\n  value: evil").message())
                 .startsWith("config.headers[0].name is 'Host', a header the JDK HTTP client sets itself");
         assertThat(received).isEmpty();

@@ -1,8 +1,8 @@
-package io.jenkins.plugins.kargo.promotion.files;
+package io.jenkins.plugins.kargo.promotion;
 
 /**
- * Why a file step could not do its work, in words for the promotion's log: the field, file or line at fault and
- * what to change. Steps turn it into {@link io.jenkins.plugins.kargo.promotion.StepStatus#Errored}.
+ * Why a step could not do its work, in words for the promotion's log: the field, file or line at fault and
+ * what to change. Steps turn it into {@link StepStatus#Errored}.
  */
 public final class StepException extends Exception {
 
