@@ -1,9 +1,7 @@
 package io.jenkins.plugins.kargo.cli;
 
-import io.jenkins.plugins.kargo.controller.DeliveryLoop;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.application.Kargo;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kargo serve [--tick DURATION]}: the {@link DeliveryLoop} in the foreground, its events on standard error,
+ * {@code kargo serve [--tick DURATION]}: the delivery loop ({@link Kargo#startLoop}) in the foreground, its events on standard error,
  * until SIGINT or SIGTERM (or, embedded, until its thread is interrupted). A shutdown hook stops the loop and closes
  * the engine before the JVM goes; a promotion or verification it interrupts stays Running in the state and is run
  * again by the next loop (or {@code kargo refresh stage}).
@@ -64,9 +62,9 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         boolean interrupted = false;
         try {
-            try (KargoEngine engine = Engines.open(state.directory(), console);
-                 DeliveryLoop loop = DeliveryLoop.start(engine, tick, console, Clock.systemUTC())) {
-                List<String> projects = engine.store().configurations().projects();
+            try (Kargo kargo = Engines.open(state.directory(), console);
+                 Kargo.Loop loop = kargo.startLoop(tick)) {
+                List<String> projects = kargo.views().projects();
                 console.info("kargo serve: delivery loop over " + state.directory() + (projects.isEmpty()
                         ? " (no project yet: `kargo apply -f DIR` and the next tick picks it up)"
                         : " (projects: " + String.join(", ", projects) + ")")

@@ -41,13 +41,14 @@ public final class ArchitectureRules {
     /**
      * A face depends on nothing of the engine but the application layer ({@code application..}), the ports it
      * implements ({@code credentials..}, {@code events..}) and the configuration's error types
-     * ({@code api.ConfigException}, {@code api.ConfigProblem}, {@code api.SourceLocation}).
+     * ({@code api.ConfigException}, {@code api.ConfigProblem}, {@code api.SourceLocation}) and Kargo's duration format
+     * ({@code api.GoDuration}, for options such as {@code --tick 10s}).
      */
     public static ArchRule faceUsesOnlyTheApplicationLayer(String facePackage) {
         DescribedPredicate<JavaClass> configErrors = resideInAnyPackage(ROOT + ".api")
                 .and(or(simpleNameStartingWith("ConfigException"), simpleNameStartingWith("ConfigProblem"),
-                        simpleNameStartingWith("SourceLocation")))
-                .as("the configuration's error types");
+                        simpleNameStartingWith("SourceLocation"), simpleNameStartingWith("GoDuration")))
+                .as("the configuration's error types and Kargo's duration format");
         return classes().that().resideInAPackage(facePackage + "..").should().onlyDependOnClassesThat(
                         or(resideOutsideOfPackage(ROOT + ".."),
                                 resideInAnyPackage(facePackage + "..", ROOT + ".application..",

@@ -1,8 +1,13 @@
-package io.jenkins.plugins.kargo.freight;
+package io.jenkins.plugins.kargo.application.view;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightArtifact;
+import io.jenkins.plugins.kargo.freight.FreightChart;
+import io.jenkins.plugins.kargo.freight.FreightCommit;
+import io.jenkins.plugins.kargo.freight.FreightImage;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -11,18 +16,18 @@ import java.time.temporal.ChronoUnit;
  * {@code origin}, {@code images[]}, {@code charts[]}, {@code commits[]}, {@code artifacts[]}. Empty lists are
  * left out, as Kargo's {@code omitempty} does.
  */
-public final class FreightManifest {
+final class FreightManifest {
 
     public static final String API_VERSION = "kargo.akuity.io/v1alpha1";
     public static final String ALIAS_LABEL = "kargo.akuity.io/alias";
 
     private final ObjectMapper json;
 
-    public FreightManifest(ObjectMapper json) {
+    FreightManifest(ObjectMapper json) {
         this.json = json;
     }
 
-    public ObjectNode render(String project, Freight freight) {
+    ObjectNode render(String project, Freight freight) {
         ObjectNode doc = json.createObjectNode();
         doc.put("apiVersion", API_VERSION);
         doc.put("kind", "Freight");

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.kargo.controller;
+package io.jenkins.plugins.kargo.application.view;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +12,6 @@ import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
 import io.jenkins.plugins.kargo.discovery.DiscoveredCommit;
 import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
-import io.jenkins.plugins.kargo.freight.FreightManifest;
 import io.jenkins.plugins.kargo.state.DiscoveryResult;
 import io.jenkins.plugins.kargo.state.SubscriptionDiscovery;
 import io.jenkins.plugins.kargo.state.SubscriptionRef;
@@ -25,15 +24,15 @@ import java.util.Optional;
  * names, and {@code status.discoveredArtifacts} ({@code images[].references[]}, {@code charts[].versions[]},
  * generic {@code results[]} for npm packages), {@code lastFreightID} and the last error as a message.
  */
-public final class WarehouseManifest {
+final class WarehouseManifest {
 
     private final ObjectMapper json;
 
-    public WarehouseManifest(ObjectMapper json) {
+    WarehouseManifest(ObjectMapper json) {
         this.json = json;
     }
 
-    public ObjectNode render(String project, Warehouse warehouse, Optional<WarehouseStatus> status,
+    ObjectNode render(String project, Warehouse warehouse, Optional<WarehouseStatus> status,
                              Optional<DiscoveryResult> discovery) {
         ObjectNode doc = json.createObjectNode();
         doc.put("apiVersion", FreightManifest.API_VERSION);
