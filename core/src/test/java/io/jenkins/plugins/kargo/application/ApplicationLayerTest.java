@@ -16,6 +16,7 @@ import io.jenkins.plugins.kargo.application.view.FreightSelector;
 import io.jenkins.plugins.kargo.application.view.StageAvailability;
 import io.jenkins.plugins.kargo.application.view.StageCard;
 import io.jenkins.plugins.kargo.application.view.StageDetail;
+import io.jenkins.plugins.kargo.application.view.ViewJson;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
@@ -147,6 +148,10 @@ class ApplicationLayerTest {
         assertThat(card.availability()).extracting(StageAvailability::stage, StageAvailability::available)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("dev", true),
                         org.assertj.core.groups.Tuple.tuple("uat", true));
+
+        JsonNode json = ViewJson.mapper().valueToTree(dev);
+        assertThat(json.path("lastPromotion").path("finishedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(json.path("hold").isNull()).isTrue();
 
         ObjectNode manifest = kargo.views().manifests().stages(PROJECT).get(0);
         assertThat(manifest.path("kind").asText()).isEqualTo("Stage");
