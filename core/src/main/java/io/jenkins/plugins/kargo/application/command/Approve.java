@@ -20,7 +20,7 @@ final class Approve {
     }
 
     ApprovalResult run(String project, String stage, FreightSelector freight, String actor) throws ConfigException {
-        return switch (engine.approve(project, views.freight(project, stage, freight).name(), stage, actor)) {
+        return switch (engine.approve(project, Promote.ref(views, project, stage, freight), stage, actor)) {
             case SIGNED_OFF -> ApprovalResult.SIGNED_OFF;
             case APPROVED -> ApprovalResult.APPROVED;
             case ALREADY_APPROVED -> ApprovalResult.ALREADY_APPROVED;

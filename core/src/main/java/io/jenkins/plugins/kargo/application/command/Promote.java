@@ -18,9 +18,16 @@ final class Promote {
     }
 
     PromotionTicket run(String project, String stage, FreightSelector freight, String actor) throws ConfigException {
-        String name = freight instanceof FreightSelector.NameOrAlias named ? named.value()
+        return ticket(views, project, engine.promote(project, stage, ref(views, project, stage, freight), actor));
+    }
+
+    /**
+     * The Freight as the engine takes it: what the user wrote when it is a name or an alias (so refusals repeat the
+     * user's words), else the name of the newest one available.
+     */
+    static String ref(Views views, String project, String stage, FreightSelector freight) throws ConfigException {
+        return freight instanceof FreightSelector.NameOrAlias named ? named.value()
                 : views.freight(project, stage, freight).name();
-        return ticket(views, project, engine.promote(project, stage, name, actor));
     }
 
     static PromotionTicket ticket(Views views, String project, Promotion promotion) {

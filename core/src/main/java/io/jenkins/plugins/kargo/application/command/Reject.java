@@ -18,7 +18,7 @@ final class Reject {
     }
 
     VerificationTicket run(String project, String stage, FreightSelector freight, String actor) throws ConfigException {
-        return ticket(views, project, engine.reject(project, views.freight(project, stage, freight).name(), stage, actor));
+        return ticket(views, project, engine.reject(project, Promote.ref(views, project, stage, freight), stage, actor));
     }
 
     static VerificationTicket ticket(Views views, String project, VerificationRun run) {

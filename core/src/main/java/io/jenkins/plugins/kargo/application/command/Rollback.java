@@ -21,11 +21,7 @@ final class Rollback {
     }
 
     PromotionTicket run(String project, String stage, Optional<FreightSelector> to, String actor) throws ConfigException {
-        String target = to.map(selector -> selector instanceof FreightSelector.NameOrAlias named ? named.value()
-                : null).orElse(null);
-        if (to.isPresent() && target == null) {
-            target = views.freight(project, stage, to.get()).name();
-        }
+        String target = to.isPresent() ? Promote.ref(views, project, stage, to.get()) : null;
         return Promote.ticket(views, project, engine.rollback(project, stage, target, actor));
     }
 }
