@@ -36,16 +36,22 @@ final class ApiHandler extends Handler.Abstract {
     private final AccessPolicy policy;
     private final EventHub events;
     private final ObjectMapper json;
+    private final String banner;
 
-    ApiHandler(Router router, AccessPolicy policy, EventHub events, ObjectMapper json) {
+    ApiHandler(Router router, AccessPolicy policy, EventHub events, ObjectMapper json, String banner) {
         this.router = router;
         this.policy = policy;
         this.events = events;
         this.json = json;
+        this.banner = banner;
     }
 
-    /** What {@code GET api/session} answers. */
-    record Session(String user, boolean readsOpen, String csrfHeader, String csrfToken) {
+    /**
+     * What {@code GET api/session} answers.
+     *
+     * @param banner a line the view shows on every page (kargo serve's {@code --banner}), or null
+     */
+    record Session(String user, boolean readsOpen, String csrfHeader, String csrfToken, String banner) {
     }
 
     @Override
@@ -94,7 +100,7 @@ final class ApiHandler extends Handler.Abstract {
         } catch (ApiException e) {
             readsOpen = false;
         }
-        return new Session(user.orElse(null), readsOpen, AccessPolicy.CSRF_HEADER, csrf);
+        return new Session(user.orElse(null), readsOpen, AccessPolicy.CSRF_HEADER, csrf, banner);
     }
 
     private static Request stripAuthorization(Request request) {

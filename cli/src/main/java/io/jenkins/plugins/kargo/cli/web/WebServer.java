@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.cli.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.kargo.ui.UiAssets;
 import io.jenkins.plugins.kargo.ui.api.Router;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
@@ -42,9 +43,11 @@ public final class WebServer implements AutoCloseable {
      * @param port           the port; 0 for a free one
      * @param allowedOrigins origins besides the server's own whose pages may write (a proxy's public address)
      * @param json           how the API's records become JSON
+     * @param banner         a line every page shows, or null
+     * @throws IOException   when it cannot listen there (the port is taken, the address is not this machine's)
      */
     public static WebServer start(InetAddress address, int port, Router router, Tokens tokens,
-                                  List<String> allowedOrigins, ObjectMapper json) throws Exception {
+                                  List<String> allowedOrigins, ObjectMapper json, String banner) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("kargo-web");
         Server server = new Server(threads);
@@ -57,7 +60,7 @@ public final class WebServer implements AutoCloseable {
         EventHub events = new EventHub(server.getScheduler());
         PathMappingsHandler paths = new PathMappingsHandler();
         paths.addMapping(PathSpec.from(ApiHandler.PREFIX + "/*"),
-                new ApiHandler(router, new AccessPolicy(tokens, allowedOrigins), events, json));
+                new ApiHandler(router, new AccessPolicy(tokens, allowedOrigins), events, json, banner));
         ResourceHandler assets = new ResourceHandler();
         assets.setBaseResource(ResourceFactory.of(assets).newClassLoaderResource(UiAssets.ROOT, false));
         assets.setDirAllowed(false);
@@ -70,7 +73,15 @@ public final class WebServer implements AutoCloseable {
         errors.setShowStacks(false);
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            stop(server);
+            throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            stop(server);
+            throw new IllegalStateException("the web server did not start: " + e.getMessage(), e);
+        }
         return new WebServer(server, connector, events, json);
     }
 
@@ -96,8 +107,16 @@ public final class WebServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         events.close();
-        server.stop();
+        stop(server);
+    }
+
+    private static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the web server did not stop: " + e.getMessage(), e);
+        }
     }
 }

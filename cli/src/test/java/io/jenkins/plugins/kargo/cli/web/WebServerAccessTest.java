@@ -45,12 +45,12 @@ class WebServerAccessTest {
                 .get("/things/{name}", r -> ApiResponse.ok(Map.of("name", r.param("name"), "reader", r.actor())))
                 .post("/things/{name}/poke", Access.WRITE, r -> ApiResponse.accepted(Map.of("name", r.param("name"),
                         "actor", r.actor(), "body", r.body())));
-        server = WebServer.start(InetAddress.getLoopbackAddress(), 0, router, alice.tokens(), List.of(), JSON);
+        server = WebServer.start(InetAddress.getLoopbackAddress(), 0, router, alice.tokens(), List.of(), JSON, "a <b>demo</b>");
         base = server.uri();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         server.close();
     }
 
@@ -96,6 +96,7 @@ class WebServerAccessTest {
         assertThat(session.get("user").isNull()).isTrue();
         assertThat(session.get("readsOpen").asBoolean()).isTrue();
         assertThat(session.get("csrfHeader").asText()).isEqualTo("X-Kargo-CSRF");
+        assertThat(session.get("banner").asText()).isEqualTo("a <b>demo</b>");
         String cookie = anonymous.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).startsWith("kargo-csrf=" + session.get("csrfToken").asText() + ";")
                 .containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HttpOnly");
