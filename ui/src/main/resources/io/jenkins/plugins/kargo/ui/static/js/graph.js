@@ -79,5 +79,5 @@ function drawEdges(graph, svg, edges) {
   svg.replaceChildren(
     s('defs', {}, s('marker', {id: 'kargo-arrow', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7',
       markerHeight: '7', orient: 'auto-start-reverse'}, s('path', {d: 'M0,0 L10,5 L0,10 z', class: 'arrow'}))),
-    paths);
+    ...paths);
 }
