@@ -48,6 +48,16 @@ final class SampleViews {
         return new SampleViews(SEED_STAGES, edges, 6, theme);
     }
 
+    /** {@code stages} stages in a line from one warehouse, and {@code freight} Freight: the view at scale. */
+    static SampleViews scaled(int stages, int freight) {
+        List<String> names = IntStream.rangeClosed(1, stages).mapToObj(i -> "stage-" + i).toList();
+        List<Map<String, Object>> edges = new ArrayList<>(List.of(edge("warehouse/services-warehouse", "stage/stage-1")));
+        for (int i = 1; i < stages; i++) {
+            edges.add(edge("stage/" + names.get(i - 1), "stage/" + names.get(i)));
+        }
+        return new SampleViews(names, edges, freight, "light");
+    }
+
     /** dev fans out to qa-east and qa-west, which fan in to prod. */
     static SampleViews fanOutFanIn() {
         return new SampleViews(List.of("dev", "qa-east", "qa-west", "prod"), List.of(

@@ -148,6 +148,7 @@ function dispose() {
 function done() {
   renders += 1;
   mount.dataset.renders = String(renders);
+  if (renders === 1) performance.mark('kargo-rendered'); // docs/performance.md: time to a usable page
 }
 
 function useDashboard(ui) {
