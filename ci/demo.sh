@@ -26,7 +26,7 @@ services_env() { set -a; source .services/env; set +a; }
 
 start() {
   ci/install.sh
-  ci/services.sh start
+  setsid ci/services.sh start # a session of their own: Ctrl-C on kargo serve leaves them running
   services_env
   mvn -q -B -ntp -DskipTests install
   rm -rf "$demo"; mkdir -p "$demo"
@@ -49,7 +49,8 @@ start() {
   local admin=admin@yourdomain.com token
   token=$(openssl rand -hex 24)
   (umask 077; echo "$admin: $token" > "$demo/tokens.yaml")
-  bin/kargo apply -f "$demo/kargo"
+  echo "== applying the seed-shaped project (its warnings about the seed's older field names: $demo/apply.log)"
+  bin/kargo apply -f "$demo/kargo" 2> "$demo/apply.log" > /dev/null
 
   # an alpha, a beta and a stable release, each discovered as it comes, as a CI pipeline would publish them
   for round in "v1.0.0-alpha.1|1.0.0-alpha.1" "v1.0.0-beta.1|1.0.0-beta.1" "v1.0.0 latest|1.0.0"; do
@@ -93,7 +94,7 @@ canary() {
 
 discovery() {
   ci/install.sh
-  ci/services.sh start
+  setsid ci/services.sh start
   services_env
   mvn -q -B -ntp -DskipTests install
   rm -rf "$demo"; mkdir -p "$demo"
