@@ -90,9 +90,15 @@ public final class Outcomes implements AutoCloseable {
      * Every delivery event this engine makes (promotion and verification ends, approvals needed, rollbacks), for live
      * pages. Close the returned handle to stop hearing them.
      */
-    public AutoCloseable subscribe(DeliveryListener listener) {
+    public Subscription subscribe(DeliveryListener listener) {
         subscribers.add(listener);
         return () -> subscribers.remove(listener);
+    }
+
+    /** A subscription to delivery events; closing it stops them. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Looks again at what is waited for now: a command of this process changed something (an abort, a decision). */
