@@ -85,7 +85,7 @@ public final class GitCloneStep implements PromotionStepRunner {
         try {
             config = StepConfigBinder.bind(name(), rawConfig, Config.class);
             for (int i = 0; i < config.checkout().size(); i++) {
-                directories.add(WorkDirPath.resolve(context.workDir(), "checkout[" + i + "].path", config.checkout().get(i).path()));
+                directories.add(WorkDirPath.locate(context.workDir(), "checkout[" + i + "].path", config.checkout().get(i).path()));
             }
         } catch (IllegalArgumentException e) {
             return StepResult.errored(e.getMessage());
