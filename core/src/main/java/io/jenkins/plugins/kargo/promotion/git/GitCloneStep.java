@@ -90,7 +90,12 @@ public final class GitCloneStep implements PromotionStepRunner {
         } catch (IllegalArgumentException e) {
             return StepResult.errored(e.getMessage());
         }
-        RemoteAccess access = RemoteAccess.lookup(context.credentials(), config.repoURL(), config.insecureSkipTLSVerify());
+        RemoteAccess access;
+        try {
+            access = RemoteAccess.lookup(context.credentials(), config.repoURL(), config.insecureSkipTLSVerify());
+        } catch (IllegalArgumentException e) {
+            return StepResult.errored(name() + ": " + e.getMessage());
+        }
         Map<String, Object> commits = new LinkedHashMap<>();
         List<String> done = new ArrayList<>();
         for (int i = 0; i < directories.size(); i++) {

@@ -92,8 +92,12 @@ public final class GitPushStep implements PromotionStepRunner {
                 return StepResult.errored(name() + ": " + config.path() + " has no origin remote; check it out with git-clone");
             }
             String branch = targetBranch(config, context, repo);
-            RemoteAccess access = RemoteAccess.lookup(context.credentials(), url,
-                    !repo.getConfig().getBoolean("http", "sslVerify", true));
+            RemoteAccess access;
+            try {
+                access = RemoteAccess.lookup(context.credentials(), url, !repo.getConfig().getBoolean("http", "sslVerify", true));
+            } catch (IllegalArgumentException e) {
+                return StepResult.errored(name() + ": " + e.getMessage());
+            }
             ReentrantLock lock = branchLocks.computeIfAbsent(RepoUrls.normalizeGit(url) + "#" + branch, k -> new ReentrantLock());
             lock.lockInterruptibly();
             Pushed pushed;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.kargo.api.GoDuration;
 import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Kargo's {@code http} step ({@code pkg/promotion/runner/builtin/http_requester.go}): one HTTP request, judged by
  * expressions over the response.
+ * <p>
+ * A request that carries credentials (user info in the URL, or a header or query parameter whose name says it holds
+ * one) goes over HTTPS, or over plain HTTP to loopback only ({@link CredentialScheme}).
  * <p>
  * Config: {@code url} (required, http or https), {@code method} (GET), {@code headers[]{name, value}},
  * {@code queryParams[]{name, value}} (URL-encoded and appended), {@code body} (a string; an object or list is sent
@@ -278,7 +283,14 @@ public final class HttpStep implements PromotionStepRunner {
             }
             String describe = method.toUpperCase(Locale.ROOT) + " " + uri.getScheme() + "://" + uri.getHost()
                     + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
-            return new Request(http.build(), describe, root.flag("insecureSkipTLSVerify"), timeout, timeoutText,
+            HttpRequest request = http.build();
+            if (CredentialScheme.carriesCredentials(uri, request.headers().map().keySet())) {
+                Optional<String> refused = CredentialScheme.refusal(NAME + ": " + describe, uri);
+                if (refused.isPresent()) {
+                    throw new StepException(refused.get());
+                }
+            }
+            return new Request(request, describe, root.flag("insecureSkipTLSVerify"), timeout, timeoutText,
                     root.optionalText("successExpression"), root.optionalText("failureExpression"),
                     root.optionalText("errorExpression"), List.copyOf(outputs));
         }

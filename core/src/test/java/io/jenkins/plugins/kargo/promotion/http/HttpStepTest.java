@@ -26,6 +26,7 @@ import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
+import io.jenkins.plugins.kargo.testkit.CredentialsTrap;
 import io.jenkins.plugins.kargo.testkit.SelfSignedTls;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -301,6 +302,34 @@ class HttpStepTest {
         assertThat(run("url: BASE/version\nheaders:\n- name: Host\n  value: evil").message())
                 .startsWith("config.headers[0].name is 'Host', a header the JDK HTTP client sets itself");
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void credentialsNeverGoOverPlainHttpToAHostOffLoopback() throws Exception {
+        try (CredentialsTrap trap = CredentialsTrap.start()) {
+            StepResult withToken = step.run(context(), YAML.readTree("""
+                    url: %s
+                    headers:
+                    - name: Authorization
+                      value: Bearer s3cr3t
+                    """.formatted(trap.url("/deploy"))));
+            StepResult withKeyParameter = step.run(context(), YAML.readTree("""
+                    url: %s
+                    queryParams:
+                    - name: api_key
+                      value: s3cr3t
+                    """.formatted(trap.url("/deploy"))));
+            StepResult anonymous = step.run(context(), YAML.readTree("url: " + trap.url("/health")));
+
+            String refusal = "http: GET " + trap.url("/deploy") + ": refusing to send credentials over plain HTTP to "
+                    + trap.host() + ", which is not on loopback; use https://";
+            assertThat(withToken.status()).isEqualTo(StepStatus.Errored);
+            assertThat(withToken.message()).isEqualTo(refusal);
+            assertThat(withKeyParameter.message()).isEqualTo(refusal);
+            assertThat(anonymous.message()).as("without credentials plain HTTP goes anywhere, as in Kargo")
+                    .isEqualTo("HTTP 401 response from GET " + trap.url("/health") + " is not 2xx");
+            assertThat(trap.received()).containsExactly(new CredentialsTrap.Received("GET", "/health", null));
+        }
     }
 
     @Test
