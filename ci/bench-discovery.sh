@@ -17,6 +17,12 @@ mvn -q -B install -DskipTests
 # This worktree's own classes, not the kargo jars in ~/.m2, which any other build on the machine may overwrite.
 mvn -q -B -pl core dependency:build-classpath -DexcludeGroupIds=io.jenkins.plugins \
   -Dmdep.outputFile=target/bench.classpath
-classpath="core/target/test-classes:core/target/classes:testkit/target/classes:$(cat core/target/bench.classpath)"
+# Run from a copy of the classes, so that a build in this worktree during the run cannot change them under it.
+copy=$(mktemp -d)
+trap 'rm -rf "$copy"' EXIT
+for module in core/target/classes core/target/test-classes testkit/target/classes; do
+  mkdir -p "$copy/$module" && cp -r "$module/." "$copy/$module"
+done
+classpath="$copy/core/target/test-classes:$copy/core/target/classes:$copy/testkit/target/classes:$(cat core/target/bench.classpath)"
 java -cp "$classpath" io.jenkins.plugins.kargo.discovery.image.DiscoveryBenchmark "${1:-default}" "${2:-3}"
-exec java -Xmx256m -cp "$classpath" io.jenkins.plugins.kargo.discovery.image.DiscoveryBenchmark scale "${3:-1000}" "${4:-100}"
+java -Xmx256m -cp "$classpath" io.jenkins.plugins.kargo.discovery.image.DiscoveryBenchmark scale "${3:-1000}" "${4:-100}"

@@ -28,8 +28,8 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FS;
 
 /**
@@ -39,7 +39,7 @@ import org.eclipse.jgit.util.FS;
  * <p>The index lists every file of the checked-out commit, as in any checkout; a file not written yet is marked
  * "assume unchanged" (git's {@code update-index --assume-unchanged}: take the index's word for it), so the
  * {@code git} command sees a clean tree. {@link #materialize} writes a file, or every file under a directory, and
- * clears the mark; {@link #writeTree} records what is on disk (only what was written or created there) on top of
+ * clears the mark; {@link #move} follows a rebase touching only what differs; {@link #writeTree} records what is on disk (only what was written or created there) on top of
  * the index and returns the new tree, so a commit costs what changed, not the size of the repository.
  */
 public final class LazyCheckout {
@@ -51,47 +51,24 @@ public final class LazyCheckout {
     }
 
     /**
-     * Points the working tree of {@code repo} at {@code tree}: the index lists all of its files, none is written.
-     * Files already written stay written and are brought to their version in {@code tree} (deleted when it lacks
-     * them); files on disk that the index does not know are left alone. Used for the first checkout and after a
-     * rebase moved HEAD.
+     * Points a new working tree at {@code tree}: the index lists all of its files, none is written.
      *
      * @param tree the tree to check out; null for none (a branch started empty)
      */
     public static void checkout(Repository repo, ObjectId tree) throws IOException {
-        Path root = repo.getWorkTree().toPath();
         DirCache index = DirCache.lock(repo.getIndexFile(), FS.DETECTED);
-        try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
-            Map<String, DirCacheEntry> written = new HashMap<>();
-            for (int i = 0; i < index.getEntryCount(); i++) {
-                DirCacheEntry entry = index.getEntry(i);
-                if (!entry.isAssumeValid()) {
-                    written.put(entry.getPathString(), entry);
-                }
-            }
+        try (TreeWalk walk = new TreeWalk(repo)) {
             DirCacheBuilder builder = index.builder();
-            if (tree == null) {
-                walk.addTree(new EmptyTreeIterator());
-            } else {
+            if (tree != null) {
                 walk.addTree(tree);
-            }
-            walk.setRecursive(true);
-            while (walk.next()) {
-                DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
-                entry.setFileMode(walk.getFileMode(0));
-                entry.setObjectId(walk.getObjectId(0));
-                DirCacheEntry before = written.remove(entry.getPathString());
-                if (before == null) {
+                walk.setRecursive(true);
+                while (walk.next()) {
+                    DirCacheEntry entry = new DirCacheEntry(walk.getRawPath());
+                    entry.setFileMode(walk.getFileMode(0));
+                    entry.setObjectId(walk.getObjectId(0));
                     entry.setAssumeValid(true);
-                } else if (before.getObjectId().equals(entry.getObjectId()) && before.getRawMode() == entry.getRawMode()) {
-                    entry.copyMetaData(before);
-                } else {
-                    write(reader, root, entry);
+                    builder.add(entry);
                 }
-                builder.add(entry);
-            }
-            for (String gone : written.keySet()) {
-                Files.deleteIfExists(root.resolve(gone));
             }
             builder.finish();
             index.write();
@@ -102,6 +79,48 @@ public final class LazyCheckout {
         Path marker = repo.getDirectory().toPath().resolve(MARKER);
         if (!Files.exists(marker)) {
             Files.createFile(marker);
+        }
+    }
+
+    /**
+     * Moves the working tree from tree {@code from} to tree {@code to} (a rebase moved HEAD), touching only the paths
+     * that differ: their index entries, and their files where written (deleted where {@code to} lacks them).
+     */
+    public static void move(Repository repo, ObjectId from, ObjectId to) throws IOException {
+        Path root = repo.getWorkTree().toPath();
+        DirCache index = repo.lockDirCache();
+        try (ObjectReader reader = repo.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(from);
+            walk.addTree(to);
+            walk.setRecursive(true);
+            walk.setFilter(TreeFilter.ANY_DIFF);
+            DirCacheEditor editor = index.editor();
+            while (walk.next()) {
+                String path = walk.getPathString();
+                DirCacheEntry current = index.getEntry(path);
+                boolean written = current != null && !current.isAssumeValid();
+                if (walk.getRawMode(1) == 0) {
+                    editor.add(new DirCacheEditor.DeletePath(path));
+                    if (written) {
+                        Files.deleteIfExists(root.resolve(path));
+                    }
+                    continue;
+                }
+                DirCacheEntry entry = new DirCacheEntry(path);
+                entry.setFileMode(walk.getFileMode(1));
+                entry.setObjectId(walk.getObjectId(1));
+                if (written) {
+                    write(reader, root, entry);
+                } else {
+                    entry.setAssumeValid(true);
+                }
+                editor.add(replace(entry));
+            }
+            editor.finish();
+            index.write();
+            index.commit();
+        } finally {
+            index.unlock();
         }
     }
 
@@ -243,14 +262,12 @@ public final class LazyCheckout {
         return entry;
     }
 
-    private static DirCacheEditor.PathEdit replace(DirCacheEntry staged) {
-        return new DirCacheEditor.PathEdit(staged) {
+    /** An edit that makes the index entry at the path of {@code replacement} a copy of it. */
+    private static DirCacheEditor.PathEdit replace(DirCacheEntry replacement) {
+        return new DirCacheEditor.PathEdit(replacement) {
             @Override
             public void apply(DirCacheEntry entry) {
-                entry.setFileMode(staged.getFileMode());
-                entry.setObjectId(staged.getObjectId());
-                entry.copyMetaData(staged);
-                entry.setAssumeValid(false);
+                entry.copyMetaData(replacement);
             }
         };
     }

@@ -92,7 +92,7 @@ final class Rebase {
                     && result != RefUpdate.Result.NO_CHANGE && result != RefUpdate.Result.NEW) {
                 throw new IOException("could not move HEAD to the rebased commit: " + result);
             }
-            LazyCheckout.checkout(repo, newTree);
+            LazyCheckout.move(repo, headTree, newTree);
             return new Result(newHead, replayed, dropped);
         }
     }
