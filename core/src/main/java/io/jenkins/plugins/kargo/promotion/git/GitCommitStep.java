@@ -31,7 +31,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  */
 public final class GitCommitStep implements PromotionStepRunner {
 
-    private static final ObjectId EMPTY_TREE = new ObjectInserter.Formatter().idFor(Constants.OBJ_TREE, new byte[0]);
+    /** git's empty tree, the tree "before" the first commit of a branch started empty. */
+    private static final String EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 
     /** {@code author} overrides the working tree's default author for this commit. */
     public record Config(String path, String message, Author author) {
@@ -64,7 +65,7 @@ public final class GitCommitStep implements PromotionStepRunner {
              ObjectInserter inserter = repo.newObjectInserter(); RevWalk walk = new RevWalk(repo)) {
             ObjectId head = repo.resolve(Constants.HEAD);
             ObjectId tree = LazyCheckout.writeTree(repo);
-            ObjectId before = head == null ? EMPTY_TREE : walk.parseCommit(head).getTree();
+            ObjectId before = head == null ? ObjectId.fromString(EMPTY_TREE) : walk.parseCommit(head).getTree();
             if (tree.equals(before)) {
                 String sha = head == null ? "" : head.name();
                 return new StepResult(StepStatus.Skipped, Map.of("commit", sha),

@@ -81,8 +81,10 @@ public final class RepositoryCache {
     public record Checkout(Optional<ObjectId> head, Refresh refresh) {
     }
 
-    private static final List<RefSpec> MIRRORED = List.of(
-            new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+    /** What the cached clone mirrors (a method, not a constant: a command that promotes nothing loads no JGit). */
+    private static List<RefSpec> mirrored() {
+        return List.of(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+    }
     private static final String ORIGIN_BRANCHES = "+refs/heads/*:refs/remotes/origin/*";
 
     private static final class Entry {
@@ -315,7 +317,7 @@ public final class RepositoryCache {
 
     private Refresh fetch(String repoURL, RemoteAccess access, Path cached) throws IOException {
         try (Git git = Git.open(cached.toFile())) {
-            retry.call(() -> access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
+            retry.call(() -> access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(mirrored())
                     .setRemoveDeletedRefs(true)).call());
         } catch (GitAPIException | JGitInternalException | IOException e) {
             throw failure("fetch", repoURL, access, e);
@@ -331,11 +333,11 @@ public final class RepositoryCache {
                 StoredConfig config = git.getRepository().getConfig();
                 RemoteConfig origin = new RemoteConfig(config, Constants.DEFAULT_REMOTE_NAME);
                 origin.addURI(new URIish(repoURL));
-                MIRRORED.forEach(origin::addFetchRefSpec);
+                mirrored().forEach(origin::addFetchRefSpec);
                 origin.update(config);
                 config.save();
                 FetchResult result = retry.call(() -> access.applyTo(git.fetch()
-                        .setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)).call());
+                        .setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(mirrored())).call());
                 pointHeadAtDefaultBranch(git.getRepository(), result);
             } catch (GitAPIException | JGitInternalException | IOException e) {
                 throw failure("clone", repoURL, access, e);
