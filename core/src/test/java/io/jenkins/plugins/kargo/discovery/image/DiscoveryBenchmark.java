@@ -113,14 +113,14 @@ public final class DiscoveryBenchmark {
         List<String> shuffled = new ArrayList<>(tags);
         java.util.Collections.shuffle(shuffled, new java.util.Random(1));
         var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        io.jenkins.plugins.kargo.discovery.tags.TagFilter all = io.jenkins.plugins.kargo.discovery.tags.TagFilter.of(List.of(), List.of());
-        io.jenkins.plugins.kargo.discovery.semver.SemverRange any = io.jenkins.plugins.kargo.discovery.semver.SemverRange.parse("");
+        io.jenkins.plugins.kargo.tags.TagFilter all = io.jenkins.plugins.kargo.tags.TagFilter.of(List.of(), List.of());
+        io.jenkins.plugins.kargo.semver.SemverRange any = io.jenkins.plugins.kargo.semver.SemverRange.parse("");
         List<Long> walls = new ArrayList<>();
         List<Long> cpus = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             long c = cpu.getCurrentThreadCpuTime();
             long w = System.nanoTime();
-            io.jenkins.plugins.kargo.discovery.tags.TagOrder.bySemver(shuffled, all, any, true);
+            io.jenkins.plugins.kargo.tags.TagOrder.bySemver(shuffled, all, any, true);
             if (i >= 10) {
                 walls.add(System.nanoTime() - w);
                 cpus.add(cpu.getCurrentThreadCpuTime() - c);

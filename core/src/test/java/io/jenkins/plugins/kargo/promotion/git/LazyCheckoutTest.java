@@ -61,7 +61,7 @@ class LazyCheckoutTest {
         return context.workDir().resolve("out");
     }
 
-    private Path resolve(String path) {
+    private Path resolve(String path) throws Exception {
         return WorkDirPath.resolve(context.workDir(), "path", path);
     }
 
