@@ -1,0 +1,7 @@
+// Mirror (compile-only, never shipped) of jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/Credentials.java at d96751bcc06d: upstream's signatures, bodies only where unit tests run them.
+package com.cloudbees.plugins.credentials;
+
+import java.io.Serializable;
+
+public interface Credentials extends Serializable {
+}
