@@ -23,8 +23,15 @@ public final class InputGate implements Gate {
     /** The name under which the input returns the approving user's id. */
     static final String APPROVER = "approver";
 
-    /** Opens Jenkins inputs. */
-    public static final Opener OPENER = InputGate::open;
+    /** Opens Jenkins inputs; an enum, so a step's execution keeps it across a restart by name. */
+    public enum Opener implements Gate.Opener {
+        INPUT;
+
+        @Override
+        public Gate open(StepContext context, GateRequest request, GateDecision decision) throws Exception {
+            return InputGate.open(context, request, decision);
+        }
+    }
 
     private final InputStepExecution input;
 

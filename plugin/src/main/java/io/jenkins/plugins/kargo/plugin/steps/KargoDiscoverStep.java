@@ -6,6 +6,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -54,7 +55,7 @@ public final class KargoDiscoverStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new DiscoverExecution(context, request());
+        return new DiscoverExecution(context, request(), JenkinsDelivery.SOURCE);
     }
 
     @Extension

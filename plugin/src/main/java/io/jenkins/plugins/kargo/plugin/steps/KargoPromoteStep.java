@@ -1,11 +1,15 @@
 package io.jenkins.plugins.kargo.plugin.steps;
 
+import io.jenkins.plugins.kargo.plugin.engine.FreightChoice;
+
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
+import io.jenkins.plugins.kargo.plugin.gate.InputGate;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -118,7 +122,7 @@ public final class KargoPromoteStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new PromoteExecution(context, request());
+        return new PromoteExecution(context, request(), JenkinsDelivery.SOURCE, InputGate.Opener.INPUT);
     }
 
     @Extension

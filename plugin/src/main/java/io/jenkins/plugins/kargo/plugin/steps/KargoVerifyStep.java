@@ -6,6 +6,8 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
+import io.jenkins.plugins.kargo.plugin.gate.InputGate;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -60,7 +62,7 @@ public final class KargoVerifyStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new VerifyExecution(context, request());
+        return new VerifyExecution(context, request(), JenkinsDelivery.SOURCE, InputGate.Opener.INPUT);
     }
 
     @Extension

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kargo.plugin.steps;
 
+import io.jenkins.plugins.kargo.plugin.engine.FreightChoice;
+
 import java.io.Serializable;
 
 /**

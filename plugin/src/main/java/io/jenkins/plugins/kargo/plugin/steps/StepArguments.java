@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kargo.plugin.steps;
 
+import io.jenkins.plugins.kargo.plugin.engine.FreightChoice;
+
 import hudson.util.FormValidation;
 
 /** The checks every Kargo step and build step makes of its names, with messages that name the argument. */

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.kargo.plugin.steps;
+package io.jenkins.plugins.kargo.plugin.engine;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public record FreightChoice(Kind kind, String value) implements Serializable {
                 : new FreightChoice(Kind.ROLLBACK, "");
     }
 
-    static boolean blank(String s) {
+    private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
