@@ -1,15 +1,14 @@
 package io.jenkins.plugins.kargo.plugin.steps;
 
 import hudson.AbortException;
-import hudson.model.Cause;
 import hudson.model.Result;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kargo.plugin.credentials.SecretMask;
 import io.jenkins.plugins.kargo.plugin.engine.Delivery;
 import io.jenkins.plugins.kargo.plugin.gate.Gate;
 import io.jenkins.plugins.kargo.plugin.gate.GateDecision;
 import io.jenkins.plugins.kargo.plugin.gate.GateRequest;
+import io.jenkins.plugins.kargo.plugin.history.BuildRecord;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +42,7 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
 
     private final Delivery.Source source;
     private final Gate.Opener gates;
+    private final BuildRecord.Access builds;
     /** What the engine accepted; null until then. */
     protected Delivery.Started started;
     private Gate gate;
@@ -50,10 +50,11 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
     private transient Delivery delivery;
     private transient volatile boolean finished;
 
-    DeliveryExecution(StepContext context, Delivery.Source source, Gate.Opener gates) {
+    DeliveryExecution(StepContext context, Delivery.Source source, Gate.Opener gates, BuildRecord.Access builds) {
         super(context);
         this.source = source;
         this.gates = gates;
+        this.builds = builds;
     }
 
     /** Starts the delivery (or opens its entry gate) in a background thread. */
@@ -237,15 +238,13 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
         return d == null ? SecretMask.NONE : d.mask();
     }
 
-    final Run<?, ?> run() throws IOException, InterruptedException {
-        return getContext().get(Run.class);
+    /** The build this step runs in. */
+    final BuildRecord build() throws IOException, InterruptedException {
+        return builds.of(getContext());
     }
 
-    /** Who the engine records as acting: the user who started the build, else the build itself. */
     final String actor() throws IOException, InterruptedException {
-        Run<?, ?> run = run();
-        Cause.UserIdCause user = run.getCause(Cause.UserIdCause.class);
-        return user != null && user.getUserId() != null ? user.getUserId() : "jenkins:" + run.getExternalizableId();
+        return build().actor();
     }
 
     final void log(String line) throws IOException, InterruptedException {

@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.gate.InputGate;
+import io.jenkins.plugins.kargo.plugin.history.RunRecord;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -122,7 +123,8 @@ public final class KargoPromoteStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new PromoteExecution(context, request(), JenkinsDelivery.SOURCE, InputGate.Opener.INPUT);
+        return new PromoteExecution(context, request(), JenkinsDelivery.SOURCE, InputGate.Opener.INPUT,
+                RunRecord.Access.RUN);
     }
 
     @Extension

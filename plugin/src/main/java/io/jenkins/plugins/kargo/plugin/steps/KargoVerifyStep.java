@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.gate.InputGate;
+import io.jenkins.plugins.kargo.plugin.history.RunRecord;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -62,7 +63,8 @@ public final class KargoVerifyStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new VerifyExecution(context, request(), JenkinsDelivery.SOURCE, InputGate.Opener.INPUT);
+        return new VerifyExecution(context, request(), JenkinsDelivery.SOURCE, InputGate.Opener.INPUT,
+                RunRecord.Access.RUN);
     }
 
     @Extension

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.kargo.plugin.steps;
 
 import hudson.AbortException;
-import hudson.model.Run;
 import io.jenkins.plugins.kargo.plugin.engine.Delivery;
 import io.jenkins.plugins.kargo.plugin.engine.FreightChoice;
 import io.jenkins.plugins.kargo.plugin.gate.Gate;
 import io.jenkins.plugins.kargo.plugin.gate.GateRequest;
+import io.jenkins.plugins.kargo.plugin.history.BuildRecord;
 import io.jenkins.plugins.kargo.plugin.history.PastPromotion;
 import io.jenkins.plugins.kargo.plugin.history.PromotionAction;
 import io.jenkins.plugins.kargo.plugin.history.PromotionHistory;
@@ -28,8 +28,9 @@ final class PromoteExecution extends DeliveryExecution {
     private Integer rolledBackFrom;
     private String approvedBy;
 
-    PromoteExecution(StepContext context, PromoteRequest request, Delivery.Source source, Gate.Opener gates) {
-        super(context, source, gates);
+    PromoteExecution(StepContext context, PromoteRequest request, Delivery.Source source, Gate.Opener gates,
+                     BuildRecord.Access builds) {
+        super(context, source, gates, builds);
         this.request = request;
         this.choice = request.freight();
     }
@@ -66,9 +67,8 @@ final class PromoteExecution extends DeliveryExecution {
 
     /** The Freight of the stage's previous successful promotion in this job, and which build made it. */
     private FreightChoice fromHistory() throws Exception {
-        Run<?, ?> run = run();
-        List<PastPromotion> past = PromotionHistory.of(PromotionHistory.builds(run.getParent()), project(), stage(),
-                run.getNumber());
+        BuildRecord build = build();
+        List<PastPromotion> past = PromotionHistory.of(build.history(), project(), stage(), build.number());
         int target = delivery().rollbackTarget(project(), stage(), past);
         if (target < 0) {
             throw new AbortException("Kargo: nothing to roll back to: no earlier build of this job promoted "
@@ -94,9 +94,7 @@ final class PromoteExecution extends DeliveryExecution {
         if (approvedBy != null) {
             action.approvedBy(approvedBy);
         }
-        Run<?, ?> run = run();
-        run.addAction(action);
-        run.save();
+        build().add(action);
         getContext().saveState();
         log("Kargo: promotion " + started.name() + " of Freight " + started.freightAlias() + " (" + started.freight()
                 + ") into stage " + stage() + ": " + started.versions());
@@ -154,13 +152,13 @@ final class PromoteExecution extends DeliveryExecution {
         java.util.Optional<PromotionAction> action = action();
         if (action.isPresent()) {
             action.get().settle(result, verification, commit, message);
-            run().save();
+            build().save();
         }
     }
 
     private java.util.Optional<PromotionAction> action() {
         try {
-            return run().getActions(PromotionAction.class).stream()
+            return build().actions(PromotionAction.class).stream()
                     .filter(a -> started != null && started.name().equals(a.getPromotion())).findFirst();
         } catch (Exception e) {
             return java.util.Optional.empty();

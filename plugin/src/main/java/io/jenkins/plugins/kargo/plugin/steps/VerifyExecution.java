@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.plugin.steps;
 
 import io.jenkins.plugins.kargo.plugin.engine.Delivery;
 import io.jenkins.plugins.kargo.plugin.gate.Gate;
+import io.jenkins.plugins.kargo.plugin.history.BuildRecord;
 import io.jenkins.plugins.kargo.plugin.history.VerificationAction;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +16,9 @@ final class VerifyExecution extends DeliveryExecution {
 
     private final VerifyRequest request;
 
-    VerifyExecution(StepContext context, VerifyRequest request, Delivery.Source source, Gate.Opener gates) {
-        super(context, source, gates);
+    VerifyExecution(StepContext context, VerifyRequest request, Delivery.Source source, Gate.Opener gates,
+                    BuildRecord.Access builds) {
+        super(context, source, gates, builds);
         this.request = request;
     }
 
@@ -70,8 +72,7 @@ final class VerifyExecution extends DeliveryExecution {
     }
 
     private void record(String phase, String message) throws Exception {
-        run().addAction(new VerificationAction(project(), stage(), started.name(), started.freight(),
+        build().add(new VerificationAction(project(), stage(), started.name(), started.freight(),
                 started.freightAlias(), phase, message));
-        run().save();
     }
 }
