@@ -10,8 +10,11 @@ import java.util.Locale;
  * @param id         the input's id: a URL segment of the build ({@code input/<id>/proceedEmpty})
  * @param message    the question shown to people
  * @param submitters the Jenkins user ids or group names who may decide; empty: anyone who may build the job
+ * @param signOff    the decision is a verification's sign-off (the Freight is already in the stage), not whether to
+ *                   promote at all
  */
-public record GateRequest(String id, String message, List<String> submitters) implements Serializable {
+public record GateRequest(String id, String message, List<String> submitters, boolean signOff)
+        implements Serializable {
 
     public GateRequest {
         submitters = List.copyOf(submitters);

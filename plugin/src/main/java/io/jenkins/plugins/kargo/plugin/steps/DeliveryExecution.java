@@ -27,7 +27,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * what the engine is doing, the gate that waits), so {@link #onResume()} asks the engine again by name or shows the
  * gate again. A gate (a manual stage, a verification waiting for a person) is a Jenkins {@code input}.
  */
-abstract class DeliveryExecution extends StepExecution implements GateDecision {
+public abstract class DeliveryExecution extends StepExecution implements GateDecision {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(DeliveryExecution.class.getName());
@@ -47,6 +47,8 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
     protected Delivery.Started started;
     private Gate gate;
     private GateKind gateKind;
+    /** The gate being opened was decided before its opener returned (a gate that decides at once). */
+    private transient boolean decidedWhileOpening;
     private transient Delivery delivery;
     private transient volatile boolean finished;
 
@@ -107,9 +109,12 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        Gate waiting = gate;
-        if (waiting != null) {
+        Gate waiting;
+        synchronized (this) {
+            waiting = gate;
             gate = null;
+        }
+        if (waiting != null) {
             waiting.cancel(cause);
         }
         stopped();
@@ -151,7 +156,7 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
                     "Verification of Freight " + (started == null ? "" : started.freightAlias()) + " in stage "
                     + stage() + " waits for your sign-off"
                     + (w.verification() == null ? "" : " (" + w.verification() + ")") + ". Approve?",
-                    submitters(w.approvers())));
+                    submitters(w.approvers()), true));
         } else if (outcome instanceof Delivery.Outcome.Failed f) {
             ended(f);
             fail(new AbortException("Kargo: " + (started == null ? "" : started.name() + " ") + "failed"
@@ -172,8 +177,16 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
     final void openGate(GateKind kind, GateRequest request) throws Exception {
         log("Kargo: " + request.message() + (request.submitters().isEmpty() ? ""
                 : " (may decide: " + String.join(", ", request.submitters()) + ")"));
-        gateKind = kind;
-        gate = gates.open(getContext(), request, this);
+        synchronized (this) {
+            gateKind = kind;
+            decidedWhileOpening = false;
+        }
+        Gate opened = gates.open(getContext(), request, this);
+        synchronized (this) {
+            if (!decidedWhileOpening) {
+                gate = opened;
+            }
+        }
         getContext().saveState();
     }
 
@@ -183,10 +196,16 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
                 : Arrays.stream(override.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The kind of the gate just decided; it waits no more. */
+    private synchronized GateKind decided() {
+        gate = null;
+        decidedWhileOpening = true;
+        return gateKind;
+    }
+
     @Override
     public void approved(String approver) {
-        GateKind kind = gateKind;
-        gate = null;
+        GateKind kind = decided();
         background(() -> {
             log("Kargo: approved by " + (approver == null ? "an unknown user" : approver));
             if (kind == GateKind.ENTRY) {
@@ -200,8 +219,7 @@ abstract class DeliveryExecution extends StepExecution implements GateDecision {
 
     @Override
     public void rejected(String rejectedBy, Throwable cause) {
-        GateKind kind = gateKind;
-        gate = null;
+        GateKind kind = decided();
         if (finished) {
             return;
         }

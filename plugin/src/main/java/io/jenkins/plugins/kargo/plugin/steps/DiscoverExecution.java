@@ -13,14 +13,14 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
  * {@code kargoDiscover}'s execution: a discovery is short, so it runs in a background thread while the step waits
  * (a restart in the middle fails the step, which can simply run again).
  */
-final class DiscoverExecution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
+public final class DiscoverExecution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
 
     private static final long serialVersionUID = 1L;
 
     private final DiscoverRequest request;
     private final Delivery.Source source;
 
-    DiscoverExecution(StepContext context, DiscoverRequest request, Delivery.Source source) {
+    public DiscoverExecution(StepContext context, DiscoverRequest request, Delivery.Source source) {
         super(context);
         this.request = request;
         this.source = source;

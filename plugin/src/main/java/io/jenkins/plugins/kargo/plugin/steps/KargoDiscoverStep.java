@@ -45,7 +45,7 @@ public final class KargoDiscoverStep extends Step {
         this.warehouse = StepArguments.optional(warehouse);
     }
 
-    DiscoverRequest request() throws AbortException {
+    public DiscoverRequest request() throws AbortException {
         try {
             return new DiscoverRequest(StepArguments.required("project", project), warehouse);
         } catch (IllegalArgumentException e) {

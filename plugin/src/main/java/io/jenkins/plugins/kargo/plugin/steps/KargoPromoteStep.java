@@ -111,7 +111,7 @@ public final class KargoPromoteStep extends Step {
     }
 
     /** The arguments checked: the project, the stage and one choice of Freight. */
-    PromoteRequest request() throws AbortException {
+    public PromoteRequest request() throws AbortException {
         try {
             return new PromoteRequest(StepArguments.required("project", project),
                     StepArguments.required("stage", stage),

@@ -52,7 +52,7 @@ public final class KargoVerifyStep extends Step {
         this.submitter = StepArguments.optional(submitter);
     }
 
-    VerifyRequest request() throws AbortException {
+    public VerifyRequest request() throws AbortException {
         try {
             return new VerifyRequest(StepArguments.required("project", project),
                     StepArguments.required("stage", stage), submitter);

@@ -19,7 +19,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * {@code kargoPromote}'s execution: chooses the Freight (from the job's history for a rollback), passes the stage's
  * gate, promotes, and waits for the promotion and its verification; records a {@link PromotionAction} on the build.
  */
-final class PromoteExecution extends DeliveryExecution {
+public final class PromoteExecution extends DeliveryExecution {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,7 +28,7 @@ final class PromoteExecution extends DeliveryExecution {
     private Integer rolledBackFrom;
     private String approvedBy;
 
-    PromoteExecution(StepContext context, PromoteRequest request, Delivery.Source source, Gate.Opener gates,
+    public PromoteExecution(StepContext context, PromoteRequest request, Delivery.Source source, Gate.Opener gates,
                      BuildRecord.Access builds) {
         super(context, source, gates, builds);
         this.request = request;
@@ -59,7 +59,7 @@ final class PromoteExecution extends DeliveryExecution {
         if (gate.manual()) {
             openGate(GateKind.ENTRY, new GateRequest(GateRequest.idFor(project(), stage()), "Promote "
                     + choice.describe() + " into stage " + stage() + " of project " + project() + "?",
-                    submitters(gate.approvers())));
+                    submitters(gate.approvers()), false));
         } else {
             promote(actor());
         }

@@ -10,13 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /** {@code kargoVerify}'s execution: a new verification of the stage's Freight, its result on the build page. */
-final class VerifyExecution extends DeliveryExecution {
+public final class VerifyExecution extends DeliveryExecution {
 
     private static final long serialVersionUID = 1L;
 
     private final VerifyRequest request;
 
-    VerifyExecution(StepContext context, VerifyRequest request, Delivery.Source source, Gate.Opener gates,
+    public VerifyExecution(StepContext context, VerifyRequest request, Delivery.Source source, Gate.Opener gates,
                     BuildRecord.Access builds) {
         super(context, source, gates, builds);
         this.request = request;

@@ -52,7 +52,7 @@ class GateTest {
     void oneIdPerStageAsTheInputStepWritesIt() {
         assertThat(GateRequest.idFor("myapp", "uat")).isEqualTo("Kargo-myapp-uat");
         assertThat(GateRequest.idFor("my app", "prod/eu")).isEqualTo("Kargo-my_app-prod_eu");
-        assertThat(new GateRequest("K", "m", List.of()).submitter()).isNull();
-        assertThat(new GateRequest("K", "m", List.of("a", "b")).submitter()).isEqualTo("a,b");
+        assertThat(new GateRequest("K", "m", List.of(), false).submitter()).isNull();
+        assertThat(new GateRequest("K", "m", List.of("a", "b"), true).submitter()).isEqualTo("a,b");
     }
 }
