@@ -63,6 +63,26 @@ public interface Delivery extends AutoCloseable {
         }
     }
 
+    /**
+     * What an apply stored.
+     *
+     * @param projects the projects stored, each replaced whole
+     * @param warnings what the configuration should fix, each with its file, line and fix
+     */
+    record Applied(List<String> projects, List<String> warnings) {
+        public Applied {
+            projects = List.copyOf(projects);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Validates a directory (or file) of Kargo YAML and stores its projects.
+     *
+     * @throws IllegalArgumentException listing every problem with its file, line and fix; nothing is stored then
+     */
+    Applied apply(java.nio.file.Path configuration, String actor) throws Exception;
+
     StageGate gate(String project, String stage) throws Exception;
 
     /**

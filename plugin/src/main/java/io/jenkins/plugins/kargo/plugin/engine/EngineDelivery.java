@@ -1,9 +1,13 @@
 package io.jenkins.plugins.kargo.plugin.engine;
 
+import io.jenkins.plugins.kargo.api.ConfigException;
+import io.jenkins.plugins.kargo.api.ConfigProblem;
 import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Warehouse;
+import io.jenkins.plugins.kargo.controller.ApplyResult;
+import io.jenkins.plugins.kargo.controller.AppliedProject;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.controller.WarehouseRefresh;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
@@ -58,6 +62,18 @@ final class EngineDelivery implements Delivery {
                     w.getValue().complete(new Outcome.WaitingForDecision(event.subject(), approvers(event.project())));
                 }
             }
+        }
+    }
+
+    @Override
+    public Applied apply(java.nio.file.Path configuration, String actor) throws Exception {
+        try {
+            ApplyResult result = engine.apply(configuration, actor);
+            return new Applied(result.projects().stream().map(AppliedProject::name).toList(),
+                    result.warnings().stream().map(ConfigProblem::toString).toList());
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("the Kargo configuration has problems:\n" + e.problems().stream()
+                    .map(ConfigProblem::toString).collect(Collectors.joining("\n")), e);
         }
     }
 

@@ -86,6 +86,23 @@ public final class FakeDelivery implements Delivery {
         return CLOSED.get();
     }
 
+    /** Records the files it was given (relative, sorted); refuses a file named {@code invalid.yaml}. */
+    @Override
+    public Applied apply(java.nio.file.Path configuration, String actor) throws Exception {
+        List<String> files;
+        try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(configuration)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).map(f -> configuration.relativize(f).toString())
+                    .sorted().toList();
+        }
+        CALLS.add("apply " + files + " as " + actor);
+        if (files.contains("invalid.yaml")) {
+            throw new IllegalArgumentException("the Kargo configuration has problems:\n" + configuration
+                    + "/invalid.yaml:2: spec.subscriptions is required; fix: add a subscription");
+        }
+        return new Applied(List.of("myapp"), List.of(configuration + "/stages/uat.yaml:9: warning: the range also "
+                + "admits alpha pre-releases"));
+    }
+
     @Override
     public StageGate gate(String project, String stage) {
         CALLS.add("gate " + project + "/" + stage);

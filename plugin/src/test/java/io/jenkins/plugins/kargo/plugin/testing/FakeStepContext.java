@@ -27,6 +27,7 @@ public final class FakeStepContext extends StepContext {
     private final transient CompletableFuture<Object> end = new CompletableFuture<>();
     private final transient AtomicInteger saves = new AtomicInteger();
     private final transient AtomicInteger ends = new AtomicInteger();
+    private final transient Map<Class<?>, Object> values = new ConcurrentHashMap<>();
 
     public FakeStepContext() {
         LIVE.put(id, this);
@@ -54,9 +55,15 @@ public final class FakeStepContext extends StepContext {
         return saves.get();
     }
 
+    /** Gives the step a context value, such as its workspace. */
+    public <T> FakeStepContext with(Class<T> key, T value) {
+        values.put(key, value);
+        return this;
+    }
+
     @Override
     public <T> T get(Class<T> key) {
-        return key == TaskListener.class ? key.cast(listener) : null;
+        return key == TaskListener.class ? key.cast(listener) : key.cast(values.get(key));
     }
 
     @Override
