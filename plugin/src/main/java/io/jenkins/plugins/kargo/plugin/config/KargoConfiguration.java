@@ -18,7 +18,7 @@ import org.kohsuke.stapler.QueryParameter;
 /**
  * Manage Jenkins > System > Kargo, and {@code unclassified: kargo:} in Configuration as Code: where the engine keeps
  * its state, where a build finds the project's Kargo YAML, which Jenkins credentials the engine may use for which
- * repositories, how it reaches Kubernetes, and whether the controller runs the delivery loop.
+ * repositories, and how it reaches Kubernetes.
  */
 @Extension
 @Symbol("kargo")
@@ -31,8 +31,6 @@ public final class KargoConfiguration extends GlobalConfiguration {
     private String configurationPath = DEFAULT_CONFIGURATION_PATH;
     private List<CredentialBinding> credentials = new ArrayList<>();
     private KubernetesConnection kubernetes;
-    private boolean deliveryLoop;
-    private int loopIntervalSeconds = 30;
 
     public KargoConfiguration() {
         load();
@@ -91,40 +89,12 @@ public final class KargoConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public boolean isDeliveryLoop() {
-        return deliveryLoop;
-    }
-
-    /**
-     * Whether the controller discovers on each warehouse's interval and auto-promotes where the project says so,
-     * as {@code kargo serve} does; off, only builds (and the Freight view) act.
-     */
-    @DataBoundSetter
-    public void setDeliveryLoop(boolean deliveryLoop) {
-        this.deliveryLoop = deliveryLoop;
-        save();
-    }
-
-    public int getLoopIntervalSeconds() {
-        return loopIntervalSeconds;
-    }
-
-    @DataBoundSetter
-    public void setLoopIntervalSeconds(int loopIntervalSeconds) {
-        this.loopIntervalSeconds = Math.max(1, loopIntervalSeconds);
-        save();
-    }
-
     public FormValidation doCheckStateDirectory(@QueryParameter String value) {
         if (value == null || value.isBlank()) {
             return FormValidation.ok();
         }
         return Path.of(value.trim()).isAbsolute() ? FormValidation.ok()
                 : FormValidation.error("the state directory must be an absolute path");
-    }
-
-    public FormValidation doCheckLoopIntervalSeconds(@QueryParameter String value) {
-        return FormValidation.validatePositiveInteger(value);
     }
 
     @NonNull

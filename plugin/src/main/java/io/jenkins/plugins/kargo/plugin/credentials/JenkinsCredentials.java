@@ -5,7 +5,6 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Run;
-import hudson.security.ACL;
 import io.jenkins.plugins.kargo.credentials.CredentialKind;
 import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.credentials.SecretCredentials;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -46,12 +44,6 @@ public final class JenkinsCredentials {
     /** Looks credentials up as the build does: its authentication, its folder's credentials. */
     public static Lookup of(Run<?, ?> run) {
         return id -> CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
-    }
-
-    /** Looks credentials up as Jenkins itself, for work no build asked for (the Freight view, the delivery loop). */
-    public static Lookup system() {
-        return id -> CredentialsProvider.findCredentialByIdInItemGroup(id, StandardCredentials.class, Jenkins.get(),
-                ACL.SYSTEM2, List.of());
     }
 
     public static Resolved resolve(List<CredentialBinding> bindings, Lookup lookup) {
