@@ -1,28 +1,20 @@
 // Mirror (compile-only, never shipped) of jenkinsci/jenkins core/src/main/java/jenkins/model/Jenkins.java at ff9430ee1dc6: upstream's signatures, bodies only where unit tests run them.
 package jenkins.model;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.model.AbstractCIBase;
-import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import hudson.security.csrf.CrumbIssuer;
 import java.io.File;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
-public class Jenkins extends AbstractCIBase implements AccessControlled {
+public class Jenkins implements AccessControlled {
     public static Jenkins get() throws IllegalStateException {
         throw new UnsupportedOperationException("jenkins-api-mirror");
     }
 
     public File getRootDir() {
-        throw new UnsupportedOperationException("jenkins-api-mirror");
-    }
-
-    public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) throws AccessDeniedException {
         throw new UnsupportedOperationException("jenkins-api-mirror");
     }
 

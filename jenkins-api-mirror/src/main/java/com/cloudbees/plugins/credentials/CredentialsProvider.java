@@ -2,25 +2,11 @@
 package com.cloudbees.plugins.credentials;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;
-import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.Nullable;
-import hudson.model.ItemGroup;
 import hudson.model.Run;
-import java.util.List;
-import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider {
-    @CheckForNull
-    public static <C extends IdCredentials> C findCredentialByIdInItemGroup(@NonNull String id,
-                                                                            @NonNull Class<C> type,
-                                                                            @Nullable ItemGroup<?> itemGroup,
-                                                                            @Nullable Authentication authentication,
-                                                                            @Nullable List<DomainRequirement> domainRequirements) {
-        throw new UnsupportedOperationException("jenkins-api-mirror");
-    }
-
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
                                                                  @NonNull Run<?, ?> run) {
