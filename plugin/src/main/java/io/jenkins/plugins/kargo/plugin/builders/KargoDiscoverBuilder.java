@@ -3,22 +3,17 @@ package io.jenkins.plugins.kargo.plugin.builders;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.steps.DiscoverExecution;
 import io.jenkins.plugins.kargo.plugin.steps.KargoDiscoverStep;
-import io.jenkins.plugins.kargo.plugin.steps.StepArguments;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /** "Kargo: discover new Freight" for freestyle jobs: the same execution as {@code kargoDiscover}. */
 public final class KargoDiscoverBuilder extends Builder implements SimpleBuildStep {
@@ -57,21 +52,12 @@ public final class KargoDiscoverBuilder extends Builder implements SimpleBuildSt
 
     @Extension
     @Symbol("kargoDiscoverBuilder")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
+    public static final class DescriptorImpl extends KargoBuilderDescriptor {
 
         @NonNull
         @Override
         public String getDisplayName() {
             return "Kargo: discover new Freight";
-        }
-
-        public FormValidation doCheckProject(@QueryParameter String value) {
-            return StepArguments.checkRequired("project", value);
         }
     }
 }

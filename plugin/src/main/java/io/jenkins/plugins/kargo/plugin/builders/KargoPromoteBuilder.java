@@ -3,23 +3,18 @@ package io.jenkins.plugins.kargo.plugin.builders;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.history.RunRecord;
 import io.jenkins.plugins.kargo.plugin.steps.KargoPromoteStep;
 import io.jenkins.plugins.kargo.plugin.steps.PromoteExecution;
-import io.jenkins.plugins.kargo.plugin.steps.StepArguments;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * "Kargo: promote Freight into a stage" for freestyle jobs: the same execution as {@code kargoPromote}, waited for
@@ -102,31 +97,12 @@ public final class KargoPromoteBuilder extends Builder implements SimpleBuildSte
 
     @Extension
     @Symbol("kargoPromoteBuilder")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
+    public static final class DescriptorImpl extends KargoBuilderDescriptor {
 
         @NonNull
         @Override
         public String getDisplayName() {
             return "Kargo: promote Freight into a stage";
-        }
-
-        public FormValidation doCheckProject(@QueryParameter String value) {
-            return StepArguments.checkRequired("project", value);
-        }
-
-        public FormValidation doCheckStage(@QueryParameter String value) {
-            return StepArguments.checkRequired("stage", value);
-        }
-
-        public FormValidation doCheckFreight(@QueryParameter String freight, @QueryParameter String freightAlias,
-                                             @QueryParameter boolean latest, @QueryParameter boolean rollback,
-                                             @QueryParameter String warehouse) {
-            return StepArguments.checkChoice(freight, freightAlias, latest, rollback, warehouse);
         }
     }
 }

@@ -3,22 +3,17 @@ package io.jenkins.plugins.kargo.plugin.builders;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.history.RunRecord;
 import io.jenkins.plugins.kargo.plugin.steps.KargoVerifyStep;
-import io.jenkins.plugins.kargo.plugin.steps.StepArguments;
 import io.jenkins.plugins.kargo.plugin.steps.VerifyExecution;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.QueryParameter;
 
 /** "Kargo: verify a stage again" for freestyle jobs: the same execution as {@code kargoVerify}. */
 public final class KargoVerifyBuilder extends Builder implements SimpleBuildStep {
@@ -53,25 +48,12 @@ public final class KargoVerifyBuilder extends Builder implements SimpleBuildStep
 
     @Extension
     @Symbol("kargoVerifyBuilder")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-
-        @Override
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
+    public static final class DescriptorImpl extends KargoBuilderDescriptor {
 
         @NonNull
         @Override
         public String getDisplayName() {
             return "Kargo: verify a stage again";
-        }
-
-        public FormValidation doCheckProject(@QueryParameter String value) {
-            return StepArguments.checkRequired("project", value);
-        }
-
-        public FormValidation doCheckStage(@QueryParameter String value) {
-            return StepArguments.checkRequired("stage", value);
         }
     }
 }

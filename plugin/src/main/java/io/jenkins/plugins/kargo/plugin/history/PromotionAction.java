@@ -1,10 +1,8 @@
 package io.jenkins.plugins.kargo.plugin.history;
 
-import hudson.model.Run;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jenkins.model.RunAction2;
 
 /**
  * One promotion a build made, kept in its {@code build.xml} and shown on its page ({@code summary.jelly}): the stage,
@@ -12,13 +10,11 @@ import jenkins.model.RunAction2;
  * build whose Freight it restored. A job's builds read together are the history that {@code rollback: true} and the
  * Freight view's "roll back to this" use.
  */
-public final class PromotionAction implements RunAction2 {
+public final class PromotionAction extends KargoBuildAction {
 
     /** Where a promotion ended, as the build page says it. */
     public enum Result { RUNNING, WAITING, SUCCEEDED, FAILED, ABORTED }
 
-    private final String project;
-    private final String stage;
     private final String promotion;
     private final String freight;
     private final String freightAlias;
@@ -29,7 +25,6 @@ public final class PromotionAction implements RunAction2 {
     private String commit;
     private String approvedBy;
     private String message;
-    private transient Run<?, ?> run;
 
     /**
      * @param versions       the version of every artifact of the Freight, by repository
@@ -37,8 +32,7 @@ public final class PromotionAction implements RunAction2 {
      */
     public PromotionAction(String project, String stage, String promotion, String freight, String freightAlias,
                            Map<String, String> versions, Integer rolledBackFrom) {
-        this.project = project;
-        this.stage = stage;
+        super(project, stage);
         this.promotion = promotion;
         this.freight = freight;
         this.freightAlias = freightAlias;
@@ -63,14 +57,6 @@ public final class PromotionAction implements RunAction2 {
     /** @param approvedBy the Jenkins user who approved a gate of this promotion */
     public synchronized void approvedBy(String approvedBy) {
         this.approvedBy = approvedBy;
-    }
-
-    public String getProject() {
-        return project;
-    }
-
-    public String getStage() {
-        return stage;
     }
 
     public String getPromotion() {
@@ -113,33 +99,8 @@ public final class PromotionAction implements RunAction2 {
         return message;
     }
 
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    /** Shown on the build page only, through {@code summary.jelly}. */
-    @Override
-    public String getIconFileName() {
-        return null;
-    }
-
     @Override
     public String getDisplayName() {
-        return "Kargo promotion into " + stage;
-    }
-
-    @Override
-    public String getUrlName() {
-        return null;
+        return "Kargo promotion into " + getStage();
     }
 }

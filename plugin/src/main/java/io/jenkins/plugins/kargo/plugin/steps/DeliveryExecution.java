@@ -40,6 +40,9 @@ public abstract class DeliveryExecution extends StepExecution implements GateDec
         SIGN_OFF
     }
 
+    private final String project;
+    private final String stage;
+    private final String submitter;
     private final Delivery.Source source;
     private final Gate.Opener gates;
     private final BuildRecord.Access builds;
@@ -52,8 +55,13 @@ public abstract class DeliveryExecution extends StepExecution implements GateDec
     private transient Delivery delivery;
     private transient volatile boolean finished;
 
-    DeliveryExecution(StepContext context, Delivery.Source source, Gate.Opener gates, BuildRecord.Access builds) {
+    /** @param submitter who may decide the gates instead of the configuration's approvers (comma-separated), or null */
+    DeliveryExecution(StepContext context, String project, String stage, String submitter, Delivery.Source source,
+                      Gate.Opener gates, BuildRecord.Access builds) {
         super(context);
+        this.project = project;
+        this.stage = stage;
+        this.submitter = submitter;
         this.source = source;
         this.gates = gates;
         this.builds = builds;
@@ -76,12 +84,13 @@ public abstract class DeliveryExecution extends StepExecution implements GateDec
         throw new IllegalStateException("no entry gate here");
     }
 
-    abstract String project();
+    final String project() {
+        return project;
+    }
 
-    abstract String stage();
-
-    /** Who may decide the gates instead of the configuration's approvers (comma-separated), or null. */
-    abstract String submitterOverride();
+    final String stage() {
+        return stage;
+    }
 
     @Override
     public final boolean start() {
@@ -191,9 +200,8 @@ public abstract class DeliveryExecution extends StepExecution implements GateDec
     }
 
     final List<String> submitters(List<String> approvers) {
-        String override = submitterOverride();
-        return override == null ? approvers
-                : Arrays.stream(override.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return submitter == null ? approvers
+                : Arrays.stream(submitter.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The kind of the gate just decided; it waits no more. */

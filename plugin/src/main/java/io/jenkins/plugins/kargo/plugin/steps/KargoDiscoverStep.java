@@ -3,19 +3,13 @@ package io.jenkins.plugins.kargo.plugin.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code def found = kargoDiscover(project: 'myapp', warehouse: 'services-warehouse')}: refreshes one warehouse (or
@@ -60,7 +54,7 @@ public final class KargoDiscoverStep extends Step {
 
     @Extension
     @Symbol("kargoDiscover")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends KargoStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -71,15 +65,6 @@ public final class KargoDiscoverStep extends Step {
         @Override
         public String getDisplayName() {
             return "Kargo: discover new Freight";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        public FormValidation doCheckProject(@QueryParameter String value) {
-            return StepArguments.checkRequired("project", value);
         }
     }
 }

@@ -5,21 +5,15 @@ import io.jenkins.plugins.kargo.plugin.engine.FreightChoice;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.gate.InputGate;
 import io.jenkins.plugins.kargo.plugin.history.RunRecord;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code kargoPromote(project: 'myapp', stage: 'uat', freightAlias: 'icy-sparrow')}: promotes one Freight into a
@@ -129,7 +123,7 @@ public final class KargoPromoteStep extends Step {
 
     @Extension
     @Symbol("kargoPromote")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends KargoStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -140,25 +134,6 @@ public final class KargoPromoteStep extends Step {
         @Override
         public String getDisplayName() {
             return "Kargo: promote Freight into a stage";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        public FormValidation doCheckProject(@QueryParameter String value) {
-            return StepArguments.checkRequired("project", value);
-        }
-
-        public FormValidation doCheckStage(@QueryParameter String value) {
-            return StepArguments.checkRequired("stage", value);
-        }
-
-        public FormValidation doCheckFreight(@QueryParameter String freight, @QueryParameter String freightAlias,
-                                             @QueryParameter boolean latest, @QueryParameter boolean rollback,
-                                             @QueryParameter String warehouse) {
-            return StepArguments.checkChoice(freight, freightAlias, latest, rollback, warehouse);
         }
     }
 }

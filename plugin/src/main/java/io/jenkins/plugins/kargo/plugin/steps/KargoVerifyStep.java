@@ -3,21 +3,15 @@ package io.jenkins.plugins.kargo.plugin.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.gate.InputGate;
 import io.jenkins.plugins.kargo.plugin.history.RunRecord;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code kargoVerify(project: 'myapp', stage: 'preprod')}: runs the stage's verification again for its current
@@ -69,7 +63,7 @@ public final class KargoVerifyStep extends Step {
 
     @Extension
     @Symbol("kargoVerify")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends KargoStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -80,19 +74,6 @@ public final class KargoVerifyStep extends Step {
         @Override
         public String getDisplayName() {
             return "Kargo: verify a stage again";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
-        }
-
-        public FormValidation doCheckProject(@QueryParameter String value) {
-            return StepArguments.checkRequired("project", value);
-        }
-
-        public FormValidation doCheckStage(@QueryParameter String value) {
-            return StepArguments.checkRequired("stage", value);
         }
     }
 }

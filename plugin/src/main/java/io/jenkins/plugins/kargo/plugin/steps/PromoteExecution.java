@@ -23,31 +23,14 @@ public final class PromoteExecution extends DeliveryExecution {
 
     private static final long serialVersionUID = 1L;
 
-    private final PromoteRequest request;
     private FreightChoice choice;
     private Integer rolledBackFrom;
     private String approvedBy;
 
     public PromoteExecution(StepContext context, PromoteRequest request, Delivery.Source source, Gate.Opener gates,
                      BuildRecord.Access builds) {
-        super(context, source, gates, builds);
-        this.request = request;
+        super(context, request.project(), request.stage(), request.submitter(), source, gates, builds);
         this.choice = request.freight();
-    }
-
-    @Override
-    String project() {
-        return request.project();
-    }
-
-    @Override
-    String stage() {
-        return request.stage();
-    }
-
-    @Override
-    String submitterOverride() {
-        return request.submitter();
     }
 
     @Override

@@ -14,27 +14,9 @@ public final class VerifyExecution extends DeliveryExecution {
 
     private static final long serialVersionUID = 1L;
 
-    private final VerifyRequest request;
-
     public VerifyExecution(StepContext context, VerifyRequest request, Delivery.Source source, Gate.Opener gates,
                     BuildRecord.Access builds) {
-        super(context, source, gates, builds);
-        this.request = request;
-    }
-
-    @Override
-    String project() {
-        return request.project();
-    }
-
-    @Override
-    String stage() {
-        return request.stage();
-    }
-
-    @Override
-    String submitterOverride() {
-        return request.submitter();
+        super(context, request.project(), request.stage(), request.submitter(), source, gates, builds);
     }
 
     @Override

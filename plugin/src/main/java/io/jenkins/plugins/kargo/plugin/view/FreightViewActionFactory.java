@@ -5,9 +5,8 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.jenkins.plugins.kargo.plugin.history.PromotionAction;
+import io.jenkins.plugins.kargo.plugin.history.KargoBuildAction;
 import io.jenkins.plugins.kargo.plugin.history.PromotionHistory;
-import io.jenkins.plugins.kargo.plugin.history.VerificationAction;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
@@ -49,13 +48,9 @@ public final class FreightViewActionFactory extends TransientActionFactory<Job> 
     private static String project(Job<?, ?> job) {
         Run<?, ?> run = job.getLastBuild();
         for (int i = 0; run != null && i < BUILDS; i++, run = run.getPreviousBuild()) {
-            PromotionAction promotion = run.getAction(PromotionAction.class);
-            if (promotion != null) {
-                return promotion.getProject();
-            }
-            VerificationAction verification = run.getAction(VerificationAction.class);
-            if (verification != null) {
-                return verification.getProject();
+            KargoBuildAction action = run.getAction(KargoBuildAction.class);
+            if (action != null) {
+                return action.getProject();
             }
         }
         return null;
