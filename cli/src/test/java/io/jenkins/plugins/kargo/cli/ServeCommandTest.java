@@ -3,13 +3,13 @@ package io.jenkins.plugins.kargo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.state.KargoStore;
-import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.state.StageStatus;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
-import io.jenkins.plugins.kargo.testkit.ShopProject;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
+import io.jenkins.plugins.kargo.testkit.ShopProject;
 import io.jenkins.plugins.kargo.testkit.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;

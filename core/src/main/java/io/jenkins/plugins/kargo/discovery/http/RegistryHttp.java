@@ -9,6 +9,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.InsecureTls;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,8 +43,8 @@ import javax.net.ssl.SSLHandshakeException;
  *   <li>Timeouts: connect, response headers (Kargo's {@code ResponseHeaderTimeout=30s}) and a whole-response
  *       deadline that also catches a body that stalls.</li>
  *   <li>Bodies are bounded ({@link Builder#maxBodyBytes}, or per request): a larger one is an error naming the URL.</li>
- *   <li>Redirects are followed (at most 5) but the {@link Authorization} goes only to the request's own host, and
- *       never over plain HTTP to a host that is not on loopback.</li>
+ *   <li>Redirects are followed (at most 5) but the {@link Authorization} goes only to the request's own origin, and
+ *       never over plain HTTP to a host that is not on loopback ({@link CredentialScheme}).</li>
  * </ul>
  * Thread-safe.
  */
@@ -100,9 +103,11 @@ public final class RegistryHttp {
      *                            the message starts with {@link RegistryRequest#describe()}
      */
     public RegistryResponse send(RegistryRequest request) throws DiscoveryException {
-        if (request.authorization() != null && !SchemePolicy.permitsCredentials(request.uri())) {
-            throw new DiscoveryException(request.describe() + ": refusing to send credentials over plain HTTP to "
-                    + request.uri().getHost() + ", which is not on loopback; use https");
+        if (request.authorization() != null) {
+            Optional<String> refused = CredentialScheme.refusal(request.describe(), request.uri());
+            if (refused.isPresent()) {
+                throw new DiscoveryException(refused.get());
+            }
         }
         Retry.AsyncContext<RegistryResponse> context = retry.asyncContext();
         int attempts = 0;

@@ -43,7 +43,7 @@ public final class PrometheusMeasurement implements MeasurementProvider<MetricPr
             throws MeasurementException, InterruptedException {
         String address = AnalysisArgs.render(prometheus.address(), context.args()).trim();
         String query = AnalysisArgs.render(prometheus.query(), context.args());
-        String describe = "prometheus metric at " + address;
+        String describe = "prometheus metric at " + address.replaceFirst("//[^/@]*@", "//"); // no user info: it may hold a password
         Instant time = context.clock().instant();
         URI uri;
         try {

@@ -8,7 +8,8 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.jenkins.plugins.kargo.api.MetricProvider;
-import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.InsecureTls;
 import io.jenkins.plugins.kargo.verification.AnalysisArgs;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +40,8 @@ import java.util.concurrent.TimeoutException;
  * {@code jsonPath} (Argo's {@code {$.data.ok}}; the braces are optional) the result is the value at that path, as in
  * Argo Rollouts, and a non-2xx response or a body that is not JSON is a measurement error.
  *
- * <p>Header values usually carry tokens: they never appear in a message. Messages name the request by method,
+ * <p>Header values usually carry tokens: they never appear in a message, and a request that carries credentials goes
+ * over plain HTTP to loopback only ({@link CredentialScheme}). Messages name the request by method,
  * scheme, host and path only (a query string may carry a token too).
  */
 public final class WebMeasurement implements MeasurementProvider<MetricProvider.Web> {
@@ -77,8 +80,14 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
                         + "' is not a valid HTTP header name or value");
             }
         }
-        HttpResponse<String> response = send(web.insecure() ? lenient : verifying, request.build(), timeout,
-                describe);
+        HttpRequest built = request.build();
+        if (CredentialScheme.carriesCredentials(uri, built.headers().map().keySet())) {
+            Optional<String> refused = CredentialScheme.refusal(describe, uri);
+            if (refused.isPresent()) {
+                throw new MeasurementException(refused.get());
+            }
+        }
+        HttpResponse<String> response = send(web.insecure() ? lenient : verifying, built, timeout, describe);
         return web.jsonPath().isBlank() ? responseResult(response)
                 : valueAt(web.jsonPath(), response, describe);
     }
