@@ -240,8 +240,12 @@ final class EngineDelivery implements Delivery {
 
     @Override
     public int rollbackTarget(String project, String stage, List<PastPromotion> newestFirst) {
-        Optional<String> current = engine.store().stages().status(project, stage).current()
-                .flatMap(c -> c.items().values().stream().findFirst());
+        return rollbackTarget(newestFirst, engine.store().stages().status(project, stage).current()
+                .flatMap(c -> c.items().values().stream().findFirst()));
+    }
+
+    /** The newest successful promotion whose Freight the stage does not hold now, or -1. */
+    static int rollbackTarget(List<PastPromotion> newestFirst, Optional<String> current) {
         for (int i = 0; i < newestFirst.size(); i++) {
             PastPromotion p = newestFirst.get(i);
             if (p.succeeded() && current.map(c -> !c.equals(p.freight())).orElse(true)) {
