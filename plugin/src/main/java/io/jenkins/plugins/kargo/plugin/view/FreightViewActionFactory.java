@@ -40,7 +40,7 @@ public final class FreightViewActionFactory extends TransientActionFactory<Job> 
             return List.of();
         }
         JobApi api = new JobApi(project, () -> JenkinsGates.of(job),
-                (p, stage) -> PromotionHistory.of(PromotionHistory.builds(job), p, stage, -1), FreightViewApi.of(project));
+                (p, stage) -> PromotionHistory.of(PromotionHistory.builds(job), p, stage, -1), FreightViewApi.of());
         return List.of(new FreightViewAction(job, project, new ViewEndpoint(FreightViewApi.ASSETS,
                 FreightViewActionFactory.class.getClassLoader(), api)));
     }

@@ -15,7 +15,7 @@ import org.kohsuke.stapler.StaplerResponse2;
 public final class KargoRootAction implements RootAction {
 
     private final ViewEndpoint endpoint = new ViewEndpoint(FreightViewApi.ASSETS, KargoRootAction.class.getClassLoader(),
-            FreightViewApi.of(null));
+            FreightViewApi.of());
 
     @Override
     public String getIconFileName() {

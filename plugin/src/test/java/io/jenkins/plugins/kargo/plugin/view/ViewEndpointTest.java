@@ -176,6 +176,18 @@ class ViewEndpointTest {
     }
 
     @Test
+    void theUiModulesFilesAndRouteTableAreServedAsTheyAre() {
+        ViewEndpoint view = new ViewEndpoint(FreightViewApi.ASSETS, ViewEndpointTest.class.getClassLoader(),
+                FreightViewApi.of());
+        assertThat(view.handle("GET", "static/js/main.js", Map.of(), "", new Access()).asset()).isNotNull();
+        assertThat(view.handle("GET", "static/css/kargo.css", Map.of(), "", new Access()).asset()).isNotNull();
+        ViewResponse unknown = view.handle("GET", "api/no/such/path", Map.of(), "", new Access());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json()).as("the view's own error shape").contains("\"error\"", "\"status\":404",
+                "\"code\":\"not-found\"");
+    }
+
+    @Test
     void errorMessagesAreJsonEvenWhenTheyHoldMarkup() {
         assertThat(ViewResponse.error(400, "x", "tag <img src=x onerror=alert(1)> \"q\"").json())
                 .isEqualTo("{\"error\":{\"code\":\"x\",\"message\":\"tag \\u003cimg src=x onerror=alert(1)\\u003e "
