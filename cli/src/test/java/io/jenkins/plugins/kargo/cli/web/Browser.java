@@ -10,6 +10,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -80,6 +81,18 @@ final class Browser implements AutoCloseable {
 
     void awaitText(By by, String text) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /**
+     * Clicks the element {@code by} finds, finding it again if the view re-rendered it meanwhile (a live update or a
+     * reload after signing in replaces the cards and rows).
+     */
+    void click(By by) {
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
     }
 
     WebElement find(By by) {
