@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
-import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.ShopProject;
@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;

@@ -10,7 +10,6 @@ import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.state.KargoStore;
-import io.jenkins.plugins.kargo.state.VerificationRun;
 import io.jenkins.plugins.kargo.verification.AnalysisRequest;
 import io.jenkins.plugins.kargo.verification.AnalysisResult;
 import io.jenkins.plugins.kargo.verification.AnalysisRunner;
@@ -18,12 +17,12 @@ import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MetricResult;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
 import io.jenkins.plugins.kargo.verification.VerificationRef;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Runs one of a stage's verifications to its end and records it: the stage's analysis templates run together as one
@@ -138,10 +137,8 @@ final class Verifier {
     }
 
     private DeliveryEvent event(DeliveryEvent.Type type, String project, VerificationRun run, String message) {
-        String freight = String.join(",", run.freight().values());
-        String aliases = run.freight().values().stream().map(name -> store.freight().byName(project, name))
-                .flatMap(Optional::stream).map(Freight::alias).collect(Collectors.joining(","));
-        return new DeliveryEvent(type, project, run.stage(), freight, aliases, run.name(), run.actor(), message,
-                clock.instant());
+        List<DeliveryEvent.Freight> freight = run.freight().values().stream().map(name -> new DeliveryEvent.Freight(name,
+                store.freight().byName(project, name).map(Freight::alias).orElse(""))).toList();
+        return new DeliveryEvent(type, project, run.stage(), freight, run.name(), run.actor(), message, clock.instant());
     }
 }

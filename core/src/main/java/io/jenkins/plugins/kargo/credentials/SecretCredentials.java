@@ -1,12 +1,12 @@
 package io.jenkins.plugins.kargo.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.jenkins.plugins.kargo.freight.RepoUrls;
+import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +31,22 @@ public final class SecretCredentials implements CredentialsProvider {
 
     static final String CRED_TYPE_LABEL = "kargo.akuity.io/cred-type";
 
+    /**
+     * One secret for the URLs it matches, as a face holds it: a Secret of the file {@link #read} takes, or a Jenkins
+     * credential bound to a URL in the plugin's configuration.
+     *
+     * @param name           what the user calls it (the Secret's name, the credential's ID); tried in name order
+     * @param repoURLIsRegex {@code repoURL} is a regular expression matched against the URL as given or normalised
+     */
+    public record Secret(String name, CredentialKind kind, String repoURL, boolean repoURLIsRegex,
+                         Credentials credentials) {
+
+        @Override
+        public String toString() {
+            return "Secret[name=" + name + ", kind=" + kind + ", repoURL=" + repoURL + ", " + credentials + "]";
+        }
+    }
+
     private record Entry(String name, CredentialKind kind, String repoURL, Pattern regex, Credentials credentials) {
     }
 
@@ -42,8 +58,33 @@ public final class SecretCredentials implements CredentialsProvider {
     private final List<Data> data;
 
     private SecretCredentials(List<Entry> entries, List<Data> data) {
-        this.entries = List.copyOf(entries);
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Entry::name));
+        this.entries = List.copyOf(sorted);
         this.data = List.copyOf(data);
+    }
+
+    /**
+     * Credentials from secrets a face has read from its own store, matched as Kargo matches its credential Secrets.
+     *
+     * @throws IllegalArgumentException naming the secret when its {@code repoURL} is not a valid regular expression
+     */
+    public static SecretCredentials of(List<Secret> secrets) {
+        List<Entry> entries = new ArrayList<>();
+        for (Secret s : secrets) {
+            entries.add(new Entry(s.name(), s.kind(), s.repoURL(),
+                    s.repoURLIsRegex() ? regex(s.name(), s.repoURL()) : null, s.credentials()));
+        }
+        return new SecretCredentials(entries, List.of());
+    }
+
+    private static Pattern regex(String where, String repoURL) {
+        try {
+            return Pattern.compile(repoURL);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(where + ": repoURL is not a valid regular expression: "
+                    + e.getDescription());
+        }
     }
 
     /**
@@ -69,7 +110,6 @@ public final class SecretCredentials implements CredentialsProvider {
                 }
             }
         }
-        entries.sort(Comparator.comparing(Entry::name));
         return new SecretCredentials(entries, data);
     }
 
@@ -86,15 +126,7 @@ public final class SecretCredentials implements CredentialsProvider {
         if (repoURL == null) {
             throw new IllegalArgumentException(where + ": no repoURL; add stringData.repoURL");
         }
-        Pattern regex = null;
-        if ("true".equals(value(doc, "repoURLIsRegex"))) {
-            try {
-                regex = Pattern.compile(repoURL);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(where + ": repoURL is not a valid regular expression: "
-                        + e.getDescription());
-            }
-        }
+        Pattern regex = "true".equals(value(doc, "repoURLIsRegex")) ? regex(where, repoURL) : null;
         String token = value(doc, "token");
         String sshPrivateKey = value(doc, "sshPrivateKey");
         String username = value(doc, "username");

@@ -6,7 +6,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.jenkins.plugins.kargo.api.ExpressionVariable;
 import io.jenkins.plugins.kargo.api.PromotionStep;
-import io.jenkins.plugins.kargo.discovery.http.Sleeper;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.expr.Budget;
 import io.jenkins.plugins.kargo.expr.Environment;
@@ -18,6 +17,7 @@ import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
 import io.jenkins.plugins.kargo.expr.kargo.Template;
 import io.jenkins.plugins.kargo.expr.kargo.TemplateEvaluator;
 import io.jenkins.plugins.kargo.expr.kargo.ValueFunctions;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -258,7 +258,7 @@ public final class PromotionRunner {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < steps.size(); i++) {
             PromotionStep step = steps.get(i);
-            if (registry.find(step.uses()).isEmpty()) {
+            if (!registry.knows(step.uses())) {
                 problems.add("step '" + aliases.get(i) + "' uses unknown step kind '" + step.uses()
                         + "'; known steps: " + String.join(", ", registry.names()));
             }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.kargo.promotion;
 
-import io.jenkins.plugins.kargo.discovery.semver.SemverTags;
+import io.jenkins.plugins.kargo.semver.SemverTags;
 import io.jenkins.plugins.kargo.expr.ExprObject;
 import io.jenkins.plugins.kargo.expr.Functions;
 import java.util.List;

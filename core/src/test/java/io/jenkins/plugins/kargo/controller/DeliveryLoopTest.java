@@ -8,13 +8,14 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.CrudKubernetesMock;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightAliases;
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
-import io.jenkins.plugins.kargo.state.Promotion;
-import io.jenkins.plugins.kargo.state.VerificationRun;
+import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.CanaryMetrics;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
@@ -22,6 +23,7 @@ import io.jenkins.plugins.kargo.testkit.OciImagePusher;
 import io.jenkins.plugins.kargo.testkit.PrometheusServer;
 import io.jenkins.plugins.kargo.testkit.TestServices;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import io.jenkins.plugins.kargo.verification.job.FakeJobController;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import io.jenkins.plugins.kargo.CrudKubernetesMock;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's "complete promotion flow", end to end, with the delivery loop doing the work: images pushed to the real
@@ -146,7 +146,8 @@ class DeliveryLoopTest {
         Clock clock = Clock.offset(Clock.systemUTC(),
                 Duration.between(Instant.now(), CanaryMetrics.START.plus(Duration.ofMinutes(5))));
         Supplier<KubernetesClient> kubernetes = () -> client;
-        engine = KargoEngine.open(dir.resolve("state"), CredentialsProvider.NONE, EventSink.NONE, kubernetes, clock);
+        engine = KargoEngine.builder(KargoStore.open(dir.resolve("state"), clock, FreightAliases.unseeded()))
+                .kubernetes(kubernetes).clock(clock).build();
         engine.addListener(events::add);
         if (config != null) {
             engine.apply(config);

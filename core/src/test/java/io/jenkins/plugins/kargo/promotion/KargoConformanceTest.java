@@ -17,7 +17,7 @@ import io.jenkins.plugins.kargo.freight.FreightArtifact;
 import io.jenkins.plugins.kargo.freight.FreightChart;
 import io.jenkins.plugins.kargo.freight.FreightCommit;
 import io.jenkins.plugins.kargo.freight.FreightImage;
-import io.jenkins.plugins.kargo.freight.FreightOrigin;
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

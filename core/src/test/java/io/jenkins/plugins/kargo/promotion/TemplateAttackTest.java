@@ -13,7 +13,7 @@ import io.jenkins.plugins.kargo.expr.Bounded;
 import io.jenkins.plugins.kargo.expr.Limits;
 import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
 import io.jenkins.plugins.kargo.freight.Freight;
-import io.jenkins.plugins.kargo.freight.FreightOrigin;
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -8,8 +8,8 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.jenkins.plugins.kargo.api.MetricProvider;
-import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
 import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.InsecureTls;
 import io.jenkins.plugins.kargo.net.OutboundPolicy;
 import io.jenkins.plugins.kargo.net.Redirects;
 import io.jenkins.plugins.kargo.verification.AnalysisArgs;
@@ -55,11 +55,10 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     private static final Configuration JSON_PATH = Configuration.builder()
             .jsonProvider(new JacksonJsonProvider(JSON)).mappingProvider(new JacksonMappingProvider(JSON)).build();
 
-    // redirects are followed by Redirects, by our rules: never by the client
-    private final HttpClient verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private final HttpClient lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(InsecureTls.trustingEveryCertificate()).build();
     private final OutboundPolicy outbound;
+    /** Made on first use: their TLS contexts cost every command that measures nothing (say `kargo get`). */
+    private HttpClient verifying;
+    private HttpClient lenient;
 
     public WebMeasurement() {
         this(OutboundPolicy.DEFAULT);
@@ -68,6 +67,17 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     /** @param outbound the addresses the request and its redirects may reach, and how many redirects are followed */
     public WebMeasurement(OutboundPolicy outbound) {
         this.outbound = outbound;
+    }
+
+    /** Redirects are followed by {@link Redirects}, by our rules: never by the client. */
+    private synchronized HttpClient client(boolean insecure) {
+        if (insecure && lenient == null) {
+            lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                    .sslContext(InsecureTls.trustingEveryCertificate()).build();
+        } else if (!insecure && verifying == null) {
+            verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return insecure ? lenient : verifying;
     }
 
     @Override
@@ -100,7 +110,7 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
                 throw new MeasurementException(refused.get());
             }
         }
-        Redirects.Exchange<String> exchange = send(web.insecure() ? lenient : verifying, built, timeout, describe);
+        Redirects.Exchange<String> exchange = send(client(web.insecure()), built, timeout, describe);
         if (exchange.redirects() > 0) {
             context.log().info(describe + ": answered " + exchange.response().statusCode() + " from "
                     + Redirects.shown(exchange.finalUri()) + " after " + exchange.redirects() + " redirect"
