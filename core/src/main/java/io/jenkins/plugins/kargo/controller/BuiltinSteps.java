@@ -26,9 +26,11 @@ final class BuiltinSteps {
     static final String CLONE_CACHE = "promotion-git-cache";
 
     private final LazyKubernetes kubernetes;
+    private final OperatorSettings settings;
 
-    BuiltinSteps(LazyKubernetes kubernetes) {
+    BuiltinSteps(LazyKubernetes kubernetes, OperatorSettings settings) {
         this.kubernetes = kubernetes;
+        this.settings = settings;
     }
 
     StepRegistry registry(Path stateDirectory) {
@@ -36,7 +38,7 @@ final class BuiltinSteps {
                 StepRegistration.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE)))),
                 StepRegistration.of(new GitCommitStep()), StepRegistration.of(new GitPushStep()),
                 StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new YamlUpdateStep()),
-                StepRegistration.of(new HelmUpdateImageStep()), StepRegistration.of(new HttpStep()),
+                StepRegistration.of(new HelmUpdateImageStep()), StepRegistration.of(new HttpStep(settings.expressions(), settings.outbound())),
                 StepRegistration.needing(ArgoCdUpdater.NAME, StepRegistration.Need.KUBERNETES,
                         services -> new ArgoCdUpdater(services.kubernetes()))), kubernetes::get);
     }

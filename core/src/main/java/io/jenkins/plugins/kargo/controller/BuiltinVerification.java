@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MeasurementProvider;
@@ -21,12 +22,12 @@ final class BuiltinVerification {
     private final MeasurementProviders providers;
     private final VerificationArgs args;
 
-    BuiltinVerification(LazyKubernetes kubernetes) {
+    BuiltinVerification(LazyKubernetes kubernetes, OperatorSettings settings, ProjectData projectData) {
         this.providers = MeasurementProviders.none()
-                .with(MetricProvider.Web.class, new WebMeasurement())
+                .with(MetricProvider.Web.class, new WebMeasurement(settings.outbound()))
                 .with(MetricProvider.Prometheus.class, new PrometheusMeasurement())
                 .with(MetricProvider.Job.class, new Jobs(kubernetes));
-        this.args = new VerificationArgs(kubernetes);
+        this.args = new VerificationArgs(settings.expressions(), projectData, kubernetes);
     }
 
     /** The built-in providers; add the approval provider with {@code .with(MetricProvider.Plugin.class, ...)}. */

@@ -28,6 +28,8 @@ import io.jenkins.plugins.kargo.discovery.npm.NpmSubscriber;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.expr.Limits;
+import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
 import io.jenkins.plugins.kargo.freight.Availability;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightAvailability;
@@ -93,8 +95,8 @@ public final class KargoEngine implements AutoCloseable {
     private final Map<String, Loaded> configurations = new ConcurrentHashMap<>();
 
     private KargoEngine(KargoStore store, Subscribers subscribers, PromotionRunner runner,
-                        MeasurementProviders providers, Verifier.StageArgs stageArgs, CredentialsProvider credentials,
-                        EventSink events, Clock clock) {
+                        MeasurementProviders providers, Verifier.StageArgs stageArgs, Limits expressions,
+                        CredentialsProvider credentials, EventSink events, Clock clock) {
         this.store = store;
         this.events = events;
         this.clock = clock;
@@ -107,7 +109,7 @@ public final class KargoEngine implements AutoCloseable {
         AnalysisRunner analysis = new AnalysisRunner(providers.with(MetricProvider.Plugin.class,
                 new ApprovalMeasurement(ref -> store.verifications().get(ref.project(), ref.name())
                         .flatMap(VerificationRun::decision), Sleeper.SYSTEM, APPROVAL_POLL)),
-                new ConditionEvaluator(), clock, Sleeper.SYSTEM);
+                new ConditionEvaluator(expressions), clock, Sleeper.SYSTEM);
         Verifier verifier = new Verifier(store, analysis, stageArgs, rollback, delivery, events, clock);
         this.worker = new PromotionWorker(store, runner, verifier, rollback, names, credentials, delivery, events,
                 clock);
@@ -186,10 +188,13 @@ public final class KargoEngine implements AutoCloseable {
                             new OciChartSubscriber(oci, credentials)),
                     new NpmSubscriber(http, credentials),
                     new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
-            BuiltinVerification verification = new BuiltinVerification(client);
+            OperatorSettings settings = OperatorSettings.read(stateDirectory);
+            ProjectData projectData = projectData(credentials);
+            BuiltinVerification verification = new BuiltinVerification(client, settings, projectData);
             KargoEngine engine = new KargoEngine(store, subscribers, new PromotionRunner(steps != null ? steps
-                    : new BuiltinSteps(client).registry(stateDirectory), clock), verification.providers(),
-                    verification.stageArgs(), credentials, events, clock);
+                    : new BuiltinSteps(client, settings).registry(stateDirectory), clock, settings.expressions(),
+                    projectData), verification.providers(), verification.stageArgs(), settings.expressions(),
+                    credentials, events, clock);
             engine.closeWith(client);
             WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events);
             engine.addListener(notifier);
@@ -197,6 +202,25 @@ public final class KargoEngine implements AutoCloseable {
             listeners.forEach(engine::addListener);
             return engine;
         }
+    }
+
+    /**
+     * What Kargo's {@code secret()} and {@code sharedSecret()} read: the credentials port's Secrets. ConfigMaps and
+     * metadata are not kept by this product yet, so {@code configMap()} gives an empty map and
+     * {@code freightMetadata()} / {@code stageMetadata()} nil, as Kargo does when there is none.
+     */
+    private static ProjectData projectData(CredentialsProvider credentials) {
+        return new ProjectData() {
+            @Override
+            public Map<String, String> secret(String project, String name) {
+                return credentials.secretData(project, name);
+            }
+
+            @Override
+            public Map<String, String> sharedSecret(String name) {
+                return credentials.sharedSecretData(name);
+            }
+        };
     }
 
     /** The store, for the engine's own package (its tests); faces read it through {@code application.view}. */

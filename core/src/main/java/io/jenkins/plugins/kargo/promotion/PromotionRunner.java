@@ -83,6 +83,11 @@ public final class PromotionRunner {
         this(registry, clock, Limits.DEFAULT, ProjectData.NONE, Sleeper.SYSTEM, DEFAULT_FIRST_BACKOFF);
     }
 
+    /** A runner with these expression limits and project data, and retries that wait 1 s, doubling up to 30 s. */
+    public PromotionRunner(StepRegistry registry, Clock clock, Limits limits, ProjectData projectData) {
+        this(registry, clock, limits, projectData, Sleeper.SYSTEM, DEFAULT_FIRST_BACKOFF);
+    }
+
     /**
      * @param limits       the expression limits of one step (its vars, if and config together)
      * @param projectData  what {@code secret()}, {@code configMap()}, {@code freightMetadata()}, ... read

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.MetricProvider;
@@ -62,7 +63,7 @@ class BuiltinVerificationTest {
         });
         server.start();
         try (LazyKubernetes kubernetes = counting()) {
-            BuiltinVerification verification = new BuiltinVerification(kubernetes);
+            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE);
             KargoConfig seed = new ConfigLoader().load(ExampleProject.directory());
             Stage dev = seed.stage("myapp", "dev").orElseThrow();
 
@@ -100,8 +101,8 @@ class BuiltinVerificationTest {
                 "{{ .Rollout.Status.Stable.StableRS }}", "{{ .Rollout.Status.StableRS }}")));
 
         try (LazyKubernetes kubernetes = counting()) {
-            new BuiltinSteps(kubernetes).registry(dir);
-            BuiltinVerification verification = new BuiltinVerification(kubernetes);
+            new BuiltinSteps(kubernetes, OperatorSettings.DEFAULT).registry(dir);
+            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE);
             assertThat(clientsMade).as("nothing made it yet").hasValue(0);
 
             Map<String, String> args = verification.args().resolve(fixedSeed.stage("myapp", "preprod").orElseThrow(),
@@ -143,7 +144,7 @@ class BuiltinVerificationTest {
         try (LazyKubernetes kubernetes = new LazyKubernetes(() -> {
             throw new KubernetesClientException("invalid kubeconfig /home/ci/.kube/config");
         })) {
-            BuiltinVerification verification = new BuiltinVerification(kubernetes);
+            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE);
             assertThatThrownBy(() -> verification.providers().forKind(integration).orElseThrow()
                     .measure(integration, context(Map.of("service-url", "http://x"))))
                     .isInstanceOf(MeasurementException.class)
