@@ -1,5 +1,9 @@
 package io.jenkins.plugins.kargo;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,5 +20,14 @@ class PackageRulesTest {
     @Test
     void noCycleBetweenTopLevelPackages() {
         ArchitectureRules.topLevelPackagesPointOneWay().check(ENGINE);
+    }
+
+    /** The expression engine depends on nothing else of the project, so every layer may use it. */
+    @Test
+    void theExpressionEngineStandsAlone() {
+        noClasses().that().resideInAPackage("io.jenkins.plugins.kargo.expr..")
+                .should().dependOnClassesThat(resideInAPackage("io.jenkins.plugins.kargo..")
+                        .and(not(resideInAPackage("io.jenkins.plugins.kargo.expr.."))))
+                .check(ENGINE);
     }
 }
