@@ -32,7 +32,9 @@ import io.jenkins.plugins.kargo.freight.Availability;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.freight.FreightAvailability;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
@@ -40,13 +42,11 @@ import io.jenkins.plugins.kargo.promotion.Ulid;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
-import io.jenkins.plugins.kargo.state.Promotion;
-import io.jenkins.plugins.kargo.state.VerificationRun;
 import io.jenkins.plugins.kargo.verification.AnalysisRunner;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
-import io.jenkins.plugins.kargo.verification.Sleeper;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -94,7 +94,7 @@ public final class KargoEngine implements AutoCloseable {
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
-    private KargoEngine(KargoStore store, Subscribers subscribers, PromotionExecutor executor,
+    private KargoEngine(KargoStore store, Subscribers subscribers, PromotionRunner runner,
                         MeasurementProviders providers, Verifier.StageArgs stageArgs, CredentialsProvider credentials,
                         EventSink events, Clock clock) {
         this.store = store;
@@ -111,7 +111,7 @@ public final class KargoEngine implements AutoCloseable {
                         .flatMap(VerificationRun::decision), Sleeper.SYSTEM, APPROVAL_POLL)),
                 new ConditionEvaluator(new ExpressionEngine()), clock, Sleeper.SYSTEM);
         Verifier verifier = new Verifier(store, analysis, stageArgs, rollback, delivery, events, clock);
-        this.worker = new PromotionWorker(store, executor, verifier, rollback, names, credentials, delivery, events,
+        this.worker = new PromotionWorker(store, runner, verifier, rollback, names, credentials, delivery, events,
                 clock);
     }
 
@@ -152,8 +152,8 @@ public final class KargoEngine implements AutoCloseable {
                 new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
         BuiltinVerification verification = new BuiltinVerification(kubernetes);
         KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
-                subscribers, new PlanExecutor(new PromotionRunner(steps.orElseGet(() -> new BuiltinSteps(kubernetes)
-                        .registry(stateDirectory)), clock)), verification.providers(),
+                subscribers, new PromotionRunner(steps.orElseGet(() -> new BuiltinSteps(kubernetes)
+                        .registry(stateDirectory)), clock), verification.providers(),
                 verification.stageArgs(), credentials, events, clock);
         engine.closeWith(kubernetes);
         WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);

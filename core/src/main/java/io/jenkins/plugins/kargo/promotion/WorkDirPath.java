@@ -16,32 +16,32 @@ public final class WorkDirPath {
     }
 
     /**
-     * @param field the configuration field the value came from, named in the error (e.g. {@code checkout[0].path})
-     * @throws IllegalArgumentException naming the field, the value and the fix
+     * @param field the configuration field the value came from, named in the refusal (e.g. {@code config.checkout[0].path})
+     * @throws StepException naming the field, the value and the fix, in {@link StepConfig}'s words
      */
-    public static Path resolve(Path workDir, String field, String value) {
+    public static Path resolve(Path workDir, String field, String value) throws StepException {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("field '" + field + "' is required: a path relative to the promotion's working directory");
+            throw StepConfig.error(field, "is required", "give a path relative to the promotion's working directory");
         }
         Path relative;
         try {
             relative = Path.of(value);
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("field '" + field + "': '" + value + "' is not a valid path: " + e.getReason());
+            throw StepConfig.error(field, "is '" + value + "', not a valid path (" + e.getReason() + ")", "");
         }
         if (relative.isAbsolute() || value.startsWith("/") || value.startsWith("\\")) {
-            throw new IllegalArgumentException("field '" + field + "': '" + value
-                    + "' is absolute; use a path relative to the promotion's working directory");
+            throw StepConfig.error(field, "is '" + value + "', which is absolute",
+                    "use a path relative to the promotion's working directory");
         }
         Path root = workDir.toAbsolutePath().normalize();
         Path resolved = root.resolve(relative).normalize();
         if (!resolved.startsWith(root)) {
-            throw new IllegalArgumentException("field '" + field + "': '" + value
-                    + "' leaves the promotion's working directory; remove the '..'");
+            throw StepConfig.error(field, "is '" + value + "', which leaves the promotion's working directory",
+                    "remove the '..'");
         }
         if (!realAncestorInside(root, resolved)) {
-            throw new IllegalArgumentException("field '" + field + "': '" + value
-                    + "' leads out of the promotion's working directory through a symbolic link");
+            throw StepConfig.error(field, "is '" + value + "', which leads out of the promotion's working directory"
+                    + " through a symbolic link", "");
         }
         return resolved;
     }

@@ -10,6 +10,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.InsecureTls;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.jenkins.plugins.kargo.kubernetes.Interruptible;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdateConfig.AppSelector;
@@ -46,6 +47,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ArgoCdUpdater implements PromotionStepRunner {
 
+    public static final String NAME = "argocd-update";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     static final String REFRESH_ANNOTATION = "argocd.argoproj.io/refresh";
@@ -67,7 +69,7 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
 
     @Override
     public String name() {
-        return "argocd-update";
+        return NAME;
     }
 
     /** One Application to update, as found, and the sources it gets. */
@@ -79,8 +81,8 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         ArgoCdUpdateConfig cfg;
         try {
             cfg = ArgoCdUpdateConfig.parse(config);
-        } catch (IllegalArgumentException e) {
-            return StepResult.errored(e.getMessage());
+        } catch (StepException e) {
+            return StepResult.errored(NAME + ": " + e.getMessage());
         }
         Duration timeout = cfg.timeoutDuration().orElse(defaultTimeout);
         try {

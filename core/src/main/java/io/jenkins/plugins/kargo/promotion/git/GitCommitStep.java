@@ -2,7 +2,9 @@ package io.jenkins.plugins.kargo.promotion.git;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
 import io.jenkins.plugins.kargo.promotion.WorkDirPath;
@@ -29,12 +31,8 @@ public final class GitCommitStep implements PromotionStepRunner {
     /** {@code author} overrides the working tree's default author for this commit. */
     public record Config(String path, String message, Author author) {
         public Config {
-            if (path == null || path.isEmpty()) {
-                throw new IllegalArgumentException("field 'path' is required: the working tree a git-clone checked out");
-            }
-            if (message == null || message.isBlank()) {
-                throw new IllegalArgumentException("field 'message' is required");
-            }
+            StepConfig.require(StepConfig.present(path), "path", "is required", "give the working tree a git-clone checked out");
+            StepConfig.require(message != null && !message.isBlank(), "message", "is required", "give the commit message");
         }
     }
 
@@ -48,10 +46,10 @@ public final class GitCommitStep implements PromotionStepRunner {
         Config config;
         Path directory;
         try {
-            config = StepConfigBinder.bind(name(), rawConfig, Config.class);
-            directory = WorkDirPath.resolve(context.workDir(), "path", config.path());
-        } catch (IllegalArgumentException e) {
-            return StepResult.errored(e.getMessage());
+            config = StepConfig.bind(name(), rawConfig, Config.class);
+            directory = WorkDirPath.resolve(context.workDir(), "config.path", config.path());
+        } catch (StepException e) {
+            return StepResult.errored(name() + ": " + e.getMessage());
         }
         try (Git git = Git.open(directory.toFile())) {
             git.add().addFilepattern(".").setAll(true).call();

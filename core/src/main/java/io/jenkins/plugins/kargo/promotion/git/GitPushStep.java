@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.jenkins.plugins.kargo.freight.RepoUrls;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.WorkDirPath;
+import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,15 +43,11 @@ public final class GitPushStep implements PromotionStepRunner {
     /** Without {@code targetBranch} the checked out branch is pushed; {@code generateTargetBranch} pushes to a new one. */
     public record Config(String path, String targetBranch, Integer maxAttempts, boolean generateTargetBranch) {
         public Config {
-            if (path == null || path.isEmpty()) {
-                throw new IllegalArgumentException("field 'path' is required: the working tree a git-clone checked out");
-            }
-            if (maxAttempts != null && maxAttempts < 1) {
-                throw new IllegalArgumentException("field 'maxAttempts' must be at least 1");
-            }
-            if (generateTargetBranch && targetBranch != null && !targetBranch.isEmpty()) {
-                throw new IllegalArgumentException("set either 'targetBranch' or 'generateTargetBranch: true', not both");
-            }
+            StepConfig.require(StepConfig.present(path), "path", "is required", "give the working tree a git-clone checked out");
+            StepConfig.require(maxAttempts == null || maxAttempts >= 1, "maxAttempts", "is " + maxAttempts
+                    + ", must be at least 1", "");
+            StepConfig.require(!generateTargetBranch || !StepConfig.present(targetBranch), "", "sets both targetBranch "
+                    + "and generateTargetBranch", "set either targetBranch or generateTargetBranch: true");
         }
 
         int attempts() {
@@ -79,10 +77,10 @@ public final class GitPushStep implements PromotionStepRunner {
         Config config;
         Path directory;
         try {
-            config = StepConfigBinder.bind(name(), rawConfig, Config.class);
-            directory = WorkDirPath.resolve(context.workDir(), "path", config.path());
-        } catch (IllegalArgumentException e) {
-            return StepResult.errored(e.getMessage());
+            config = StepConfig.bind(name(), rawConfig, Config.class);
+            directory = WorkDirPath.resolve(context.workDir(), "config.path", config.path());
+        } catch (StepException e) {
+            return StepResult.errored(name() + ": " + e.getMessage());
         }
         try (Git git = Git.open(directory.toFile())) {
             Repository repo = git.getRepository();

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.kargo.promotion.git;
 
-import io.jenkins.plugins.kargo.freight.RepoUrls;
 import io.jenkins.plugins.kargo.git.GitTransportRetry;
+import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

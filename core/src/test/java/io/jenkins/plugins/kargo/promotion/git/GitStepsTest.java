@@ -222,7 +222,7 @@ class GitStepsTest {
         assertThat(up.message()).contains("checkout[0].path").contains("leaves the promotion's working directory");
         assertThat(tmp.resolve("elsewhere")).doesNotExist();
         assertThat(absolute.status()).isEqualTo(StepStatus.Errored);
-        assertThat(absolute.message()).contains("'path'").contains("is absolute");
+        assertThat(absolute.message()).contains("config.path is '").contains("which is absolute");
     }
 
     @Test
@@ -234,11 +234,13 @@ class GitStepsTest {
         StepResult both = steps.clone.run(context, config("{repoURL: x, checkout: [{branch: a, tag: b, path: p}]}"));
         StepResult type = steps.clone.run(context, config("{repoURL: x, insecureSkipTLSVerify: maybe, checkout: [{path: p}]}"));
 
-        assertThat(typo.message()).isEqualTo("git-push config: unknown field 'maxAtempts'; known fields: "
+        assertThat(typo.message()).isEqualTo("git-push: config.maxAtempts is not a field of git-push; the fields are "
                 + "generateTargetBranch, maxAttempts, path, targetBranch");
-        assertThat(noCheckout.message()).contains("'checkout' needs at least one entry");
-        assertThat(both.message()).isEqualTo("git-clone config: checkout[0]: set only one of 'branch', 'commit' and 'tag'");
-        assertThat(type.message()).isEqualTo("git-clone config: field 'insecureSkipTLSVerify' must be true or false");
+        assertThat(noCheckout.message()).isEqualTo("git-clone: config.checkout is required; list at least one entry, "
+                + "e.g. [{branch: main, path: ./out}]");
+        assertThat(both.message()).isEqualTo("git-clone: config.checkout[0] sets more than one of branch, commit and tag; "
+                + "set only one");
+        assertThat(type.message()).isEqualTo("git-clone: config.insecureSkipTLSVerify must be true or false, not 'maybe'");
         assertThat(java.util.List.of(typo, noCheckout, both, type)).extracting(StepResult::status).containsOnly(StepStatus.Errored);
     }
 

@@ -11,13 +11,13 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.jenkins.plugins.kargo.api.ExpressionVariable;
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import io.jenkins.plugins.kargo.api.PromotionStep;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
-import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.promotion.PromotionRun;
@@ -298,7 +298,7 @@ class HttpStepTest {
         assertThat(run("url: BASE/version\ntimeout: soon").message())
                 .isEqualTo("config.timeout is 'soon', not a positive duration; write it as Go does, e.g. 30s or 1m30s");
         assertThat(run("url: BASE/version\ninsecureSkipTLSVerify: yes please").message())
-                .isEqualTo("config.insecureSkipTLSVerify must be true or false, not a string");
+                .isEqualTo("config.insecureSkipTLSVerify must be true or false, not 'yes please'");
         assertThat(run("url: BASE/version\nheaders:\n- name: Host\n  value: evil").message())
                 .startsWith("config.headers[0].name is 'Host', a header the JDK HTTP client sets itself");
         assertThat(received).isEmpty();
