@@ -23,14 +23,25 @@ public final class SemverPrecedence {
 
     /** Negative, zero or positive as {@code a} has lower, equal or higher precedence than {@code b}. */
     public static int compare(Semver a, Semver b) {
-        int result = Integer.compare(a.getMajor(), b.getMajor());
+        return compare(a.getMajor(), a.getMinor(), a.getPatch(), a.getPreRelease(),
+                b.getMajor(), b.getMinor(), b.getPatch(), b.getPreRelease());
+    }
+
+    /** As {@link #compare(Semver, Semver)}, for versions read without semver4j. */
+    public static int compare(Version a, Version b) {
+        return compare(a.major(), a.minor(), a.patch(), a.preRelease(), b.major(), b.minor(), b.patch(), b.preRelease());
+    }
+
+    private static int compare(int aMajor, int aMinor, int aPatch, List<String> aPreRelease,
+                               int bMajor, int bMinor, int bPatch, List<String> bPreRelease) {
+        int result = Integer.compare(aMajor, bMajor);
         if (result == 0) {
-            result = Integer.compare(a.getMinor(), b.getMinor());
+            result = Integer.compare(aMinor, bMinor);
         }
         if (result == 0) {
-            result = Integer.compare(a.getPatch(), b.getPatch());
+            result = Integer.compare(aPatch, bPatch);
         }
-        return result != 0 ? result : comparePreReleases(a.getPreRelease(), b.getPreRelease());
+        return result != 0 ? result : comparePreReleases(aPreRelease, bPreRelease);
     }
 
     private static int comparePreReleases(List<String> a, List<String> b) {
@@ -48,8 +59,8 @@ public final class SemverPrecedence {
     }
 
     private static int compareIdentifiers(String a, String b) {
-        boolean aNumeric = isNumeric(a);
-        boolean bNumeric = isNumeric(b);
+        boolean aNumeric = SemverTags.isNumeric(a);
+        boolean bNumeric = SemverTags.isNumeric(b);
         if (aNumeric && bNumeric) {
             // numeric identifiers have no leading zeros, so the longer one is the larger number
             int byLength = Integer.compare(a.length(), b.length());
@@ -59,9 +70,5 @@ public final class SemverPrecedence {
             return aNumeric ? -1 : 1;
         }
         return Integer.signum(a.compareTo(b));
-    }
-
-    private static boolean isNumeric(String identifier) {
-        return identifier.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

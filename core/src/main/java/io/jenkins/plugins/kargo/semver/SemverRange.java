@@ -69,6 +69,11 @@ public final class SemverRange {
     }
 
     /** Whether the version is in this range. */
+    /** Whether this is the empty range, which admits every version without looking at it. */
+    public boolean admitsAll() {
+        return alternatives.isEmpty();
+    }
+
     public boolean admits(Semver version) {
         return alternatives.isEmpty() || alternatives.stream().anyMatch(a -> a.admits(version));
     }

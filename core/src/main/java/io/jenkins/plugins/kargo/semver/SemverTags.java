@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.semver;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,14 @@ public final class SemverTags {
      *         patch number above {@value Integer#MAX_VALUE}, which semver4j cannot hold)
      */
     public static Optional<Semver> parse(String tag, boolean strict) {
+        return read(tag, strict).map(Version::semver);
+    }
+
+    /**
+     * As {@link #parse}, without building the semver4j value: the same tags are accepted (semver4j's rules are
+     * checked here: numbers that fit an {@code int}, numeric pre-release identifiers without leading zeros).
+     */
+    public static Optional<Version> read(String tag, boolean strict) {
         Matcher m = LENIENT.matcher(tag);
         if (!m.matches()) {
             return Optional.empty();
@@ -40,29 +49,44 @@ public final class SemverTags {
                 || hasLeadingZero(major) || hasLeadingZero(minor) || hasLeadingZero(patch))) {
             return Optional.empty();
         }
-        StringBuilder canonical = new StringBuilder()
-                .append(withoutLeadingZeros(major)).append('.')
-                .append(minor == null ? "0" : withoutLeadingZeros(minor)).append('.')
-                .append(patch == null ? "0" : withoutLeadingZeros(patch));
+        List<String> preRelease = m.group(4) == null ? List.of() : List.of(m.group(4).split("\\.", -1));
+        for (String identifier : preRelease) {
+            if (isNumeric(identifier) && hasLeadingZero(identifier)) {
+                return Optional.empty();
+            }
+        }
+        int majorNumber;
+        int minorNumber;
+        int patchNumber;
+        try {
+            majorNumber = Integer.parseInt(major);
+            minorNumber = minor == null ? 0 : Integer.parseInt(minor);
+            patchNumber = patch == null ? 0 : Integer.parseInt(patch);
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // above Integer.MAX_VALUE
+        }
+        StringBuilder canonical = new StringBuilder().append(majorNumber).append('.').append(minorNumber).append('.')
+                .append(patchNumber);
         if (m.group(4) != null) {
             canonical.append('-').append(m.group(4));
         }
         if (m.group(5) != null) {
             canonical.append('+').append(m.group(5));
         }
-        // semver4j validates the pre-release (no empty or zero-padded numeric identifiers) and the number sizes
-        return Optional.ofNullable(Semver.parse(canonical.toString()));
+        return Optional.of(new Version(majorNumber, minorNumber, patchNumber, preRelease, canonical.toString()));
+    }
+
+    static boolean isNumeric(String identifier) {
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return !identifier.isEmpty();
     }
 
     private static boolean hasLeadingZero(String number) {
         return number.length() > 1 && number.charAt(0) == '0';
-    }
-
-    private static String withoutLeadingZeros(String number) {
-        int start = 0;
-        while (start < number.length() - 1 && number.charAt(start) == '0') {
-            start++;
-        }
-        return number.substring(start);
     }
 }

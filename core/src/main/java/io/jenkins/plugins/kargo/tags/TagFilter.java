@@ -55,8 +55,20 @@ public final class TagFilter {
 
     /** Whether discovery may consider this tag. */
     public boolean allows(String tag) {
-        return ignore.stream().noneMatch(p -> p.matcher(tag).find())
-                && (allow.isEmpty() || allow.stream().anyMatch(p -> p.matcher(tag).find()));
+        for (Pattern p : ignore) {
+            if (p.matcher(tag).find()) {
+                return false;
+            }
+        }
+        if (allow.isEmpty()) {
+            return true;
+        }
+        for (Pattern p : allow) {
+            if (p.matcher(tag).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

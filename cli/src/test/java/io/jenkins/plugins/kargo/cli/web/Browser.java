@@ -10,6 +10,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -82,6 +83,18 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /**
+     * Clicks the element {@code by} finds, finding it again if the view re-rendered it meanwhile (a live update or a
+     * reload after signing in replaces the cards and rows).
+     */
+    void click(By by) {
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }
@@ -100,6 +113,33 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(e -> e.getMessage()).toList();
     }
+
+    /**
+     * CPU milliseconds (user and system) the browser's processes have used so far: the browser process, found by its
+     * own profile directory, and every process under it (renderers, GPU, network). Unlike wall time it does not grow
+     * while the machine makes the browser wait for a core.
+     */
+    long cpuMillis() {
+        String marker = "--user-data-dir=" + profile;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .distinct().mapToLong(Browser::cpuMillis).sum();
+    }
+
+    private static long cpuMillis(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields from the state on: utime is the 14th field of the whole line, the 12th after the name
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException gone) {
+            return 0; // a process that ended between the listing and the read
+        }
+    }
+
+    /** The kernel's clock ticks per second (USER_HZ), which /proc/PID/stat counts in: 100 on Linux here. */
+    private static final long CLOCK_TICKS = 100;
 
     void screenshot(Path file) {
         try {

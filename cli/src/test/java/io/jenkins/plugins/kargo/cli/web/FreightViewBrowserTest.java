@@ -31,7 +31,10 @@ class FreightViewBrowserTest {
         server = WebServer.start(InetAddress.getLoopbackAddress(), 0, sample.router(), alice.tokens(), List.of(),
                 new ObjectMapper(), null);
         browser.get(server.uri().toString());
-        browser.awaitRender(0);
+        // the view renders once, and again when its event stream opens (whatever happened meanwhile): after
+        // that it changes only when the test makes it
+        browser.await(By.cssSelector(".live-status[data-live=on]"));
+        browser.awaitRender(1);
         browser.await(By.cssSelector(".freight-table"));
     }
 
@@ -85,7 +88,7 @@ class FreightViewBrowserTest {
         WebElement row = browser.find(By.cssSelector("tr[data-freight='" + String.format("%040x", 3) + "']"));
         assertThat(row.getText()).contains(SampleViews.XSS);
         assertThat(browser.all(By.cssSelector("#kargo img"))).isEmpty();
-        browser.find(By.cssSelector("article.stage[data-stage=dev] a.stage-name")).click();
+        browser.click(By.cssSelector("article.stage[data-stage=dev] a.stage-name"));
         browser.await(By.cssSelector(".stage-page"));
         assertThat((String) browser.script("return document.querySelector('.stage-page').textContent"))
                 .contains("by " + SampleViews.XSS, "committed " + SampleViews.XSS);
@@ -98,7 +101,7 @@ class FreightViewBrowserTest {
         open(SampleViews.seed("dark"));
         assertThat(theme()).isEqualTo("dark");
 
-        browser.find(By.cssSelector("[data-action=theme]")).click();
+        browser.click(By.cssSelector("[data-action=theme]"));
         assertThat(theme()).isEqualTo("light");
         int renders = browser.renders();
         browser.driver().navigate().refresh();
@@ -111,14 +114,14 @@ class FreightViewBrowserTest {
         open(SampleViews.seed("light"));
         signIn(alice.token());
 
-        promoteButton(String.format("%040x", 3), "dev").click();
+        browser.click(promoteButton(String.format("%040x", 3), "dev"));
         WebElement dialog = browser.await(By.cssSelector("dialog.confirm table.changes"));
         dialog = browser.find(By.cssSelector("dialog.confirm"));
         assertThat(dialog.getText()).contains("Promote calm-heron to dev", "as alice",
                 "user-service v1.2.5-beta.1 → v1.2.6", "Commit to https://github.com/yourorg/gitops-config.git (main)",
                 "+  newTag: v1.2.6", "nothing was pushed", "Then verifies it: manual-uat-approval");
         assertThat(views.writes).as("nothing is sent before the confirmation").isEmpty();
-        dialog.findElement(By.cssSelector("[data-action=confirm]")).click();
+        browser.click(By.cssSelector("dialog.confirm [data-action=confirm]"));
         browser.awaitText(By.cssSelector(".toasts"), "queued");
 
         assertThat(views.writes).containsExactly("promote dev by alice {\"freight\":\"" + String.format("%040x", 3) + "\"}");
@@ -128,20 +131,58 @@ class FreightViewBrowserTest {
     void anActionWithoutATokenAsksForOneAndAWrongTokenIsRefused() throws Exception {
         open(SampleViews.seed("light"));
 
-        browser.find(By.cssSelector("article.stage[data-stage=uat] [data-action=approve]")).click();
+        browser.click(By.cssSelector("article.stage[data-stage=uat] [data-action=approve]"));
         WebElement dialog = browser.await(By.cssSelector("dialog.confirm input[name=token]"));
         dialog.sendKeys("not-a-token-of-anyone");
-        browser.find(By.cssSelector("dialog.confirm [data-action=confirm]")).click();
+        browser.click(By.cssSelector("dialog.confirm [data-action=confirm]"));
         browser.awaitText(By.cssSelector("dialog.confirm .dialog-error"), "names nobody");
         assertThat(views.writes).isEmpty();
 
-        browser.find(By.cssSelector("dialog.confirm [data-action=cancel]")).click();
+        browser.click(By.cssSelector("dialog.confirm [data-action=cancel]"));
         signIn(alice.token());
-        browser.find(By.cssSelector("article.stage[data-stage=uat] [data-action=approve]")).click();
+        browser.click(By.cssSelector("article.stage[data-stage=uat] [data-action=approve]"));
         browser.awaitText(By.cssSelector("dialog.confirm"), "Signs off the verification of brave-otter in stage uat as alice");
-        browser.find(By.cssSelector("dialog.confirm [data-action=confirm]")).click();
+        browser.click(By.cssSelector("dialog.confirm [data-action=confirm]"));
         browser.awaitText(By.cssSelector(".toasts"), "approved for uat");
         assertThat(views.writes).containsExactly("approve uat by alice {\"freight\":\"" + String.format("%040x", 2) + "\"}");
+    }
+
+    @Test
+    void aStageIsRolledBackFromItsHistoryWithOneClickPerEntry() throws Exception {
+        open(SampleViews.seed("light"));
+        signIn(alice.token());
+        browser.click(By.cssSelector("article.stage[data-stage=dev] a.stage-name"));
+        browser.await(By.cssSelector(".stage-page"));
+
+        assertThat(browser.all(By.cssSelector(".history-entry [data-action=rollback]"))).as("the current entry has none")
+                .hasSize(1);
+        browser.click(By.cssSelector(".history-entry [data-action=rollback]"));
+        browser.await(By.cssSelector("dialog.confirm table.changes"));
+        assertThat(browser.find(By.cssSelector("dialog.confirm")).getText()).contains("Roll dev back to calm-heron",
+                "Promotes the earlier Freight calm-heron into stage dev as alice", "v1.2.5-beta.1 → v1.2.6",
+                "Auto-promotion into dev is then held");
+        browser.click(By.cssSelector("dialog.confirm [data-action=confirm]"));
+        browser.awaitText(By.cssSelector(".toasts"), "rollback promotion/rb into dev queued");
+
+        assertThat(views.writes).containsExactly("rollback dev by alice {\"freight\":\"" + String.format("%040x", 3) + "\"}");
+    }
+
+    @Test
+    void verifyingAgainAndAbortingAVerificationSayWhatTheyDoBeforeTheyDoIt() throws Exception {
+        open(SampleViews.seed("light"));
+        signIn(alice.token());
+
+        browser.click(By.cssSelector("article.stage[data-stage=dev] [data-action=verify]"));
+        browser.awaitText(By.cssSelector("dialog.confirm"), "Runs stage dev's verification again on its current Freight icy-sparrow as alice");
+        browser.click(By.cssSelector("dialog.confirm [data-action=confirm]"));
+        browser.awaitText(By.cssSelector(".toasts"), "verification/dev.v2 of dev queued");
+
+        browser.click(By.cssSelector("article.stage[data-stage=uat] [data-action=abort-verification]"));
+        browser.awaitText(By.cssSelector("dialog.confirm"), "Aborts verification uat.v1 of stage uat");
+        browser.click(By.cssSelector("dialog.confirm [data-action=confirm]"));
+        browser.awaitText(By.cssSelector(".toasts"), "verification of uat aborts before its next measurement");
+
+        assertThat(views.writes).containsExactly("verify dev by alice {}", "abort-verification uat by alice {}");
     }
 
     @Test
@@ -149,7 +190,7 @@ class FreightViewBrowserTest {
         open(SampleViews.seed("light"));
 
         int renders = browser.renders();
-        browser.find(By.cssSelector("input[name=maturity][value=beta]")).click();
+        browser.click(By.cssSelector("input[name=maturity][value=beta]"));
         browser.awaitRender(renders);
         assertThat(views.timelineQueries.get(views.timelineQueries.size() - 1)).containsEntry("maturity", List.of("beta"));
         assertThat(browser.all(By.cssSelector(".freight-table tbody tr"))).hasSize(2)
@@ -162,21 +203,24 @@ class FreightViewBrowserTest {
         open(SampleViews.seed("light"));
         Path dir = Path.of(System.getProperty("kargo.screenshots", "target/screenshots"));
         browser.screenshot(dir.resolve("freight-view-light.png"));
-        browser.find(By.cssSelector("[data-action=theme]")).click();
+        browser.click(By.cssSelector("[data-action=theme]"));
         assertThat(theme()).isEqualTo("dark");
         browser.screenshot(dir.resolve("freight-view-dark.png"));
         assertThat(dir.resolve("freight-view-dark.png")).isNotEmptyFile();
     }
 
+    /** Signs in on the page and waits for the view to reload as the signed-in user. */
     private void signIn(String token) {
-        browser.find(By.cssSelector("[data-action=sign-in]")).click();
+        browser.click(By.cssSelector("[data-action=sign-in]"));
         browser.await(By.cssSelector("dialog.confirm input[name=token]")).sendKeys(token);
-        browser.find(By.cssSelector("dialog.confirm [data-action=confirm]")).click();
+        int renders = browser.renders();
+        browser.click(By.cssSelector("dialog.confirm [data-action=confirm]"));
         browser.awaitText(By.cssSelector(".session .user"), "alice");
+        browser.awaitRender(renders);
     }
 
-    private WebElement promoteButton(String freight, String stage) {
-        return browser.find(By.cssSelector("tr[data-freight='" + freight + "'] td[data-stage='" + stage + "'] [data-action=promote]"));
+    private static By promoteButton(String freight, String stage) {
+        return By.cssSelector("tr[data-freight='" + freight + "'] td[data-stage='" + stage + "'] [data-action=promote]");
     }
 
     private String theme() {

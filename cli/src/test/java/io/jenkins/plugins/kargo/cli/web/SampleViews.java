@@ -79,7 +79,11 @@ final class SampleViews {
                 .post(p + "/stages/{stage}/approve", Access.WRITE, r -> written("approve", r,
                         ApiResponse.ok(Map.of("result", "SIGNED_OFF"))))
                 .post(p + "/stages/{stage}/rollback", Access.WRITE, r -> written("rollback", r,
-                        ApiResponse.accepted(Map.of("name", "rb", "stage", r.param("stage")))));
+                        ApiResponse.accepted(Map.of("name", "rb", "stage", r.param("stage")))))
+                .post(p + "/stages/{stage}/verify", Access.WRITE, r -> written("verify", r,
+                        ApiResponse.accepted(Map.of("name", r.param("stage") + ".v2", "stage", r.param("stage")))))
+                .post(p + "/stages/{stage}/abort-verification", Access.WRITE, r -> written("abort-verification", r,
+                        ApiResponse.ok(Map.of("name", r.param("stage") + ".v1", "now", false))));
     }
 
     private ApiResponse written(String what, ApiRequest r, ApiResponse answer) {

@@ -57,18 +57,15 @@ public final class RegistryHttp {
     private static final Set<Integer> NOT_RETRIED_5XX = Set.of(501, 505);
     private static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient verifying;
-    private final HttpClient lenient;
+    /** Made on first use: their TLS contexts cost a command that never calls a registry (say `kargo get`). */
+    private HttpClient verifying;
+    private HttpClient lenient;
     private final RateLimiterRegistry rateLimiters;
     private final Retry retry;
     private final Builder config;
 
     private RegistryHttp(Builder b) {
         this.config = b.copy();
-        this.verifying = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.lenient = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).sslContext(InsecureTls.trustingEveryCertificate()).build();
         this.rateLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(b.requestsPerSecond)
                 .limitRefreshPeriod(Duration.ofSeconds(1))
@@ -83,6 +80,21 @@ public final class RegistryHttp {
                 .retryOnException(e -> e instanceof IOException && !(e instanceof SSLHandshakeException))
                 .intervalBiFunction(interval)
                 .build());
+    }
+
+    private synchronized HttpClient client(boolean insecure) {
+        if (insecure) {
+            if (lenient == null) {
+                lenient = HttpClient.newBuilder().connectTimeout(config.connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER).sslContext(InsecureTls.trustingEveryCertificate()).build();
+            }
+            return lenient;
+        }
+        if (verifying == null) {
+            verifying = HttpClient.newBuilder().connectTimeout(config.connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return verifying;
     }
 
     public static Builder builder() {
@@ -179,7 +191,7 @@ public final class RegistryHttp {
         HttpResponse.BodyHandler<byte[]> handler = info -> head
                 ? HttpResponse.BodySubscribers.replacing(new byte[0])
                 : new BoundedBodySubscriber(limit, info.headers().firstValueAsLong("Content-Length").orElse(-1));
-        HttpClient client = request.insecure() ? lenient : verifying;
+        HttpClient client = client(request.insecure());
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), handler);
         try {
             HttpResponse<byte[]> response = future.get(config.responseTimeout.toMillis(), TimeUnit.MILLISECONDS);

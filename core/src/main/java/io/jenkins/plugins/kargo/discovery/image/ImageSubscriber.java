@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ImageSubscriber implements Subscriber<ImageSubscription> {
 
-    /** Tags inspected at once; the per-registry rate limit still applies. */
-    private static final int PARALLELISM = 8;
+    /** Tags inspected at once, a default discovery's whole window; the per-registry rate limit still applies. */
+    private static final int PARALLELISM = ImageSubscription.DEFAULT_DISCOVERY_LIMIT;
 
     private final OciRegistryClient registries;
     private final ImageInspector inspector;

@@ -76,7 +76,7 @@ public final class GitCloneStep implements PromotionStepRunner {
         try {
             config = StepConfig.bind(name(), rawConfig, Config.class);
             for (int i = 0; i < config.checkout().size(); i++) {
-                directories.add(WorkDirPath.resolve(context.workDir(), "config.checkout[" + i + "].path",
+                directories.add(WorkDirPath.locate(context.workDir(), "config.checkout[" + i + "].path",
                         config.checkout().get(i).path()));
             }
         } catch (StepException e) {

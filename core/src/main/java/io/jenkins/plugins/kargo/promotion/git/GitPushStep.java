@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.api.Git;
@@ -25,6 +26,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -78,12 +80,11 @@ public final class GitPushStep implements PromotionStepRunner {
         Path directory;
         try {
             config = StepConfig.bind(name(), rawConfig, Config.class);
-            directory = WorkDirPath.resolve(context.workDir(), "config.path", config.path());
+            directory = WorkDirPath.locate(context.workDir(), "config.path", config.path());
         } catch (StepException e) {
             return StepResult.errored(name() + ": " + e.getMessage());
         }
-        try (Git git = Git.open(directory.toFile())) {
-            Repository repo = git.getRepository();
+        try (Repository repo = RepositoryCache.openWorkTree(directory); Git git = Git.wrap(repo)) {
             String url = repo.getConfig().getString("remote", Constants.DEFAULT_REMOTE_NAME, "url");
             if (url == null) {
                 return StepResult.errored(name() + ": " + config.path() + " has no origin remote; check it out with git-clone");
@@ -146,18 +147,42 @@ public final class GitPushStep implements PromotionStepRunner {
                 .build());
         int[] attempt = {0};
         int[] dropped = {0};
+        if (!config.generateTargetBranch()) {
+            dropped[0] += catchUp(git.getRepository(), branch);
+        }
         try {
             return Retry.decorateCheckedSupplier(retry, () -> {
                 if (attempt[0]++ > 0) {
                     dropped[0] += integrate(git, access, branch);
                 }
-                return push(git, access, branch, config.generateTargetBranch(), dropped[0]);
+                Pushed pushed = push(git, access, branch, config.generateTargetBranch(), dropped[0]);
+                RepositoryCache.recordPush(git.getRepository(), branch, pushed.commit());
+                return pushed;
             }).get();
         } catch (RemoteMoved | Rebase.ConflictException | IOException | GitAPIException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Rebases HEAD onto the branch as the cached clone last saw it (another promotion of this engine may just have
+     * pushed it), so that the push usually succeeds at the first attempt without a fetch. Returns how many local
+     * commits the branch already had.
+     */
+    private static int catchUp(Repository repo, String branch) throws IOException, Rebase.ConflictException {
+        Optional<ObjectId> known = RepositoryCache.cachedHead(repo, branch);
+        ObjectId head = repo.resolve(Constants.HEAD);
+        if (known.isEmpty() || head == null || !repo.getObjectDatabase().has(known.get())) {
+            return 0;
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            if (walk.isMergedInto(walk.parseCommit(known.get()), walk.parseCommit(head))) {
+                return 0;
+            }
+        }
+        return Rebase.onto(repo, known.get()).dropped();
     }
 
     /** Fetches the branch and rebases HEAD onto it; returns how many local commits the branch already had. */

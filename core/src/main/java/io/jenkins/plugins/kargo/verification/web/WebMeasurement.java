@@ -53,9 +53,19 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     private static final Configuration JSON_PATH = Configuration.builder()
             .jsonProvider(new JacksonJsonProvider(JSON)).mappingProvider(new JacksonMappingProvider(JSON)).build();
 
-    private final HttpClient verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final HttpClient lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .sslContext(InsecureTls.trustingEveryCertificate()).build();
+    /** Made on first use: their TLS contexts cost every command that measures nothing (say `kargo get`). */
+    private HttpClient verifying;
+    private HttpClient lenient;
+
+    private synchronized HttpClient client(boolean insecure) {
+        if (insecure && lenient == null) {
+            lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .sslContext(InsecureTls.trustingEveryCertificate()).build();
+        } else if (!insecure && verifying == null) {
+            verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return insecure ? lenient : verifying;
+    }
 
     @Override
     public Object measure(MetricProvider.Web web, MeasurementContext context)
@@ -87,7 +97,7 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
                 throw new MeasurementException(refused.get());
             }
         }
-        HttpResponse<String> response = send(web.insecure() ? lenient : verifying, built, timeout, describe);
+        HttpResponse<String> response = send(client(web.insecure()), built, timeout, describe);
         return web.jsonPath().isBlank() ? responseResult(response)
                 : valueAt(web.jsonPath(), response, describe);
     }
