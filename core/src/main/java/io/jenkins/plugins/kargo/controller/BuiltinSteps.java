@@ -1,10 +1,7 @@
 package io.jenkins.plugins.kargo.controller;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
-import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepRegistration;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
-import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdater;
 import io.jenkins.plugins.kargo.promotion.files.HelmUpdateImageStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
@@ -15,12 +12,13 @@ import io.jenkins.plugins.kargo.promotion.git.GitPushStep;
 import io.jenkins.plugins.kargo.promotion.git.RepositoryCache;
 import io.jenkins.plugins.kargo.promotion.http.HttpStep;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The promotion steps an engine runs: git ({@code git-clone} through a clone cache under the state directory,
  * {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image}, {@code yaml-update},
- * {@code helm-update-image}), {@code http} and {@code argocd-update}, which uses the engine's {@link LazyKubernetes}
- * only when it runs, so that commands that promote nothing never load a Kubernetes client.
+ * {@code helm-update-image}), {@code http}, and {@code argocd-update}, which declares that it needs the engine's
+ * Kubernetes client and is made on its first use, so that commands that promote nothing never load one.
  */
 final class BuiltinSteps {
 
@@ -28,32 +26,18 @@ final class BuiltinSteps {
     static final String CLONE_CACHE = "promotion-git-cache";
 
     private final LazyKubernetes kubernetes;
-    private ArgoCdUpdater argocd;
 
     BuiltinSteps(LazyKubernetes kubernetes) {
         this.kubernetes = kubernetes;
     }
 
     StepRegistry registry(Path stateDirectory) {
-        return StepRegistry.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE))),
-                new GitCommitStep(), new GitPushStep(), new KustomizeSetImageStep(), new YamlUpdateStep(),
-                new HelmUpdateImageStep(), new HttpStep(), new PromotionStepRunner() {
-                    @Override
-                    public String name() {
-                        return "argocd-update";
-                    }
-
-                    @Override
-                    public StepResult run(StepContext context, JsonNode config) throws InterruptedException {
-                        return argocd().run(context, config);
-                    }
-                });
-    }
-
-    private synchronized ArgoCdUpdater argocd() {
-        if (argocd == null) {
-            argocd = new ArgoCdUpdater(kubernetes.get());
-        }
-        return argocd;
+        return StepRegistry.of(List.of(
+                StepRegistration.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE)))),
+                StepRegistration.of(new GitCommitStep()), StepRegistration.of(new GitPushStep()),
+                StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new YamlUpdateStep()),
+                StepRegistration.of(new HelmUpdateImageStep()), StepRegistration.of(new HttpStep()),
+                StepRegistration.needing(ArgoCdUpdater.NAME, StepRegistration.Need.KUBERNETES,
+                        services -> new ArgoCdUpdater(services.kubernetes()))), kubernetes::get);
     }
 }

@@ -30,13 +30,54 @@ public final class SecretCredentials implements CredentialsProvider {
 
     static final String CRED_TYPE_LABEL = "kargo.akuity.io/cred-type";
 
+    /**
+     * One secret for the URLs it matches, as a face holds it: a Secret of the file {@link #read} takes, or a Jenkins
+     * credential bound to a URL in the plugin's configuration.
+     *
+     * @param name           what the user calls it (the Secret's name, the credential's ID); tried in name order
+     * @param repoURLIsRegex {@code repoURL} is a regular expression matched against the URL as given or normalised
+     */
+    public record Secret(String name, CredentialKind kind, String repoURL, boolean repoURLIsRegex,
+                         Credentials credentials) {
+
+        @Override
+        public String toString() {
+            return "Secret[name=" + name + ", kind=" + kind + ", repoURL=" + repoURL + ", " + credentials + "]";
+        }
+    }
+
     private record Entry(String name, CredentialKind kind, String repoURL, Pattern regex, Credentials credentials) {
     }
 
     private final List<Entry> entries;
 
     private SecretCredentials(List<Entry> entries) {
-        this.entries = List.copyOf(entries);
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Entry::name));
+        this.entries = List.copyOf(sorted);
+    }
+
+    /**
+     * Credentials from secrets a face has read from its own store, matched as Kargo matches its credential Secrets.
+     *
+     * @throws IllegalArgumentException naming the secret when its {@code repoURL} is not a valid regular expression
+     */
+    public static SecretCredentials of(List<Secret> secrets) {
+        List<Entry> entries = new ArrayList<>();
+        for (Secret s : secrets) {
+            entries.add(new Entry(s.name(), s.kind(), s.repoURL(),
+                    s.repoURLIsRegex() ? regex(s.name(), s.repoURL()) : null, s.credentials()));
+        }
+        return new SecretCredentials(entries);
+    }
+
+    private static Pattern regex(String where, String repoURL) {
+        try {
+            return Pattern.compile(repoURL);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(where + ": repoURL is not a valid regular expression: "
+                    + e.getDescription());
+        }
     }
 
     /**
@@ -59,7 +100,6 @@ public final class SecretCredentials implements CredentialsProvider {
                 entries.add(entry(file, name, type, doc));
             }
         }
-        entries.sort(Comparator.comparing(Entry::name));
         return new SecretCredentials(entries);
     }
 
@@ -76,15 +116,7 @@ public final class SecretCredentials implements CredentialsProvider {
         if (repoURL == null) {
             throw new IllegalArgumentException(where + ": no repoURL; add stringData.repoURL");
         }
-        Pattern regex = null;
-        if ("true".equals(value(doc, "repoURLIsRegex"))) {
-            try {
-                regex = Pattern.compile(repoURL);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(where + ": repoURL is not a valid regular expression: "
-                        + e.getDescription());
-            }
-        }
+        Pattern regex = "true".equals(value(doc, "repoURLIsRegex")) ? regex(where, repoURL) : null;
         String token = value(doc, "token");
         String sshPrivateKey = value(doc, "sshPrivateKey");
         String username = value(doc, "username");

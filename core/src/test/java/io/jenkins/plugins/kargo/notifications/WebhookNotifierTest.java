@@ -292,8 +292,8 @@ class WebhookNotifierTest {
     }
 
     private static DeliveryEvent event(Type type, String message) {
-        return new DeliveryEvent(type, "myapp", "dev", "3f2c1a9d0e5b7c4a1f2e3d4c5b6a79881726354a", "wise-otter",
-                "dev.01jfake.3f2c1a9", "alice", message, Instant.parse("2026-11-27T13:00:00Z"));
+        return new DeliveryEvent(type, "myapp", "dev", java.util.List.of(new DeliveryEvent.Freight(
+                "3f2c1a9d0e5b7c4a1f2e3d4c5b6a79881726354a", "wise-otter")), "dev.01jfake.3f2c1a9", "alice", message, Instant.parse("2026-11-27T13:00:00Z"));
     }
 
     private static String receiverBodyOf(Type type, String message) {
