@@ -32,7 +32,7 @@ class ConfigInputTest {
         ConfigProblem problem = refusal(() -> new ConfigLoader().load(Path.of("/dev/zero")));
 
         assertThat(problem.location().file()).isEqualTo("/dev/zero");
-        assertThat(problem.message()).isEqualTo("file is larger than " + ConfigLimits.DEFAULT.maxFileBytes() + " bytes");
+        assertThat(problem.message()).isEqualTo("file is larger than 2097152 bytes"); // 2 MiB, docs/configuration.md
     }
 
     @Test
