@@ -159,9 +159,10 @@ class JobMeasurementTest {
             AtomicBoolean flagKept = new AtomicBoolean();
             Thread measuring = new Thread(() -> {
                 try {
-                    ended.complete(new JobMeasurement(client).measure(seedIntegrationTests(),
-                            context(Map.of("service-url", "x"))));
-                    flagKept.set(Thread.currentThread().isInterrupted());
+                    JobOutcome outcome = new JobMeasurement(client).measure(seedIntegrationTests(),
+                            context(Map.of("service-url", "x")));
+                    flagKept.set(Thread.currentThread().isInterrupted()); // before the test may read it
+                    ended.complete(outcome);
                 } catch (Throwable t) {
                     ended.complete(t);
                 }
