@@ -9,8 +9,8 @@ import java.util.ListIterator;
 /**
  * A Prometheus vector of exactly one finite number, as a condition sees it: a number (so the seed's
  * {@code result < 0.05} compares its value) that is also the one-element list Argo Rollouts hands over (so
- * {@code result[0]} and {@code len(result)} keep working). Extending {@link BigDecimal} lets the expression engine's
- * arithmetic compare it exactly, as it does any decimal. Read-only.
+ * {@code result[0]} and {@code len(result)} keep working). The expression engine reads a {@link Number} that is also
+ * a {@link List} as both: a number to compare and compute with, a list to index and measure. Read-only.
  */
 final class SingleValueVector extends BigDecimal implements List<Number> {
 
@@ -155,6 +155,17 @@ final class SingleValueVector extends BigDecimal implements List<Number> {
     @Override
     public int hashCode() {
         return super.hashCode();
+    }
+
+    /** The value itself: {@link BigDecimal#doubleValue()} would parse {@link #toString()}, the list's text. */
+    @Override
+    public double doubleValue() {
+        return elements.get(0).doubleValue();
+    }
+
+    @Override
+    public float floatValue() {
+        return elements.get(0).floatValue();
     }
 
     @Override

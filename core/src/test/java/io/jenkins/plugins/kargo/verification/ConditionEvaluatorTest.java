@@ -77,6 +77,7 @@ class ConditionEvaluatorTest {
         assertThat(holds(healthy, "result < 0.05")).isTrue();
         assertThat(holds(List.of(0.07), "result < 0.05")).isFalse();
         assertThat(holds(List.of(0.5), "result > 0")).isTrue(); // not truncated to an integer
+        assertThat(holds(List.of(1 / 101.0), "result < 0.05 && result * 101 > 0.99")).isTrue(); // 17 digits
         assertThat(holds(healthy, "result == 0.02")).isTrue();
         assertThat(holds(healthy, "result * 100 < 5")).isTrue();
         assertThat(holds(List.of(0.97), "result[0] >= 0.95")).isTrue();
