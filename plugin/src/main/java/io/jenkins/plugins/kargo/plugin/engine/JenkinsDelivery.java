@@ -2,11 +2,10 @@ package io.jenkins.plugins.kargo.plugin.engine;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.application.Kargo;
 import io.jenkins.plugins.kargo.plugin.config.KargoConfiguration;
 import io.jenkins.plugins.kargo.plugin.config.KubernetesClients;
 import io.jenkins.plugins.kargo.plugin.credentials.JenkinsCredentials;
-import java.time.Clock;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -29,8 +28,8 @@ public enum JenkinsDelivery implements Delivery.Source {
         JenkinsCredentials.Resolved credentials = JenkinsCredentials.resolve(config.getCredentials(), lookup);
         BuildLog log = new BuildLog(listener, credentials.mask());
         credentials.problems().forEach(log::warn);
-        KargoEngine engine = KargoEngine.open(config.stateDirectoryPath(), credentials.provider(), log,
-                KubernetesClients.of(config.getKubernetes(), lookup), Clock.systemUTC());
-        return new EngineDelivery(engine, credentials.mask());
+        Kargo kargo = Kargo.builder(config.stateDirectoryPath()).credentials(credentials.provider()).events(log)
+                .kubernetes(KubernetesClients.of(config.getKubernetes(), lookup)).build();
+        return new KargoDelivery(kargo, credentials.mask());
     }
 }
