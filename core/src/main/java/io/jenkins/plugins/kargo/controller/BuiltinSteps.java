@@ -7,6 +7,7 @@ import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdater;
 import io.jenkins.plugins.kargo.promotion.files.HelmUpdateImageStep;
+import io.jenkins.plugins.kargo.promotion.flow.ComposeOutputStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
 import io.jenkins.plugins.kargo.promotion.files.YamlUpdateStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCloneStep;
@@ -37,7 +38,7 @@ final class BuiltinSteps {
     StepRegistry registry(Path stateDirectory) {
         return StepRegistry.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE))),
                 new GitCommitStep(), new GitPushStep(), new KustomizeSetImageStep(), new YamlUpdateStep(),
-                new HelmUpdateImageStep(), new HttpStep(), new PromotionStepRunner() {
+                new HelmUpdateImageStep(), new HttpStep(), new ComposeOutputStep(), new PromotionStepRunner() {
                     @Override
                     public String name() {
                         return "argocd-update";

@@ -6,15 +6,19 @@ import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ConfigProblem;
 import io.jenkins.plugins.kargo.api.ConfigSource;
+import io.jenkins.plugins.kargo.api.DashboardConfig;
 import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.KargoResource;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.api.ResourceKind;
+import io.jenkins.plugins.kargo.api.Secret;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.credentials.SecretStore;
+import io.jenkins.plugins.kargo.credentials.StoredCredentials;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
 import io.jenkins.plugins.kargo.discovery.chart.ChartRepositorySubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
@@ -35,6 +39,7 @@ import io.jenkins.plugins.kargo.freight.FreightAvailability;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
+import io.jenkins.plugins.kargo.promotion.StepCheck;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.Ulid;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
@@ -82,6 +87,8 @@ public final class KargoEngine implements AutoCloseable {
     static final Duration APPROVAL_POLL = Duration.ofSeconds(1);
 
     private final KargoStore store;
+    private final SecretStore secrets;
+    private final StepRegistry steps;
     private final ConfigLoader loader = new ConfigLoader();
     private final WarehouseReconciler warehouses;
     private final AutoPromotion autoPromotion;
@@ -94,15 +101,18 @@ public final class KargoEngine implements AutoCloseable {
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
-    private KargoEngine(KargoStore store, Subscribers subscribers, PromotionExecutor executor,
+    private KargoEngine(KargoStore store, SecretStore secrets, StepRegistry steps, Subscribers subscribers,
+                        PromotionExecutor executor,
                         MeasurementProviders providers, Verifier.StageArgs stageArgs, CredentialsProvider credentials,
                         EventSink events, Clock clock) {
         this.store = store;
+        this.secrets = secrets;
+        this.steps = steps;
         this.events = events;
         this.clock = clock;
         this.names = new PromotionName(new Ulid(clock));
         DeliveryListener delivery = this::emit;
-        this.warehouses = new WarehouseReconciler(subscribers, store, events);
+        this.warehouses = new WarehouseReconciler(subscribers, credentials, store, events);
         this.autoPromotion = new AutoPromotion(store, clock);
         this.promoter = new Promoter(store, autoPromotion, names, clock);
         AutomaticRollback rollback = new AutomaticRollback(store, this::rollbackAutomatically, delivery, events, clock);
@@ -142,6 +152,9 @@ public final class KargoEngine implements AutoCloseable {
     /** @param steps the promotion steps; empty: the built-in ones */
     private static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events,
                                     LazyKubernetes kubernetes, Optional<StepRegistry> steps, Clock clock) {
+        // the Secrets applied with project directories first, then the face's credentials
+        SecretStore secrets = new SecretStore(stateDirectory.resolve(SecretStore.DIRECTORY));
+        credentials = new StoredCredentials(secrets, credentials);
         RegistryHttp http = RegistryHttp.create();
         OciRegistryClient oci = new OciRegistryClient(http);
         Subscribers subscribers = new Subscribers(
@@ -151,9 +164,9 @@ public final class KargoEngine implements AutoCloseable {
                 new NpmSubscriber(http, credentials),
                 new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
         BuiltinVerification verification = new BuiltinVerification(kubernetes);
+        StepRegistry registry = steps.orElseGet(() -> new BuiltinSteps(kubernetes).registry(stateDirectory));
         KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
-                subscribers, new PlanExecutor(new PromotionRunner(steps.orElseGet(() -> new BuiltinSteps(kubernetes)
-                        .registry(stateDirectory)), clock)), verification.providers(),
+                secrets, registry, subscribers, new PlanExecutor(new PromotionRunner(registry, clock)), verification.providers(),
                 verification.stageArgs(), credentials, events, clock);
         engine.closeWith(kubernetes);
         WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);
@@ -191,6 +204,10 @@ public final class KargoEngine implements AutoCloseable {
 
     private ApplyResult apply(List<ConfigSource> sources, String actor) throws ConfigException {
         KargoConfig config = loader.load(sources);
+        List<ConfigProblem> unknownSteps = StepCheck.problems(config, steps);
+        if (!unknownSteps.isEmpty()) {
+            throw new ConfigException(unknownSteps);
+        }
         Map<String, List<KargoResource>> byProject = new LinkedHashMap<>();
         config.projects().forEach(p -> byProject.put(p.name(), new ArrayList<>()));
         for (KargoResource resource : config.resources()) {
@@ -198,15 +215,24 @@ public final class KargoEngine implements AutoCloseable {
                 byProject.get(resource.project()).add(resource);
             }
         }
-        Set<String> dashboardFiles = config.resources().stream().filter(r -> r.kind() == ResourceKind.CONFIG_MAP)
+        Set<String> dashboardFiles = config.resources().stream().filter(r -> r instanceof DashboardConfig)
                 .map(r -> r.location().file()).collect(Collectors.toSet());
-        List<String> mixed = config.resources().stream().filter(r -> r.kind() != ResourceKind.CONFIG_MAP)
+        List<String> mixed = config.resources().stream().filter(r -> !(r instanceof DashboardConfig))
                 .map(r -> r.location().file()).filter(dashboardFiles::contains).distinct().toList();
         if (!mixed.isEmpty()) {
             throw new ConfigException(mixed.stream().map(file -> ConfigProblem.error(new SourceLocation(file, 1, ""),
                     "the dashboard ConfigMap shares this file with other resources",
                     "keep the dashboard ConfigMap in a file of its own: its webhook is a secret, which the state never keeps"))
                     .toList());
+        }
+        // Secrets go to the credentials store; the configuration store keeps their files with them blanked out
+        List<ConfigSource> storable = loader.withoutSecrets(sources);
+        List<Secret> shared = config.secrets("");
+        if (!shared.isEmpty()) {
+            Map<String, Secret> merged = new LinkedHashMap<>();
+            secrets.secrets("").forEach(s -> merged.put(s.name(), s));
+            shared.forEach(s -> merged.put(s.name(), s));
+            secrets.replace("", List.copyOf(merged.values()));
         }
         List<AppliedProject> applied = new ArrayList<>();
         for (var entry : byProject.entrySet()) {
@@ -216,8 +242,9 @@ public final class KargoEngine implements AutoCloseable {
             Set<String> files = config.resources().stream()
                     .filter(r -> r.project().equals(project) || r.project().isEmpty())
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
-            List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
+            List<ConfigSource> documents = storable.stream().filter(s -> files.contains(s.name()))
                     .toList();
+            secrets.replace(project, config.secrets(project));
             // the dashboard's path only, read again for each notification (a rotated webhook needs no apply)
             Optional<Path> dashboard = config.dashboard().filter(d -> d.shows(project))
                     .map(d -> Path.of(d.location().file()).toAbsolutePath());

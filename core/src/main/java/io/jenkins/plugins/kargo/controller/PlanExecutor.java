@@ -1,7 +1,5 @@
 package io.jenkins.plugins.kargo.controller;
 
-import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.promotion.PromotionPlan;
 import io.jenkins.plugins.kargo.promotion.PromotionRun;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
@@ -23,9 +21,7 @@ final class PlanExecutor implements PromotionExecutor {
     }
 
     @Override
-    public Outcome run(Stage stage, StepContext context, BooleanSupplier aborted, Consumer<StepLogEntry> onStep)
-            throws ConfigException {
-        PromotionPlan plan = PromotionPlan.of(stage);
+    public Outcome run(PromotionPlan plan, StepContext context, BooleanSupplier aborted, Consumer<StepLogEntry> onStep) {
         PromotionRun run = runner.run(plan.vars(), plan.steps(), context, aborted, record -> onStep.accept(new StepLogEntry(
                 record.alias(), record.uses(), record.status().name(), record.message(), record.started(), record.finished())));
         return new Outcome(run.phase(), run.message());

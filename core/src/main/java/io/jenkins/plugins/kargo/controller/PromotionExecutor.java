@@ -1,8 +1,7 @@
 package io.jenkins.plugins.kargo.controller;
 
-import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
+import io.jenkins.plugins.kargo.promotion.PromotionPlan;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.state.StepLogEntry;
 import java.util.function.BooleanSupplier;
@@ -20,10 +19,8 @@ public interface PromotionExecutor {
      * @param aborted asked before each step: true once a user aborted the promotion
      * @param onStep  told of each step as it ends, so the step log is kept as it grows
      * @return how the steps ended; Aborted with the thread's interrupt flag set means the process is shutting down
-     * @throws ConfigException when the stage has nothing to run
      */
-    Outcome run(Stage stage, StepContext context, BooleanSupplier aborted, Consumer<StepLogEntry> onStep)
-            throws ConfigException;
+    Outcome run(PromotionPlan plan, StepContext context, BooleanSupplier aborted, Consumer<StepLogEntry> onStep);
 
     /** @param message why it did not succeed; empty on success */
     record Outcome(PromotionPhase phase, String message) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
+import io.jenkins.plugins.kargo.promotion.PromotionPlan;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
@@ -136,8 +137,9 @@ public final class PromotionWorker {
             deleteRecursively(workDir); // what a crashed attempt left
             Files.createDirectories(workDir);
             StepContext context = new StepContext(project, promotion.stage(), name, promotion.actor(), collection,
-                    workDir, credentials, events, clock);
-            outcome = executor.run(stage.get(), context, () -> store.promotions().abortRequested(project, name),
+                    workDir, credentials.forProject(project), events, clock);
+            PromotionPlan plan = PromotionPlan.of(stage.get(), reference -> config.promotionTask(project, reference));
+            outcome = executor.run(plan, context, () -> store.promotions().abortRequested(project, name),
                     step -> store.promotions().appendStep(project, name, step));
         } catch (ConfigException e) {
             outcome = new PromotionExecutor.Outcome(PromotionPhase.Errored, String.join("; ",

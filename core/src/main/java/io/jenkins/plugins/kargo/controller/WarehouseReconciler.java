@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.jenkins.plugins.kargo.api.Subscription;
 import io.jenkins.plugins.kargo.api.Warehouse;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.DowngradeGuard;
@@ -31,11 +32,15 @@ import java.util.Optional;
 public final class WarehouseReconciler {
 
     private final Subscribers subscribers;
+    private final CredentialsProvider credentials;
     private final KargoStore store;
     private final EventSink events;
 
-    public WarehouseReconciler(Subscribers subscribers, KargoStore store, EventSink events) {
+    /** @param credentials the engine's, whose {@code forProject} puts each warehouse's project's Secrets first */
+    public WarehouseReconciler(Subscribers subscribers, CredentialsProvider credentials, KargoStore store,
+                               EventSink events) {
         this.subscribers = subscribers;
+        this.credentials = credentials;
         this.store = store;
         this.events = events;
     }
@@ -50,7 +55,8 @@ public final class WarehouseReconciler {
             SubscriptionRef ref = SubscriptionRef.of(subscription);
             events.progress("Warehouse " + warehouse.name() + ": discovering " + ref, i, total);
             try {
-                List<DiscoveredArtifact> found = List.copyOf(subscribers.discover(subscription));
+                List<DiscoveredArtifact> found = List.copyOf(subscribers.discover(subscription,
+                        credentials.forProject(project)));
                 results.add(new SubscriptionDiscovery(ref, found, null));
                 if (found.isEmpty()) {
                     problems.add(ref + " (" + subscription.location() + "): no version matched; check its constraint"

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.jenkins.plugins.kargo.api.Secret;
+import io.jenkins.plugins.kargo.api.SecretValue;
 import io.jenkins.plugins.kargo.freight.RepoUrls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Credentials from Kargo's credential Secrets ({@code kind: Secret} labelled {@code kargo.akuity.io/cred-type}
@@ -28,7 +31,7 @@ import java.util.Optional;
  */
 public final class SecretCredentials implements CredentialsProvider {
 
-    static final String CRED_TYPE_LABEL = "kargo.akuity.io/cred-type";
+    static final String CRED_TYPE_LABEL = Secret.CRED_TYPE_LABEL;
 
     private record Entry(String name, CredentialKind kind, String repoURL, Pattern regex, Credentials credentials) {
     }
@@ -63,8 +66,28 @@ public final class SecretCredentials implements CredentialsProvider {
         return new SecretCredentials(entries);
     }
 
+    /**
+     * The credentials among a project directory's Secrets (those labelled {@value #CRED_TYPE_LABEL}, except
+     * {@code generic} ones, which only expressions read), checked when the directory was loaded.
+     */
+    public static SecretCredentials of(List<Secret> secrets) {
+        List<Entry> entries = new ArrayList<>();
+        for (Secret secret : secrets) {
+            String type = secret.credentialType().orElse("generic");
+            if (!type.equals("generic")) {
+                entries.add(entry("Secret " + secret.name(), secret.name(), type,
+                        key -> secret.value(key).map(SecretValue::reveal).orElse(null)));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::name));
+        return new SecretCredentials(entries);
+    }
+
     private static Entry entry(Path file, String name, String type, JsonNode doc) {
-        String where = file + ": Secret " + name;
+        return entry(file + ": Secret " + name, name, type, key -> value(doc, key));
+    }
+
+    private static Entry entry(String where, String name, String type, Function<String, String> value) {
         CredentialKind kind;
         try {
             kind = CredentialKind.valueOf(type.toLowerCase(Locale.ROOT));
@@ -72,12 +95,12 @@ public final class SecretCredentials implements CredentialsProvider {
             throw new IllegalArgumentException(where + ": label " + CRED_TYPE_LABEL + " is '" + type
                     + "'; use one of image, helm, npm, git, generic");
         }
-        String repoURL = value(doc, "repoURL");
+        String repoURL = value.apply("repoURL");
         if (repoURL == null) {
             throw new IllegalArgumentException(where + ": no repoURL; add stringData.repoURL");
         }
         Pattern regex = null;
-        if ("true".equals(value(doc, "repoURLIsRegex"))) {
+        if ("true".equals(value.apply("repoURLIsRegex"))) {
             try {
                 regex = Pattern.compile(repoURL);
             } catch (PatternSyntaxException e) {
@@ -85,10 +108,10 @@ public final class SecretCredentials implements CredentialsProvider {
                         + e.getDescription());
             }
         }
-        String token = value(doc, "token");
-        String sshPrivateKey = value(doc, "sshPrivateKey");
-        String username = value(doc, "username");
-        String password = value(doc, "password");
+        String token = value.apply("token");
+        String sshPrivateKey = value.apply("sshPrivateKey");
+        String username = value.apply("username");
+        String password = value.apply("password");
         Credentials credentials;
         if (sshPrivateKey != null && kind == CredentialKind.git) {
             credentials = new Credentials.SshKey(sshPrivateKey);
