@@ -24,7 +24,11 @@ final class RefreshCommand {
                 throw new CommandFailure(ExitCodes.FAILED, "warehouse " + name + ": no Freight was made:\n  "
                         + String.join("\n  ", refresh.problems()));
             }
-            var creation = refresh.freight().orElseThrow();
+            if (refresh.freight().isEmpty()) {
+                out.println("warehouse/" + name + " refreshed: " + refresh.held());
+                return ExitCodes.OK;
+            }
+            var creation = refresh.freight().get();
             out.println("warehouse/" + name + " refreshed: Freight " + creation.freight().name() + " ("
                     + creation.freight().alias() + ")" + (creation.created() ? " created" : " unchanged"));
             out.flush();

@@ -43,6 +43,7 @@ import io.jenkins.plugins.kargo.promotion.StepCheck;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.Ulid;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.state.FreightCreation;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.state.Promotion;
@@ -291,6 +292,31 @@ public final class KargoEngine implements AutoCloseable {
                 "warehouse " + warehouse + " not found in project " + project + "; warehouses: "
                         + config.warehouses(project).stream().map(Warehouse::name).collect(Collectors.joining(", "))));
         return warehouses.reconcile(project, target);
+    }
+
+    /**
+     * Makes Freight of chosen versions among those the warehouse's last discovery found (Kargo's "assemble
+     * Freight"; the only way a Manual warehouse gets Freight). A subscription not chosen takes its newest.
+     *
+     * @param chosen subscription (its name, repository URL, or chart / package name) to version
+     * @throws IllegalArgumentException naming a version that was not discovered or a subscription that does not exist
+     */
+    public FreightCreation createFreight(String project, String warehouse, Map<String, String> chosen, String actor)
+            throws ConfigException {
+        KargoConfig config = configuration(project);
+        Warehouse target = config.warehouse(project, warehouse).orElseThrow(() -> new NoSuchElementException(
+                "warehouse " + warehouse + " not found in project " + project + "; warehouses: "
+                        + config.warehouses(project).stream().map(Warehouse::name).collect(Collectors.joining(", "))));
+        Freight freight = FreightAssembly.assemble(target, store.warehouses().lastDiscovery(project, warehouse),
+                chosen);
+        FreightCreation creation = store.freight().create(project, freight);
+        store.audit().record(project, actor, "create-freight", "warehouse/" + warehouse, "Freight "
+                + creation.freight().name() + " (" + creation.freight().alias() + ")" + (creation.created() ? ""
+                : ", which existed already"));
+        if (creation.created()) {
+            store.warehouses().updateStatus(project, warehouse, s -> s.withLastFreight(creation.freight().name()));
+        }
+        return creation;
     }
 
     /**
