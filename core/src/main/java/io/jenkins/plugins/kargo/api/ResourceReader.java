@@ -129,7 +129,14 @@ final class ResourceReader {
             spec.get("promotionPolicies").warning("Project.spec.promotionPolicies is deprecated (removed in Kargo v1.7)",
                     "move the policies to a ProjectConfig named " + header.name() + " (spec.promotionPolicies)");
         }
-        return new Project(header.name(), policies(spec.get("promotionPolicies")), header.root().location());
+        ConfigNode annotations = header.root().get("metadata").get("annotations");
+        String revoke = annotations.json().path(Project.REVOKE_VERIFIED_ANNOTATION).asText("true");
+        if (!revoke.equals("true") && !revoke.equals("false")) {
+            annotations.get(Project.REVOKE_VERIFIED_ANNOTATION).error("'" + revoke + "' is neither true nor false",
+                    "write \"true\" (a failed verification takes back verifiedIn) or \"false\" (keeps it, as Kargo)");
+        }
+        return new Project(header.name(), policies(spec.get("promotionPolicies")), !revoke.equals("false"),
+                header.root().location());
     }
 
     private ProjectConfig projectConfig(Header header, String project, ConfigNode spec) {

@@ -52,6 +52,7 @@ import io.jenkins.plugins.kargo.verification.AnalysisRunner;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
 import io.jenkins.plugins.kargo.verification.Sleeper;
+import io.jenkins.plugins.kargo.verification.VerificationArgs;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
 import java.io.InputStream;
@@ -104,7 +105,7 @@ public final class KargoEngine implements AutoCloseable {
 
     private KargoEngine(KargoStore store, SecretStore secrets, StepRegistry steps, Subscribers subscribers,
                         PromotionExecutor executor,
-                        MeasurementProviders providers, Verifier.StageArgs stageArgs, CredentialsProvider credentials,
+                        MeasurementProviders providers, Verifier.StageArgs stageArgs, VerificationArgs rollouts, CredentialsProvider credentials,
                         EventSink events, Clock clock) {
         this.store = store;
         this.secrets = secrets;
@@ -121,7 +122,8 @@ public final class KargoEngine implements AutoCloseable {
                 new ApprovalMeasurement(ref -> store.verifications().get(ref.project(), ref.name())
                         .flatMap(VerificationRun::decision), Sleeper.SYSTEM, APPROVAL_POLL)),
                 new ConditionEvaluator(new ExpressionEngine()), clock, Sleeper.SYSTEM);
-        Verifier verifier = new Verifier(store, analysis, stageArgs, rollback, delivery, events, clock);
+        Verifier verifier = new Verifier(store, analysis, stageArgs, new TemplateArgumentSources(secrets, rollouts),
+                rollback, delivery, events, clock);
         this.worker = new PromotionWorker(store, executor, verifier, rollback, names, credentials, delivery, events,
                 clock);
     }
@@ -168,7 +170,7 @@ public final class KargoEngine implements AutoCloseable {
         StepRegistry registry = steps.orElseGet(() -> new BuiltinSteps(kubernetes).registry(stateDirectory));
         KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
                 secrets, registry, subscribers, new PlanExecutor(new PromotionRunner(registry, clock)), verification.providers(),
-                verification.stageArgs(), credentials, events, clock);
+                verification.stageArgs(), verification.args(), credentials, events, clock);
         engine.closeWith(kubernetes);
         WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);
         engine.addListener(notifier);
