@@ -8,5 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -o -B install -DskipTests
 mvn -q -o -B -pl core dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
-exec java -cp "core/target/test-classes:core/target/classes:$(cat core/target/bench.classpath)" \
+# Run from a copy of the classes, so that a build in this worktree during the run cannot change them under it.
+copy=$(mktemp -d)
+trap 'rm -rf "$copy"' EXIT
+cp -r core/target/classes "$copy/classes"
+cp -r core/target/test-classes "$copy/test-classes"
+java ${BENCH_JAVA_OPTS:-} -cp "$copy/test-classes:$copy/classes:$(cat core/target/bench.classpath)" \
   io.jenkins.plugins.kargo.promotion.git.PromotionBenchmark "$@"

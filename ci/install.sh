@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the build, the tests and the demo need on a fresh machine of this kind (Debian, JDK 17, Maven,
 # Node.js): the OCI registry, skopeo (benchmark baseline), htpasswd, openssl (the token registry's key),
-# Prometheus and promtool (verification tests), and Verdaccio from npm. Idempotent and quick when everything is
+# Prometheus and promtool (verification tests), Chromium and its driver (the Freight view's browser tests, driven
+# by Selenium with both paths named: nothing downloads a browser), and Verdaccio from npm. Idempotent and quick when everything is
 # already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(docker-registry skopeo apache2-utils curl python3 openssl prometheus)
+APT_PACKAGES=(docker-registry skopeo apache2-utils curl python3 openssl prometheus chromium chromium-driver)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

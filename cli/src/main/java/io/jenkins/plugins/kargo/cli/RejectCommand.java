@@ -2,7 +2,7 @@ package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
-import io.jenkins.plugins.kargo.state.VerificationRun;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import java.io.PrintWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

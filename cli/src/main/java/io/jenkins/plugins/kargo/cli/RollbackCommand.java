@@ -2,7 +2,7 @@ package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
-import io.jenkins.plugins.kargo.state.Promotion;
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

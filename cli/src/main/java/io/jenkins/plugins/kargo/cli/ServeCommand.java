@@ -1,11 +1,23 @@
 package io.jenkins.plugins.kargo.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.kargo.cli.web.Tokens;
+import io.jenkins.plugins.kargo.cli.web.WebServer;
 import io.jenkins.plugins.kargo.controller.DeliveryLoop;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.ui.api.Router;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +29,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kargo serve [--tick DURATION]}: the {@link DeliveryLoop} in the foreground, its events on standard error,
- * until SIGINT or SIGTERM (or, embedded, until its thread is interrupted). A shutdown hook stops the loop and closes
- * the engine before the JVM goes; a promotion or verification it interrupts stays Running in the state and is run
- * again by the next loop (or {@code kargo refresh stage}).
+ * {@code kargo serve [--tick DURATION] [--address HOST] [--port N] [--tokens FILE]}: the {@link DeliveryLoop} and the
+ * Freight view's web application ({@link WebServer}) in the foreground, its events on standard error, until SIGINT or
+ * SIGTERM (or, embedded, until its thread is interrupted). A shutdown hook stops the loop and closes the engine before
+ * the JVM goes; a promotion or verification it interrupts stays Running in the state and is run again by the next
+ * loop (or {@code kargo refresh stage}).
  */
-@Command(name = "serve", description = {"Run the delivery loop until stopped (Ctrl-C).",
+@Command(name = "serve", description = {"Run the delivery loop and the Freight view until stopped (Ctrl-C).",
         "For every project in the state: discover each warehouse on its interval,",
         "make Freight, auto-promote where the project allows it, and run queued",
-        "promotions and verifications. Its web UI comes with a later release."})
+        "promotions and verifications. The Freight view and its JSON API listen on",
+        "127.0.0.1 unless --address says otherwise; writes need a token, which is",
+        "printed at start-up unless --tokens names a file of them."})
 final class ServeCommand implements Callable<Integer> {
 
     /** How long a signal waits for the loop to stop before the JVM goes anyway (the loop waits 30s per pool). */
@@ -41,6 +56,27 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "10s", converter = GoDurationOption.class,
             description = "How often the loop looks for work, as Go writes durations (10s, 1m). Default: ${DEFAULT-VALUE}.")
     Duration tick;
+
+    @Option(names = "--address", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The address the web application listens on. Default: ${DEFAULT-VALUE}. Another address "
+                    + "lets other machines in: reads then need a token too; put TLS in front.")
+    String address;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "The web application's port; 0 for any free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--tokens", paramLabel = "FILE",
+            description = "A YAML file of `user: token` lines: who may write, each named by a token of at least 16 "
+                    + "characters. Default: one token for you ($KARGO_ACTOR or your login), made and printed now.")
+    Path tokens;
+
+    @Option(names = "--allowed-origin", paramLabel = "URL",
+            description = "Another origin whose pages may write (a proxy's public address, https://kargo.example.com); repeatable.")
+    List<String> allowedOrigins = List.of();
+
+    @Option(names = "--banner", paramLabel = "TEXT", description = "A line the Freight view shows on every page (the demo says its cluster is simulated).")
+    Optional<String> banner;
 
     @Override
     @SuppressWarnings("try") // the loop runs in its own threads; the try only closes it before the engine
@@ -64,13 +100,32 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         boolean interrupted = false;
         try {
+            InetAddress listen = address(address);
+            Tokens.Generated generated = tokens == null ? Tokens.generate(Actor.current()) : null;
+            Tokens writers = generated != null ? generated.tokens() : tokens(tokens);
             try (KargoEngine engine = Engines.open(state.directory(), console);
+                 WebServer web = WebServer.start(listen, port, new Router(), writers, allowedOrigins, json(),
+                         banner.orElse(null));
                  DeliveryLoop loop = DeliveryLoop.start(engine, tick, console, Clock.systemUTC())) {
+                engine.addListener(event -> web.publish("delivery", event));
                 List<String> projects = engine.store().configurations().projects();
                 console.info("kargo serve: delivery loop over " + state.directory() + (projects.isEmpty()
                         ? " (no project yet: `kargo apply -f DIR` and the next tick picks it up)"
                         : " (projects: " + String.join(", ", projects) + ")")
                         + ", looking for work every " + GoDurationOption.text(tick) + "; stop with Ctrl-C");
+                if (!listen.isLoopbackAddress()) {
+                    console.warn("the web application listens on " + listen.getHostAddress() + ", which other machines "
+                            + "may reach: reads from them need a token, and tokens cross the network in clear text "
+                            + "unless TLS is put in front");
+                }
+                console.info("kargo serve: the Freight view at " + web.uri());
+                if (generated != null) {
+                    console.info("kargo serve: write token for " + generated.user() + ": " + generated.token()
+                            + " (Sign in on the page with it, or send `Authorization: Bearer TOKEN`)");
+                } else {
+                    console.info("kargo serve: writes need a token of " + tokens + " (users: "
+                            + String.join(", ", writers.users()) + ")");
+                }
                 try {
                     stopRequested.await();
                 } catch (InterruptedException e) {
@@ -81,6 +136,8 @@ final class ServeCommand implements Callable<Integer> {
             console.info("stopped");
             clean.set(true);
             return ExitCodes.OK;
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.FAILED, "kargo serve: " + e.getMessage());
         } finally {
             stopped.countDown();
             try {
@@ -92,5 +149,29 @@ final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static InetAddress address(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "--address " + host + ": no such address on this machine");
+        }
+    }
+
+    private static Tokens tokens(Path file) {
+        try {
+            return Tokens.read(file);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "--tokens " + file + ": cannot read it (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
+        }
+    }
+
+    /** The web API's JSON: ISO-8601 times, Optionals as their values. */
+    static ObjectMapper json() {
+        return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

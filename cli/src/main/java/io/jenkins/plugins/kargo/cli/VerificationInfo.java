@@ -1,8 +1,8 @@
 package io.jenkins.plugins.kargo.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.kargo.state.VerificationRun;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import java.time.Instant;
 
 /**

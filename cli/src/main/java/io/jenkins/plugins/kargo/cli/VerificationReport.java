@@ -1,8 +1,8 @@
 package io.jenkins.plugins.kargo.cli;
 
-import io.jenkins.plugins.kargo.state.VerificationRun;
 import io.jenkins.plugins.kargo.verification.MetricResult;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import java.io.PrintWriter;
 
 /** How a verification shows on the console: its outcome with a line per metric, or a table cell. */

@@ -3,13 +3,13 @@ package io.jenkins.plugins.kargo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.state.KargoStore;
-import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.state.StageStatus;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
-import io.jenkins.plugins.kargo.testkit.ShopProject;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
+import io.jenkins.plugins.kargo.testkit.ShopProject;
 import io.jenkins.plugins.kargo.testkit.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class ServeCommandTest {
         assertThat(apply.exitCode()).as(apply.err()).isZero();
 
         ConsoleWatch err = new ConsoleWatch();
-        FutureTask<KargoRun> serve = new FutureTask<>(() -> KargoRun.of(state, err, "serve", "--tick", "200ms"));
+        FutureTask<KargoRun> serve = new FutureTask<>(() -> KargoRun.of(state, err, "serve", "--tick", "200ms", "--port", "0"));
         Thread serving = new Thread(serve, "kargo-serve-under-test");
         serving.start();
         err.await("into dev: Succeeded", WAIT);
@@ -59,7 +59,8 @@ class ServeCommandTest {
 
         assertThat(served.exitCode()).as(served.err()).isZero();
         assertThat(served.err()).contains("kargo serve: delivery loop over " + state + " (projects: shop), looking for"
-                + " work every 0.2s").endsWith("stopped" + System.lineSeparator());
+                + " work every 0.2s").containsPattern("kargo serve: the Freight view at http://127\\.0\\.0\\.1:\\d+/")
+                .containsPattern("write token for \\S+: [A-Za-z0-9_-]{43} ").endsWith("stopped" + System.lineSeparator());
         try (KargoStore store = KargoStore.open(state)) {
             Freight freight = store.freight().list("shop").stream().filter(f -> f.images().get(0).digest().equals(digest))
                     .findFirst().orElseThrow();
@@ -80,5 +81,20 @@ class ServeCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("'soon' is not a duration; write it as Go does, e.g. 10s, 1m or 1h30m");
         assertThat(KargoRun.of(temp.resolve("state"), "serve", "--tick", "0s").err()).contains("longer than 0");
+    }
+
+    @Test
+    void refusesATokensFileWithAShortTokenOrAPortItCannotHave() throws Exception {
+        Path tokens = Files.writeString(temp.resolve("tokens.yaml"), "alice: short\n");
+        KargoRun shortToken = KargoRun.of(temp.resolve("state"), "serve", "--port", "0", "--tokens", tokens.toString());
+        assertThat(shortToken.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(shortToken.err()).contains(tokens + ": the token of alice must be text of at least 16 characters")
+                .doesNotContain("short");
+
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            KargoRun busy = KargoRun.of(temp.resolve("state"), "serve", "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(busy.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(busy.err()).contains("kargo serve: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
     }
 }

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.kargo.api;
 
-import io.jenkins.plugins.kargo.discovery.semver.InvalidSemverRangeException;
-import io.jenkins.plugins.kargo.discovery.semver.SemverRange;
-import io.jenkins.plugins.kargo.discovery.tags.InvalidTagPatternException;
-import io.jenkins.plugins.kargo.discovery.tags.TagFilter;
+import io.jenkins.plugins.kargo.semver.InvalidSemverRangeException;
+import io.jenkins.plugins.kargo.semver.SemverRange;
+import io.jenkins.plugins.kargo.tags.InvalidTagPatternException;
+import io.jenkins.plugins.kargo.tags.TagFilter;
 import java.util.Optional;
 
 /**

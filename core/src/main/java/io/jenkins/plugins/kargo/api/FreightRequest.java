@@ -1,6 +1,5 @@
 package io.jenkins.plugins.kargo.api;
 
-import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import java.util.Set;
 
 /**

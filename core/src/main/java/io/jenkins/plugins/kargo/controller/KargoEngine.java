@@ -36,7 +36,9 @@ import io.jenkins.plugins.kargo.freight.Availability;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.freight.FreightAvailability;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
 import io.jenkins.plugins.kargo.promotion.StepCheck;
@@ -46,14 +48,12 @@ import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.state.FreightCreation;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
-import io.jenkins.plugins.kargo.state.Promotion;
-import io.jenkins.plugins.kargo.state.VerificationRun;
 import io.jenkins.plugins.kargo.verification.AnalysisRunner;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
-import io.jenkins.plugins.kargo.verification.Sleeper;
 import io.jenkins.plugins.kargo.verification.VerificationArgs;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -104,8 +104,8 @@ public final class KargoEngine implements AutoCloseable {
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
     private KargoEngine(KargoStore store, SecretStore secrets, StepRegistry steps, Subscribers subscribers,
-                        PromotionExecutor executor,
-                        MeasurementProviders providers, Verifier.StageArgs stageArgs, VerificationArgs rollouts, CredentialsProvider credentials,
+                        PromotionRunner runner, MeasurementProviders providers, Verifier.StageArgs stageArgs,
+                        VerificationArgs rollouts, CredentialsProvider credentials,
                         EventSink events, Clock clock) {
         this.store = store;
         this.secrets = secrets;
@@ -124,7 +124,7 @@ public final class KargoEngine implements AutoCloseable {
                 new ConditionEvaluator(new ExpressionEngine()), clock, Sleeper.SYSTEM);
         Verifier verifier = new Verifier(store, analysis, stageArgs, new TemplateArgumentSources(secrets, rollouts),
                 rollback, delivery, events, clock);
-        this.worker = new PromotionWorker(store, executor, verifier, rollback, names, credentials, delivery, events,
+        this.worker = new PromotionWorker(store, runner, verifier, rollback, names, credentials, delivery, events,
                 clock);
     }
 
@@ -169,7 +169,7 @@ public final class KargoEngine implements AutoCloseable {
         BuiltinVerification verification = new BuiltinVerification(kubernetes);
         StepRegistry registry = steps.orElseGet(() -> new BuiltinSteps(kubernetes).registry(stateDirectory));
         KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
-                secrets, registry, subscribers, new PlanExecutor(new PromotionRunner(registry, clock)), verification.providers(),
+                secrets, registry, subscribers, new PromotionRunner(registry, clock), verification.providers(),
                 verification.stageArgs(), verification.args(), credentials, events, clock);
         engine.closeWith(kubernetes);
         WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);

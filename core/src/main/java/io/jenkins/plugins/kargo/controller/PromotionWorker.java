@@ -9,14 +9,17 @@ import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.promotion.PromotionPlan;
+import io.jenkins.plugins.kargo.promotion.PromotionRun;
+import io.jenkins.plugins.kargo.promotion.PromotionRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepLogEntry;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
-import io.jenkins.plugins.kargo.state.Promotion;
-import io.jenkins.plugins.kargo.state.VerificationRun;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +58,7 @@ public final class PromotionWorker {
     static final int MAX_ATTEMPTS = 2;
 
     private final KargoStore store;
-    private final PromotionExecutor executor;
+    private final PromotionRunner runner;
     private final Verifier verifier;
     private final AutomaticRollback rollback;
     private final PromotionName names;
@@ -64,11 +67,11 @@ public final class PromotionWorker {
     private final EventSink events;
     private final Clock clock;
 
-    PromotionWorker(KargoStore store, PromotionExecutor executor, Verifier verifier, AutomaticRollback rollback,
+    PromotionWorker(KargoStore store, PromotionRunner runner, Verifier verifier, AutomaticRollback rollback,
                     PromotionName names, CredentialsProvider credentials, DeliveryListener delivery, EventSink events,
                     Clock clock) {
         this.store = store;
-        this.executor = executor;
+        this.runner = runner;
         this.verifier = verifier;
         this.rollback = rollback;
         this.names = names;
@@ -132,22 +135,22 @@ public final class PromotionWorker {
         }
         FreightCollection collection = collection(project, stage.get(), freight.get());
         Path workDir = store.directory().resolve("work").resolve(project).resolve(name);
-        PromotionExecutor.Outcome outcome;
+        PromotionRun outcome;
         try {
             deleteRecursively(workDir); // what a crashed attempt left
             Files.createDirectories(workDir);
             StepContext context = new StepContext(project, promotion.stage(), name, promotion.actor(), collection,
                     workDir, credentials.forProject(project), events, clock);
+            // the stage's promotionTemplate steps (its tasks' steps in place), or its promotionMechanisms as steps
             PromotionPlan plan = PromotionPlan.of(stage.get(), reference -> config.promotionTask(project, reference));
-            outcome = executor.run(plan, context, () -> store.promotions().abortRequested(project, name),
-                    step -> store.promotions().appendStep(project, name, step));
+            outcome = runner.run(plan.vars(), plan.steps(), context, () -> store.promotions().abortRequested(project, name),
+                    step -> store.promotions().appendStep(project, name, StepLogEntry.of(step)));
         } catch (ConfigException e) {
-            outcome = new PromotionExecutor.Outcome(PromotionPhase.Errored, String.join("; ",
-                    e.problems().stream().map(Object::toString).toList()));
+            outcome = errored(String.join("; ", e.problems().stream().map(Object::toString).toList()));
         } catch (IOException | UncheckedIOException e) {
-            outcome = new PromotionExecutor.Outcome(PromotionPhase.Errored, "working directory " + workDir + ": " + e.getMessage());
+            outcome = errored("working directory " + workDir + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            outcome = new PromotionExecutor.Outcome(PromotionPhase.Errored, e.getClass().getSimpleName() + ": " + e.getMessage());
+            outcome = errored(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         if (outcome.phase() == PromotionPhase.Aborted && Thread.currentThread().isInterrupted()
                 && !store.promotions().abortRequested(project, name)) {
@@ -170,6 +173,10 @@ public final class PromotionWorker {
             events.warn("cannot delete the working directory " + workDir + " of promotion " + name + ": " + e.getMessage());
         }
         return true;
+    }
+
+    private static PromotionRun errored(String message) {
+        return new PromotionRun(PromotionPhase.Errored, List.of(), message);
     }
 
     private void finish(String project, Promotion promotion, PromotionPhase phase, String message,

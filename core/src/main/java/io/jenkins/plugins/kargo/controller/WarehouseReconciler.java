@@ -27,15 +27,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One discovery pass of a Warehouse, as Kargo's warehouse reconciler does it: every subscription in turn, then
+ * One discovery pass of a Warehouse, as Kargo's warehouse reconciler does it: every subscription (here at once), then
  * Freight from the newest artifact of each. Kargo's rules hold: when any subscription fails or finds nothing, no
  * Freight is made; a Freight that already exists is not an error. One rule is added: a best candidate older than
  * the newest version seen before is refused ({@link DowngradeGuard}), so a failed or partial listing never
  * downgrades what flows to the stages.
  */
 public final class WarehouseReconciler {
+
+    /** Subscriptions of one warehouse discovered at once. */
+    private static final int MAX_CONCURRENT = 8;
 
     private final Subscribers subscribers;
     private final CredentialsProvider credentials;
@@ -52,28 +60,82 @@ public final class WarehouseReconciler {
         this.events = events;
     }
 
+    /** What discovering one subscription gave: the artifacts found, or the failure's message. */
+    private record Outcome(List<DiscoveredArtifact> found, String failure) {
+    }
+
+    /**
+     * Discovers every subscription at once (Kargo's reconciler takes them in turn); results in the warehouse's order.
+     * Requests still keep each registry's rate limit, which the subscribers share.
+     */
+    private List<Outcome> discoverAll(String project, Warehouse warehouse) {
+        CredentialsProvider projectCredentials = credentials.forProject(project);
+        List<Subscription> subscriptions = warehouse.subscriptions();
+        int total = subscriptions.size();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(MAX_CONCURRENT, total)), r -> {
+            Thread thread = new Thread(r, "kargo-discovery-" + warehouse.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Subscription subscription : subscriptions) {
+                futures.add(pool.submit(() -> {
+                    events.progress("Warehouse " + warehouse.name() + ": discovering " + SubscriptionRef.of(subscription),
+                            done.get(), total);
+                    try {
+                        return new Outcome(List.copyOf(subscribers.discover(subscription, projectCredentials)), null);
+                    } catch (DiscoveryException e) {
+                        return new Outcome(List.of(), e.getMessage());
+                    } finally {
+                        done.incrementAndGet();
+                    }
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> future : futures) {
+                outcomes.add(outcomeOf(future));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome outcomeOf(Future<Outcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return new Outcome(List.of(), "discovery interrupted");
+        } catch (ExecutionException e) {
+            return new Outcome(List.of(), "discovery failed: " + e.getCause());
+        }
+    }
+
     public WarehouseRefresh reconcile(String project, Warehouse warehouse) {
         List<SubscriptionDiscovery> results = new ArrayList<>();
         List<SelectedArtifact> newest = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int total = warehouse.subscriptions().size();
+        List<Outcome> outcomes = discoverAll(project, warehouse);
         for (int i = 0; i < total; i++) {
             Subscription subscription = warehouse.subscriptions().get(i);
             SubscriptionRef ref = SubscriptionRef.of(subscription);
-            events.progress("Warehouse " + warehouse.name() + ": discovering " + ref, i, total);
-            try {
-                List<DiscoveredArtifact> found = List.copyOf(subscribers.discover(subscription,
-                        credentials.forProject(project)));
-                results.add(new SubscriptionDiscovery(ref, found, null));
-                if (found.isEmpty()) {
-                    problems.add(ref + " (" + subscription.location() + "): no version matched; check its constraint"
-                            + " and tag patterns against what the repository holds");
-                } else {
-                    newest.add(new SelectedArtifact(subscription, found.get(0)));
-                }
-            } catch (DiscoveryException e) {
-                results.add(new SubscriptionDiscovery(ref, List.of(), e.getMessage()));
-                problems.add(e.getMessage());
+            Outcome outcome = outcomes.get(i);
+            if (outcome.failure() != null) {
+                results.add(new SubscriptionDiscovery(ref, List.of(), outcome.failure()));
+                problems.add(outcome.failure());
+                continue;
+            }
+            results.add(new SubscriptionDiscovery(ref, outcome.found(), null));
+            if (outcome.found().isEmpty()) {
+                problems.add(ref + " (" + subscription.location() + "): no version matched; check its constraint"
+                        + " and tag patterns against what the repository holds");
+            } else {
+                newest.add(new SelectedArtifact(subscription, outcome.found().get(0)));
             }
         }
         events.progress("Warehouse " + warehouse.name() + ": discovered", total, total);

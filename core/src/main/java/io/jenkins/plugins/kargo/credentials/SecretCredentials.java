@@ -1,14 +1,14 @@
 package io.jenkins.plugins.kargo.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.jenkins.plugins.kargo.api.Secret;
 import io.jenkins.plugins.kargo.api.SecretValue;
-import io.jenkins.plugins.kargo.freight.RepoUrls;
+import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

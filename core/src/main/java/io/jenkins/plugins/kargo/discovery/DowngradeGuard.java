@@ -5,8 +5,8 @@ import io.jenkins.plugins.kargo.api.GitSubscription;
 import io.jenkins.plugins.kargo.api.ImageSubscription;
 import io.jenkins.plugins.kargo.api.NpmSubscription;
 import io.jenkins.plugins.kargo.api.Subscription;
-import io.jenkins.plugins.kargo.discovery.semver.SemverPrecedence;
-import io.jenkins.plugins.kargo.discovery.semver.SemverTags;
+import io.jenkins.plugins.kargo.semver.SemverPrecedence;
+import io.jenkins.plugins.kargo.semver.SemverTags;
 import java.util.Optional;
 import org.semver4j.Semver;
 

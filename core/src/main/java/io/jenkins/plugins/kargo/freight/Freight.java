@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.freight;
 
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.freight;
 
 import io.jenkins.plugins.kargo.api.ChartSubscription;
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import io.jenkins.plugins.kargo.api.GitSubscription;
 import io.jenkins.plugins.kargo.api.ImageSubscription;
 import io.jenkins.plugins.kargo.api.NpmSubscription;

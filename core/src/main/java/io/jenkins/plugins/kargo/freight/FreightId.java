@@ -1,5 +1,8 @@
 package io.jenkins.plugins.kargo.freight;
 
+import io.jenkins.plugins.kargo.api.FreightOrigin;
+import io.jenkins.plugins.kargo.url.GoPath;
+import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

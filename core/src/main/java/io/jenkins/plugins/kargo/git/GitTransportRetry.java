@@ -3,7 +3,7 @@ package io.jenkins.plugins.kargo.git;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.jenkins.plugins.kargo.discovery.http.Sleeper;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -5,6 +5,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.jenkins.plugins.kargo.api.SecretValue;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Posts JSON to a webhook whose URL is a secret (Slack's path holds its token). Retries connection failures,
+ * Posts JSON to a webhook whose URL is a secret (Slack's path holds its token), so over plain HTTP to loopback only
+ * ({@link CredentialScheme}). Retries connection failures,
  * timeouts and 5xx with exponential backoff, never a 4xx (the receiver refused it: sending again cannot help) nor a
  * host name that does not resolve. A
  * failure is reported to the {@link EventSink} naming the URL's host only; nothing this class says or throws holds the
@@ -84,6 +87,11 @@ final class WebhookClient {
         } catch (URISyntaxException | IllegalArgumentException e) {
             events.warn(what + " not sent: the webhook URL is not a valid URL (value not shown: it is a secret); "
                     + "fix it in the dashboard ConfigMap");
+            return CompletableFuture.completedFuture(null);
+        }
+        Optional<String> refused = CredentialScheme.refusal(what + " not sent", request.uri());
+        if (refused.isPresent()) { // the URL is the credential: its path holds the token
+            events.warn(refused.get());
             return CompletableFuture.completedFuture(null);
         }
         AtomicInteger attempts = new AtomicInteger();

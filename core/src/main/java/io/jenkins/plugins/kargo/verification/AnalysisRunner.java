@@ -4,6 +4,7 @@ import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.AnalysisTemplate.Metric;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,7 +160,9 @@ public final class AnalysisRunner {
                         .orElse(LOOK_AGAIN);
                 seen = measuring.poll(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
             } else if (next.isPresent()) {
-                sleeper.sleep(Duration.between(now, next.get()));
+                // in slices, so that an abort is noticed within a second however long the interval
+                Duration wait = Duration.between(now, next.get());
+                sleeper.sleep(wait.compareTo(LOOK_AGAIN) < 0 ? wait : LOOK_AGAIN);
             } else {
                 return null;
             }

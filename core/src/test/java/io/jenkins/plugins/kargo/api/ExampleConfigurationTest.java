@@ -2,7 +2,6 @@ package io.jenkins.plugins.kargo.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

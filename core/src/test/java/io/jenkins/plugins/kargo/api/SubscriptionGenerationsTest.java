@@ -4,7 +4,7 @@ import static io.jenkins.plugins.kargo.api.ConfigFixture.assertProblem;
 import static io.jenkins.plugins.kargo.api.ConfigFixture.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.kargo.discovery.tags.TagFilter;
+import io.jenkins.plugins.kargo.tags.TagFilter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package io.jenkins.plugins.kargo.controller;
 import static io.jenkins.plugins.kargo.controller.Lifecycle.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
-import io.jenkins.plugins.kargo.state.Promotion;
-import io.jenkins.plugins.kargo.state.StepLogEntry;
+import io.jenkins.plugins.kargo.promotion.StepLogEntry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
+import io.jenkins.plugins.kargo.promotion.StepLogEntry;
 import io.jenkins.plugins.kargo.state.AuditEvent;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
-import io.jenkins.plugins.kargo.state.Promotion;
 import io.jenkins.plugins.kargo.state.StageStatus;
-import io.jenkins.plugins.kargo.state.StepLogEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

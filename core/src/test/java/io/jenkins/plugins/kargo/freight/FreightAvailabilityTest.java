@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.freight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.FreightSources;
 import io.jenkins.plugins.kargo.api.FreightSources.AutoPromotionSelectionPolicy;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.kargo.api.ChartSubscription;
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import io.jenkins.plugins.kargo.api.ImageSelectionStrategy;
 import io.jenkins.plugins.kargo.api.ImageSubscription;
 import io.jenkins.plugins.kargo.api.NpmSubscription;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.freight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.DeliveryEvent.Type;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.testkit.CredentialsTrap;
 import io.jenkins.plugins.kargo.testkit.WebhookReceiver;
 import io.jenkins.plugins.kargo.testkit.WebhookReceiver.Received;
 import java.io.IOException;
@@ -179,13 +180,29 @@ class WebhookNotifierTest {
 
     @Test
     void hostThatDoesNotResolveIsReportedOnceWithoutRetrying() throws Exception {
-        Path file = dashboard("myapp", slack(true, "http://webhook.invalid" + SLACK_PATH));
+        Path file = dashboard("myapp", slack(true, "https://webhook.invalid" + SLACK_PATH));
         try (WebhookNotifier notifier = notifier(file)) {
             notifier.on(event(Type.ROLLBACK, "preprod back to the last verified freight"));
             assertThat(notifier.flush(WAIT)).isTrue();
         }
         assertThat(said).containsExactly("warn: Slack notification of ROLLBACK in myapp/dev to webhook.invalid "
                 + "failed: unknown host");
+    }
+
+    @Test
+    void aWebhookOverPlainHttpToAHostOffLoopbackIsNotSent() throws Exception {
+        try (CredentialsTrap trap = CredentialsTrap.start()) {
+            Path file = dashboard("myapp", slack(true, trap.url(SLACK_PATH)) + webhook(true, receiver.url(JSON_PATH)));
+            try (WebhookNotifier notifier = notifier(file)) {
+                notifier.on(event(Type.ROLLBACK, "preprod back to the last verified freight"));
+                assertThat(notifier.flush(WAIT)).isTrue();
+            }
+            assertThat(said).containsExactly("warn: Slack notification of ROLLBACK in myapp/dev not sent: refusing to "
+                    + "send credentials over plain HTTP to " + trap.host() + ", which is not on loopback; use https://");
+            assertThat(trap.received()).isEmpty();
+            assertThat(receiver.drain()).as("the loopback webhook still hears").singleElement()
+                    .extracting(Received::path).isEqualTo(JSON_PATH);
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
-import io.jenkins.plugins.kargo.freight.FreightOrigin;
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import io.jenkins.plugins.kargo.promotion.flow.ComposeOutputStep;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -25,12 +25,15 @@ class WorkDirPathTest {
     void climbingOutAbsolutePathsAndBlankValuesAreRefusedNamingTheField() throws Exception {
         Path work = Files.createDirectories(tmp.resolve("work"));
 
-        assertThatThrownBy(() -> WorkDirPath.resolve(work, "checkout[1].path", "out/../../x"))
-                .hasMessage("field 'checkout[1].path': 'out/../../x' leaves the promotion's working directory; remove the '..'");
-        assertThatThrownBy(() -> WorkDirPath.resolve(work, "path", "/etc/passwd"))
-                .hasMessage("field 'path': '/etc/passwd' is absolute; use a path relative to the promotion's working directory");
-        assertThatThrownBy(() -> WorkDirPath.resolve(work, "path", " "))
-                .hasMessageStartingWith("field 'path' is required");
+        assertThatThrownBy(() -> WorkDirPath.resolve(work, "config.checkout[1].path", "out/../../x"))
+                .isInstanceOf(StepException.class)
+                .hasMessage("config.checkout[1].path is 'out/../../x', which leaves the promotion's working directory; "
+                        + "remove the '..'");
+        assertThatThrownBy(() -> WorkDirPath.resolve(work, "config.path", "/etc/passwd"))
+                .hasMessage("config.path is '/etc/passwd', which is absolute; use a path relative to the promotion's "
+                        + "working directory");
+        assertThatThrownBy(() -> WorkDirPath.resolve(work, "config.path", " "))
+                .hasMessage("config.path is required; give a path relative to the promotion's working directory");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.jenkins.plugins.kargo.verification.AnalysisPhase;
 import io.jenkins.plugins.kargo.verification.Measurement;
 import io.jenkins.plugins.kargo.verification.MetricResult;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
+import io.jenkins.plugins.kargo.verification.VerificationRun;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.api.ResourceKind;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.verification;
 
+import io.jenkins.plugins.kargo.net.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

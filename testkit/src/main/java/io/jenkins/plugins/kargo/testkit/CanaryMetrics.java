@@ -39,31 +39,36 @@ public final class CanaryMetrics {
 
     /** {@code samples} samples of every series, {@value #STEP} seconds apart from {@link #START}. */
     public static String openMetrics(int samples) {
+        return openMetrics(START, samples);
+    }
+
+    /** {@code samples} samples of every series, {@value #STEP} seconds apart from {@code start} (the demo: from now). */
+    public static String openMetrics(Instant start, int samples) {
         StringBuilder om = new StringBuilder("# TYPE http_requests counter\n");
         REQUESTS.forEach((hash, perStep) -> {
             series(om, "http_requests_total", "job=\"user-service\",status=\"200\",pod_template_hash=\"" + hash + "\"",
-                    perStep[0], samples);
+                    perStep[0], start, samples);
             series(om, "http_requests_total", "job=\"user-service\",status=\"500\",pod_template_hash=\"" + hash + "\"",
-                    perStep[1], samples);
+                    perStep[1], start, samples);
         });
         series(om, "http_requests_total", "job=\"other-service\",status=\"500\",pod_template_hash=\"" + HEALTHY + "\"",
-                100, samples);
+                100, start, samples);
         om.append("# TYPE http_request_duration_seconds histogram\n");
         BUCKETS.forEach((hash, cumulative) -> {
             String labels = "job=\"user-service\",pod_template_hash=\"" + hash + "\"";
             for (int b = 0; b < cumulative.length; b++) {
                 String le = b < BOUNDS.length ? String.valueOf(BOUNDS[b]) : "+Inf";
-                series(om, "http_request_duration_seconds_bucket", labels + ",le=\"" + le + "\"", cumulative[b], samples);
+                series(om, "http_request_duration_seconds_bucket", labels + ",le=\"" + le + "\"", cumulative[b], start, samples);
             }
-            series(om, "http_request_duration_seconds_count", labels, cumulative[cumulative.length - 1], samples);
+            series(om, "http_request_duration_seconds_count", labels, cumulative[cumulative.length - 1], start, samples);
         });
         return om.append("# EOF\n").toString();
     }
 
-    private static void series(StringBuilder om, String name, String labels, int perStep, int samples) {
+    private static void series(StringBuilder om, String name, String labels, int perStep, Instant start, int samples) {
         for (int i = 0; i < samples; i++) {
             om.append(name).append('{').append(labels).append("} ").append((long) perStep * i).append(' ')
-                    .append(START.getEpochSecond() + (long) i * STEP).append('\n');
+                    .append(start.getEpochSecond() + (long) i * STEP).append('\n');
         }
     }
 }

@@ -8,9 +8,9 @@ import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.Subscriber;
 import io.jenkins.plugins.kargo.discovery.image.ImageRepository;
 import io.jenkins.plugins.kargo.discovery.image.OciRegistryClient;
-import io.jenkins.plugins.kargo.discovery.semver.SemverRange;
-import io.jenkins.plugins.kargo.discovery.tags.TagFilter;
-import io.jenkins.plugins.kargo.discovery.tags.TagOrder;
+import io.jenkins.plugins.kargo.semver.SemverRange;
+import io.jenkins.plugins.kargo.tags.TagFilter;
+import io.jenkins.plugins.kargo.tags.TagOrder;
 import java.util.List;
 
 /**

@@ -6,9 +6,10 @@ import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.credentials.JGitPrompts;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
-import io.jenkins.plugins.kargo.discovery.http.SchemePolicy;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.URIish;
 
@@ -16,7 +17,7 @@ import org.eclipse.jgit.transport.URIish;
  * How to reach the repository of one git subscription. The URL JGit talks to is the one the user wrote; the
  * credentials ({@link CredentialKind#git}) are handed to JGit per command and never written into a URL, a git
  * configuration or a message. Schemes: {@code https://}; plain {@code http://} only to a loopback host or with
- * {@code insecureSkipTLSVerify} (credentials are sent over plain HTTP to loopback only); {@code git://} (a git
+ * {@code insecureSkipTLSVerify} (credentials over plain HTTP to loopback only: {@link CredentialScheme}); {@code git://} (a git
  * daemon, which has no authentication or encryption) to loopback only; {@code file://} and local paths, for
  * embedders and tests (the configuration loader does not accept them). SSH is refused: Kargo deprecates SSH URLs.
  */
@@ -50,7 +51,7 @@ final class GitRemote {
         }
         String display = uri.setPass(null).toString();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = SchemePolicy.isLoopback(uri.getHost());
+        boolean loopback = CredentialScheme.isLoopback(uri.getHost());
         boolean insecure = subscription.insecureSkipTLSVerify();
         boolean mayAuthenticate = switch (scheme) {
             case "https" -> true;
@@ -59,7 +60,7 @@ final class GitRemote {
                     throw new DiscoveryException("git repository " + display + ": plain HTTP to " + uri.getHost()
                             + ", which is not on loopback, is refused; use https:// or set insecureSkipTLSVerify");
                 }
-                yield loopback;
+                yield true;
             }
             case "git" -> {
                 if (!loopback) {
@@ -81,6 +82,12 @@ final class GitRemote {
         };
         Credentials credentials = mayAuthenticate
                 ? provider.find(subscription.repoURL(), CredentialKind.git).orElse(null) : null;
+        if (credentials != null) {
+            Optional<String> refused = CredentialScheme.refusal("git repository " + display, scheme, uri.getHost());
+            if (refused.isPresent()) {
+                throw new DiscoveryException(refused.get());
+            }
+        }
         return new GitRemote(url, display, credentials, insecure);
     }
 

@@ -9,6 +9,9 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.InsecureTls;
+import io.jenkins.plugins.kargo.net.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,8 +43,8 @@ import javax.net.ssl.SSLHandshakeException;
  *   <li>Timeouts: connect, response headers (Kargo's {@code ResponseHeaderTimeout=30s}) and a whole-response
  *       deadline that also catches a body that stalls.</li>
  *   <li>Bodies are bounded ({@link Builder#maxBodyBytes}, or per request): a larger one is an error naming the URL.</li>
- *   <li>Redirects are followed (at most 5) but the {@link Authorization} goes only to the request's own host, and
- *       never over plain HTTP to a host that is not on loopback.</li>
+ *   <li>Redirects are followed (at most 5) but the {@link Authorization} goes only to the request's own origin, and
+ *       never over plain HTTP to a host that is not on loopback ({@link CredentialScheme}).</li>
  * </ul>
  * Thread-safe.
  */
@@ -54,18 +57,15 @@ public final class RegistryHttp {
     private static final Set<Integer> NOT_RETRIED_5XX = Set.of(501, 505);
     private static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient verifying;
-    private final HttpClient lenient;
+    /** Made on first use: their TLS contexts cost a command that never calls a registry (say `kargo get`). */
+    private HttpClient verifying;
+    private HttpClient lenient;
     private final RateLimiterRegistry rateLimiters;
     private final Retry retry;
     private final Builder config;
 
     private RegistryHttp(Builder b) {
         this.config = b.copy();
-        this.verifying = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.lenient = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).sslContext(InsecureTls.trustingEveryCertificate()).build();
         this.rateLimiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(b.requestsPerSecond)
                 .limitRefreshPeriod(Duration.ofSeconds(1))
@@ -80,6 +80,21 @@ public final class RegistryHttp {
                 .retryOnException(e -> e instanceof IOException && !(e instanceof SSLHandshakeException))
                 .intervalBiFunction(interval)
                 .build());
+    }
+
+    private synchronized HttpClient client(boolean insecure) {
+        if (insecure) {
+            if (lenient == null) {
+                lenient = HttpClient.newBuilder().connectTimeout(config.connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER).sslContext(InsecureTls.trustingEveryCertificate()).build();
+            }
+            return lenient;
+        }
+        if (verifying == null) {
+            verifying = HttpClient.newBuilder().connectTimeout(config.connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return verifying;
     }
 
     public static Builder builder() {
@@ -100,9 +115,11 @@ public final class RegistryHttp {
      *                            the message starts with {@link RegistryRequest#describe()}
      */
     public RegistryResponse send(RegistryRequest request) throws DiscoveryException {
-        if (request.authorization() != null && !SchemePolicy.permitsCredentials(request.uri())) {
-            throw new DiscoveryException(request.describe() + ": refusing to send credentials over plain HTTP to "
-                    + request.uri().getHost() + ", which is not on loopback; use https");
+        if (request.authorization() != null) {
+            Optional<String> refused = CredentialScheme.refusal(request.describe(), request.uri());
+            if (refused.isPresent()) {
+                throw new DiscoveryException(refused.get());
+            }
         }
         Retry.AsyncContext<RegistryResponse> context = retry.asyncContext();
         int attempts = 0;
@@ -174,7 +191,7 @@ public final class RegistryHttp {
         HttpResponse.BodyHandler<byte[]> handler = info -> head
                 ? HttpResponse.BodySubscribers.replacing(new byte[0])
                 : new BoundedBodySubscriber(limit, info.headers().firstValueAsLong("Content-Length").orElse(-1));
-        HttpClient client = request.insecure() ? lenient : verifying;
+        HttpClient client = client(request.insecure());
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(builder.build(), handler);
         try {
             HttpResponse<byte[]> response = future.get(config.responseTimeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.kargo.discovery.http;
 
-import java.net.InetAddress;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Which scheme a registry is spoken to with. As Docker does by default, plain HTTP is used only for loopback hosts
  * ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}); a subscription marked {@code insecureSkipTLSVerify} may
- * also use it. Everything else is HTTPS.
+ * also use it. Everything else is HTTPS. Where credentials may go is {@link CredentialScheme}'s rule.
  */
 public final class SchemePolicy {
 
@@ -38,7 +38,7 @@ public final class SchemePolicy {
             throw new IllegalArgumentException("repository URL '" + repoURL + "' names no registry host");
         }
         URI probe = uri("http", authority, repoURL);
-        boolean loopback = isLoopback(probe.getHost());
+        boolean loopback = CredentialScheme.isLoopback(probe.getHost());
         String scheme;
         if ("http".equals(explicitScheme)) {
             if (!loopback && !insecure) {
@@ -74,34 +74,6 @@ public final class SchemePolicy {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("repository URL '" + repoURL + "' has an invalid path '" + path + "'", e);
         }
-    }
-
-    /** Whether credentials may be sent to this URI: always over HTTPS, over plain HTTP only to loopback. */
-    public static boolean permitsCredentials(URI uri) {
-        return "https".equalsIgnoreCase(uri.getScheme()) || isLoopback(uri.getHost());
-    }
-
-    /** {@code localhost}, an address in {@code 127.0.0.0/8}, or {@code ::1} (with or without brackets). */
-    public static boolean isLoopback(String host) {
-        if (host == null || host.isEmpty()) {
-            return false;
-        }
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
-            return true;
-        }
-        // Only literal addresses are checked: a name is never resolved here (no DNS look-up decides security).
-        if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.contains(":")) {
-            try {
-                return InetAddress.getByName(h).isLoopbackAddress();
-            } catch (java.net.UnknownHostException e) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static URI uri(String scheme, String authority, String repoURL) {

@@ -6,10 +6,10 @@ import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.Subscriber;
-import io.jenkins.plugins.kargo.discovery.semver.SemverRange;
-import io.jenkins.plugins.kargo.discovery.tags.TagFilter;
-import io.jenkins.plugins.kargo.discovery.tags.TagOrder;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.semver.SemverRange;
+import io.jenkins.plugins.kargo.tags.TagFilter;
+import io.jenkins.plugins.kargo.tags.TagOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ImageSubscriber implements Subscriber<ImageSubscription> {
 
-    /** Tags inspected at once; the per-registry rate limit still applies. */
-    private static final int PARALLELISM = 8;
+    /** Tags inspected at once, a default discovery's whole window; the per-registry rate limit still applies. */
+    private static final int PARALLELISM = ImageSubscription.DEFAULT_DISCOVERY_LIMIT;
 
     private final OciRegistryClient registries;
     private final ImageInspector inspector;

@@ -1,17 +1,15 @@
 package io.jenkins.plugins.kargo.promotion.argocd;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import static io.jenkins.plugins.kargo.promotion.StepConfig.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.jenkins.plugins.kargo.api.GoDuration;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The {@code config} of an {@code argocd-update} step, as Kargo's {@code argocd-update-config.json} schema has it,
@@ -20,61 +18,24 @@ import java.util.stream.Collectors;
  */
 public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     public ArgoCdUpdateConfig {
-        require(apps != null && !apps.isEmpty(), "'apps' must list at least one Application");
+        require(apps != null && !apps.isEmpty(), "apps", "is required", "list at least one Application");
         apps = List.copyOf(apps);
-        if (timeout != null) {
-            try {
-                require(!GoDuration.parse(timeout).isZero(), "'timeout' must be longer than 0s");
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'timeout' is '" + timeout + "', not a duration such as 30s, 5m or 1h30m");
-            }
-        }
+        require(timeout == null || GoDuration.isGo(timeout) && !GoDuration.parse(timeout).isZero(), "timeout",
+                "is '" + timeout + "', not a positive duration", "write it as Go does, e.g. 30s, 5m or 1h30m");
     }
 
     /**
      * Reads step configuration.
      *
-     * @throws IllegalArgumentException naming the field (as {@code apps[0].sources[1].repoURL}) and what is wrong
+     * @throws StepException naming the field (as {@code config.apps[0].sources[1].repoURL}), its value and the fix
      */
-    public static ArgoCdUpdateConfig parse(JsonNode config) {
-        if (config == null || !config.isObject()) {
-            throw new IllegalArgumentException("argocd-update needs a config object with 'apps'");
-        }
-        try {
-            return MAPPER.treeToValue(config, ArgoCdUpdateConfig.class);
-        } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(describe(e), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("argocd-update config: " + e.getOriginalMessage(), e);
-        }
+    public static ArgoCdUpdateConfig parse(JsonNode config) throws StepException {
+        return StepConfig.bind(ArgoCdUpdater.NAME, config, ArgoCdUpdateConfig.class);
     }
 
     public Optional<Duration> timeoutDuration() {
         return Optional.ofNullable(timeout).map(GoDuration::parse);
-    }
-
-    private static String describe(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
-        String where = "argocd-update config" + (path.isEmpty() ? "" : " field '" + path + "'");
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return where + " is not a known field; known here: " + unknown.getKnownPropertyIds();
-        }
-        if (e instanceof ValueInstantiationException && e.getCause() != null) {
-            return where + ": " + e.getCause().getMessage();
-        }
-        return where + ": " + e.getOriginalMessage();
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     private static boolean isBlank(String s) {
@@ -90,10 +51,11 @@ public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
         public static final String DEFAULT_NAMESPACE = "argocd";
 
         public AppUpdate {
-            require(isBlank(name) != (selector == null), "give either 'name' or 'selector', not both and not neither");
-            require(namespace == null || !namespace.isBlank(), "'namespace' must not be empty (leave it out for argocd)");
+            require(isBlank(name) != (selector == null), "", selector == null ? "names no Application"
+                    : "sets both name and selector", "give either name or selector");
+            require(namespace == null || !namespace.isBlank(), "namespace", "is empty", "leave it out for argocd");
             namespace = namespace == null ? DEFAULT_NAMESPACE : namespace;
-            require(sources == null || !sources.isEmpty(), "'sources' must not be empty (leave it out to only sync)");
+            require(sources == null || !sources.isEmpty(), "sources", "is empty", "leave it out to only sync");
             sources = sources == null ? List.of() : List.copyOf(sources);
         }
 
@@ -108,8 +70,8 @@ public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
         public AppSelector {
             matchLabels = matchLabels == null ? Map.of() : Map.copyOf(matchLabels);
             matchExpressions = matchExpressions == null ? List.of() : List.copyOf(matchExpressions);
-            require(!matchLabels.isEmpty() || !matchExpressions.isEmpty(),
-                    "'selector' needs at least one entry in 'matchLabels' or 'matchExpressions'");
+            require(!matchLabels.isEmpty() || !matchExpressions.isEmpty(), "", "selects nothing",
+                    "give at least one entry in matchLabels or matchExpressions");
         }
     }
 
@@ -117,13 +79,13 @@ public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
     public record LabelRequirement(String key, String operator, List<String> values) {
 
         public LabelRequirement {
-            require(!isBlank(key), "'key' is required");
-            require(List.of("In", "NotIn", "Exists", "DoesNotExist").contains(operator),
-                    "'operator' is '" + operator + "'; use In, NotIn, Exists or DoesNotExist");
+            require(!isBlank(key), "key", "is required", "");
+            require(operator != null && List.of("In", "NotIn", "Exists", "DoesNotExist").contains(operator), "operator",
+                    "is '" + operator + "'", "use In, NotIn, Exists or DoesNotExist");
             values = values == null ? List.of() : List.copyOf(values);
             boolean needsValues = operator.equals("In") || operator.equals("NotIn");
-            require(needsValues != values.isEmpty(), needsValues
-                    ? "operator " + operator + " needs 'values'" : "operator " + operator + " takes no 'values'");
+            require(needsValues != values.isEmpty(), "values", needsValues ? "is required by operator " + operator
+                    : "is not taken by operator " + operator, needsValues ? "list the values" : "remove it");
         }
     }
 
@@ -136,11 +98,12 @@ public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
                                KustomizeImages kustomize, HelmImages helm) {
 
         public SourceUpdate {
-            require(!isBlank(repoURL), "'repoURL' is required");
-            require(chart == null || !chart.isEmpty(), "'chart' must not be empty");
-            require(desiredRevision == null || !desiredRevision.isEmpty(), "'desiredRevision' must not be empty");
-            require(!updateTargetRevision || desiredRevision != null,
-                    "'updateTargetRevision: true' needs 'desiredRevision'");
+            require(!isBlank(repoURL), "repoURL", "is required", "name the source's repository");
+            require(chart == null || !chart.isEmpty(), "chart", "is empty", "name the chart or leave it out");
+            require(desiredRevision == null || !desiredRevision.isEmpty(), "desiredRevision", "is empty",
+                    "give the revision or leave it out");
+            require(!updateTargetRevision || desiredRevision != null, "updateTargetRevision",
+                    "is true without desiredRevision", "give desiredRevision to point the source at");
         }
 
         Optional<String> revision() {
@@ -160,9 +123,9 @@ public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
     public record KustomizeImage(String repoURL, String tag, String digest, String newName) {
 
         public KustomizeImage {
-            require(!isBlank(repoURL), "'repoURL' is required");
-            require(isBlank(tag) || isBlank(digest), "give 'tag' or 'digest', not both");
-            require(newName == null || !newName.isEmpty(), "'newName' must not be empty");
+            require(!isBlank(repoURL), "repoURL", "is required", "name the image");
+            require(isBlank(tag) || isBlank(digest), "", "sets both tag and digest", "give tag or digest, not both");
+            require(newName == null || !newName.isEmpty(), "newName", "is empty", "give the new name or leave it out");
         }
 
         /** Argo CD's kustomize image string, as Kargo writes it. */
@@ -176,7 +139,7 @@ public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
     public record HelmImages(List<HelmParameter> images) {
 
         public HelmImages {
-            require(images != null && !images.isEmpty(), "'images' must list at least one parameter");
+            require(images != null && !images.isEmpty(), "images", "is required", "list at least one parameter");
             images = List.copyOf(images);
         }
     }
@@ -185,8 +148,8 @@ public record ArgoCdUpdateConfig(List<AppUpdate> apps, String timeout) {
     public record HelmParameter(String key, String value) {
 
         public HelmParameter {
-            require(!isBlank(key), "'key' is required");
-            require(value != null, "'value' is required");
+            require(!isBlank(key), "key", "is required", "");
+            require(value != null, "value", "is required", "");
         }
     }
 }

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdateConfig.AppSelector;
@@ -47,6 +48,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ArgoCdUpdater implements PromotionStepRunner {
 
+    public static final String NAME = "argocd-update";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     static final String REFRESH_ANNOTATION = "argocd.argoproj.io/refresh";
@@ -68,7 +70,7 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
 
     @Override
     public String name() {
-        return "argocd-update";
+        return NAME;
     }
 
     /** One Application to update, as found, and the sources it gets. */
@@ -80,8 +82,8 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         ArgoCdUpdateConfig cfg;
         try {
             cfg = ArgoCdUpdateConfig.parse(config);
-        } catch (IllegalArgumentException e) {
-            return StepResult.errored(e.getMessage());
+        } catch (StepException e) {
+            return StepResult.errored(NAME + ": " + e.getMessage());
         }
         Duration timeout = cfg.timeoutDuration().orElse(defaultTimeout);
         try {

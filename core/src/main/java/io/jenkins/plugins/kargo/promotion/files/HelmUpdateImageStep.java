@@ -1,13 +1,19 @@
 package io.jenkins.plugins.kargo.promotion.files;
 
+import static io.jenkins.plugins.kargo.promotion.StepConfig.present;
+import static io.jenkins.plugins.kargo.promotion.StepConfig.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jenkins.plugins.kargo.api.PromotionMechanisms.HelmImageValue;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +39,15 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
     @Override
     public StepResult run(StepContext context, JsonNode config) {
         try {
-            StepConfig cfg = StepConfig.of(NAME, config, "path", "images");
-            String path = cfg.text("path");
-            List<StepConfig> images = cfg.objects("images", "image", "key", "value", "fromOrigin");
-            if (images.isEmpty()) {
-                throw cfg.error("images", "is required", "list at least one {image, key, value}");
-            }
+            Config cfg = StepConfig.bind(NAME, config, Config.class);
+            String path = cfg.path();
             List<YamlUpdate> updates = new ArrayList<>();
             List<String> references = new ArrayList<>();
-            for (StepConfig entry : images) {
-                FreightImage image = find(context, entry);
-                HelmImageValue value = value(entry);
+            for (int i = 0; i < cfg.images().size(); i++) {
+                Image entry = cfg.images().get(i);
+                String field = "config.images[" + i + "]";
+                FreightImage image = find(context, field, entry);
+                HelmImageValue value = entry.value();
                 boolean byDigest = value == HelmImageValue.ImageAndDigest || value == HelmImageValue.Digest;
                 String reference = image.repoURL() + (byDigest ? "@" + image.digest() : ":" + image.tag());
                 String written = switch (value) {
@@ -51,10 +55,10 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
                     case Tag -> image.tag();
                     case Digest -> image.digest();
                 };
-                updates.add(new YamlUpdate(YamlUpdateStep.key(entry), TextNode.valueOf(written)));
+                updates.add(new YamlUpdate(YamlUpdateStep.key(field + ".key", entry.key()), TextNode.valueOf(written)));
                 references.add(reference);
             }
-            YamlUpdateStep.update(cfg.path("path", context.workDir()), path, updates);
+            YamlUpdateStep.update(WorkDirPath.resolve(context.workDir(), "config.path", path), path, updates);
             StringBuilder message = new StringBuilder("Updated ").append(path).append(" to use new image")
                     .append(references.size() > 1 ? "s" : "").append('\n');
             references.forEach(r -> message.append("\n- ").append(r));
@@ -69,9 +73,9 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
      * The image of repository {@code image} in the Freight; with several Freight carrying it, {@code fromOrigin}
      * says which (Kargo's {@code freight.FindImage}).
      */
-    private static FreightImage find(StepContext context, StepConfig entry) throws StepException {
-        String repoURL = entry.text("image");
-        Optional<StepConfig> origin = entry.object("fromOrigin", "kind", "name");
+    private static FreightImage find(StepContext context, String field, Image entry) throws StepException {
+        String repoURL = entry.image();
+        Optional<Origin> origin = Optional.ofNullable(entry.fromOrigin());
         List<Freight> carriers = new ArrayList<>();
         for (Freight freight : context.freight().items()) {
             if (freight.images().stream().anyMatch(i -> i.repoURL().equals(repoURL))) {
@@ -79,27 +83,44 @@ public final class HelmUpdateImageStep implements PromotionStepRunner {
             }
         }
         if (origin.isPresent()) {
-            String kind = origin.get().optionalText("kind");
-            String name = origin.get().text("name");
+            String kind = origin.get().kind();
+            String name = origin.get().name();
             carriers.removeIf(f -> !f.origin().name().equals(name) || !kind.isEmpty() && !f.origin().kind().equals(kind));
         }
         if (carriers.isEmpty()) {
-            throw entry.error("image", "'" + repoURL + "' is not in the Freight being promoted"
+            throw StepConfig.error(field + ".image", "'" + repoURL + "' is not in the Freight being promoted"
                     + (origin.isEmpty() ? "" : " from that origin"), "name a repository the Stage's Warehouse subscribes to");
         }
         if (carriers.size() > 1) {
-            throw entry.error("image", "'" + repoURL + "' is in Freight from " + carriers.stream()
+            throw StepConfig.error(field + ".image", "'" + repoURL + "' is in Freight from " + carriers.stream()
                     .map(f -> f.origin().toString()).toList(), "set fromOrigin {kind: Warehouse, name} to choose one");
         }
         return carriers.get(0).images().stream().filter(i -> i.repoURL().equals(repoURL)).findFirst().orElseThrow();
     }
 
-    private static HelmImageValue value(StepConfig entry) throws StepException {
-        String value = entry.text("value");
-        try {
-            return HelmImageValue.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw entry.error("value", "'" + value + "' is not one of ImageAndTag, Tag, ImageAndDigest, Digest", "");
+    /** The step's {@code config}, bound by {@link StepConfig}. */
+    record Config(String path, List<Image> images) {
+        Config {
+            require(present(path), "path", "is required", "set it to a non-empty string");
+            require(images != null && !images.isEmpty(), "images", "is required", "list at least one {image, key, value}");
+            images = List.copyOf(images);
+        }
+    }
+
+    /** One entry of {@code config.images}. */
+    record Image(String image, String key, HelmImageValue value, Origin fromOrigin) {
+        Image {
+            require(present(image), "image", "is required", "set it to a non-empty string");
+            require(present(key), "key", "is required", "set it to a non-empty string");
+            require(value != null, "value", "is required", "one of ImageAndTag, Tag, ImageAndDigest, Digest");
+        }
+    }
+
+    /** {@code fromOrigin}: which Freight's image, when several carry the repository; {@code kind} may be left out. */
+    record Origin(String kind, String name) {
+        Origin {
+            require(present(name), "name", "is required", "name the Warehouse");
+            kind = kind == null ? "" : kind;
         }
     }
 }

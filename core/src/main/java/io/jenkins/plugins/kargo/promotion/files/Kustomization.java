@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kargo.promotion.files;
 
+import io.jenkins.plugins.kargo.promotion.StepException;
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ public record Kustomization(Path file, YamlText yaml) {
         for (String name : FILE_NAMES) {
             if (Files.exists(directory.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                 // the file itself may be a link leading out
-                Path file = StepConfig.inside(workDir, "config.path", path + "/" + name);
+                Path file = WorkDirPath.resolve(workDir, "config.path", path + "/" + name);
                 if (Files.isRegularFile(file)) {
                     found.add(file);
                 }

@@ -1,12 +1,19 @@
 package io.jenkins.plugins.kargo.promotion.files;
 
+import static io.jenkins.plugins.kargo.promotion.StepConfig.listOrEmpty;
+import static io.jenkins.plugins.kargo.promotion.StepConfig.present;
+import static io.jenkins.plugins.kargo.promotion.StepConfig.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,16 +38,16 @@ public final class KustomizeSetImageStep implements PromotionStepRunner {
     @Override
     public StepResult run(StepContext context, JsonNode config) {
         try {
-            StepConfig cfg = StepConfig.of(NAME, config, "path", "images");
-            String path = cfg.text("path");
-            List<Request> requests = requests(cfg.objects("images", "image", "name", "newName", "tag", "digest"));
-            Kustomization kustomization = Kustomization.find(context.workDir(), cfg.path("path", context.workDir()), path);
+            Config cfg = StepConfig.bind(NAME, config, Config.class);
+            String path = cfg.path();
+            Kustomization kustomization = Kustomization.find(context.workDir(),
+                    WorkDirPath.resolve(context.workDir(), "config.path", path), path);
             Map<String, KustomizeImage> existing = kustomization.images();
             Map<String, KustomizeImage> targets = new TreeMap<>();
-            if (requests.isEmpty()) {
+            if (cfg.images().isEmpty()) {
                 targets.putAll(fromFreight(context.freight()));
             }
-            requests.forEach(r -> targets.put(r.name(),
+            cfg.images().forEach(r -> targets.put(r.name(),
                     KustomizeImage.target(r.name(), r.newName(), r.tag(), r.digest(), existing.get(r.name()))));
             if (targets.isEmpty()) {
                 return StepResult.succeeded(Map.of(), "no images to set in " + path);
@@ -57,24 +64,25 @@ public final class KustomizeSetImageStep implements PromotionStepRunner {
         }
     }
 
-    /** One entry of {@code config.images}, checked before any file is read. */
-    private record Request(String name, String newName, String tag, String digest) {
+    /** The step's {@code config}, bound by {@link StepConfig}. */
+    record Config(String path, List<Image> images) {
+        Config {
+            require(present(path), "path", "is required", "set it to a non-empty string");
+            images = listOrEmpty(images);
+        }
     }
 
-    private static List<Request> requests(List<StepConfig> images) throws StepException {
-        List<Request> requests = new ArrayList<>();
-        for (StepConfig entry : images) {
-            String image = entry.text("image");
-            String name = entry.optionalText("name");
-            String tag = entry.optionalText("tag");
-            String digest = entry.optionalText("digest");
-            if (tag.isEmpty() == digest.isEmpty()) {
-                throw entry.error(tag.isEmpty() ? "tag" : "digest", tag.isEmpty() ? "is required (or digest)"
-                        : "excludes tag", "set exactly one of tag and digest");
-            }
-            requests.add(new Request(name.isEmpty() ? image : name, entry.optionalText("newName"), tag, digest));
+    /** One entry of {@code config.images}, checked before any file is read; {@code name} defaults to the image. */
+    record Image(String image, String name, String newName, String tag, String digest) {
+        Image {
+            require(present(image), "image", "is required", "set it to a non-empty string");
+            require(present(tag) != present(digest), present(tag) ? "digest" : "tag",
+                    present(tag) ? "excludes tag" : "is required (or digest)", "set exactly one of tag and digest");
+            name = present(name) ? name : image;
+            newName = newName == null ? "" : newName;
+            tag = tag == null ? "" : tag;
+            digest = digest == null ? "" : digest;
         }
-        return requests;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.promotion.files;
 
+import io.jenkins.plugins.kargo.promotion.StepException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.promotion.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

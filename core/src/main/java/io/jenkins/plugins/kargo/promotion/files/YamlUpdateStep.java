@@ -1,9 +1,15 @@
 package io.jenkins.plugins.kargo.promotion.files;
 
+import static io.jenkins.plugins.kargo.promotion.StepConfig.present;
+import static io.jenkins.plugins.kargo.promotion.StepConfig.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,17 +33,14 @@ public final class YamlUpdateStep implements PromotionStepRunner {
     @Override
     public StepResult run(StepContext context, JsonNode config) {
         try {
-            StepConfig cfg = StepConfig.of(NAME, config, "path", "updates");
-            String path = cfg.text("path");
-            List<StepConfig> items = cfg.objects("updates", "key", "value");
-            if (items.isEmpty()) {
-                throw cfg.error("updates", "is required", "list at least one {key, value}");
-            }
+            Config cfg = StepConfig.bind(NAME, config, Config.class);
+            String path = cfg.path();
             List<YamlUpdate> updates = new ArrayList<>();
-            for (StepConfig item : items) {
-                updates.add(new YamlUpdate(key(item), item.value("value")));
+            for (int i = 0; i < cfg.updates().size(); i++) {
+                Update item = cfg.updates().get(i);
+                updates.add(new YamlUpdate(key("config.updates[" + i + "].key", item.key()), item.value()));
             }
-            update(cfg.path("path", context.workDir()), path, updates);
+            update(WorkDirPath.resolve(context.workDir(), "config.path", path), path, updates);
             StringBuilder message = new StringBuilder("Updated ").append(path).append('\n');
             updates.forEach(u -> message.append("\n- ").append(u.key().key()).append(": ").append(u.display()));
             return StepResult.succeeded(Map.of("commitMessage", message.toString()),
@@ -56,13 +59,29 @@ public final class YamlUpdateStep implements PromotionStepRunner {
         yaml.save(file, YamlUpdate.applyAll(yaml, updates));
     }
 
-    /** The {@code key} field of {@code item}, parsed. */
-    static YamlKeyPath key(StepConfig item) throws StepException {
-        String key = item.text("key");
+    /** The step's {@code config}, bound by {@link StepConfig}. */
+    record Config(String path, List<Update> updates) {
+        Config {
+            require(present(path), "path", "is required", "set it to a non-empty string");
+            require(updates != null && !updates.isEmpty(), "updates", "is required", "list at least one {key, value}");
+            updates = List.copyOf(updates);
+        }
+    }
+
+    /** One entry of {@code config.updates}: any value, null included (Jackson binds it as NullNode), but it must be there. */
+    record Update(String key, JsonNode value) {
+        Update {
+            require(present(key), "key", "is required", "set it to a non-empty string");
+            require(value != null, "value", "is required", "");
+        }
+    }
+
+    /** The key given in {@code field}, parsed. */
+    static YamlKeyPath key(String field, String key) throws StepException {
         try {
             return YamlKeyPath.parse(key);
         } catch (StepException e) {
-            throw item.error("key", "is not a valid key: " + e.getMessage(), "");
+            throw StepConfig.error(field, "is not a valid key: " + e.getMessage(), "");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kargo.promotion.git;
 
+import io.jenkins.plugins.kargo.promotion.StepConfig;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -14,12 +15,8 @@ public record Author(String name, String email) {
     static final Author KARGO = new Author("Kargo", "no-reply@kargo.io");
 
     public Author {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("field 'author.name' is required when 'author' is given");
-        }
-        if (email == null || email.isBlank()) {
-            throw new IllegalArgumentException("field 'author.email' is required when 'author' is given");
-        }
+        StepConfig.require(name != null && !name.isBlank(), "name", "is required", "an author has a name and an email");
+        StepConfig.require(email != null && !email.isBlank(), "email", "is required", "an author has a name and an email");
     }
 
     void writeTo(StoredConfig config) {

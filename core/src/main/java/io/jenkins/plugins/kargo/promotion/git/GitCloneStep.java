@@ -1,8 +1,12 @@
 package io.jenkins.plugins.kargo.promotion.git;
 
+import static io.jenkins.plugins.kargo.promotion.StepConfig.present;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.io.IOException;
@@ -27,12 +31,9 @@ public final class GitCloneStep implements PromotionStepRunner {
     /** {@code author} sets the default author of the working trees' commits. */
     public record Config(String repoURL, boolean insecureSkipTLSVerify, Author author, List<Checkout> checkout) {
         public Config {
-            if (repoURL == null || repoURL.isBlank()) {
-                throw new IllegalArgumentException("field 'repoURL' is required");
-            }
-            if (checkout == null || checkout.isEmpty()) {
-                throw new IllegalArgumentException("field 'checkout' needs at least one entry, e.g. [{branch: main, path: ./out}]");
-            }
+            StepConfig.require(repoURL != null && !repoURL.isBlank(), "repoURL", "is required", "name the repository to clone");
+            StepConfig.require(checkout != null && !checkout.isEmpty(), "checkout", "is required",
+                    "list at least one entry, e.g. [{branch: main, path: ./out}]");
             checkout = List.copyOf(checkout);
         }
     }
@@ -41,15 +42,9 @@ public final class GitCloneStep implements PromotionStepRunner {
     public record Checkout(String branch, String commit, String tag, boolean create, String path, String as) {
         public Checkout {
             int given = (present(branch) ? 1 : 0) + (present(commit) ? 1 : 0) + (present(tag) ? 1 : 0);
-            if (given > 1) {
-                throw new IllegalArgumentException("set only one of 'branch', 'commit' and 'tag'");
-            }
-            if (create && !present(branch)) {
-                throw new IllegalArgumentException("'create' needs a 'branch' to create");
-            }
-            if (!present(path)) {
-                throw new IllegalArgumentException("field 'path' is required");
-            }
+            StepConfig.require(given <= 1, "", "sets more than one of branch, commit and tag", "set only one");
+            StepConfig.require(!create || present(branch), "create", "needs a branch to create", "set branch");
+            StepConfig.require(present(path), "path", "is required", "give the directory to check out into");
         }
 
         Revision revision() {
@@ -60,10 +55,6 @@ public final class GitCloneStep implements PromotionStepRunner {
                 return new Revision.Commit(commit);
             }
             return present(tag) ? new Revision.Tag(tag) : new Revision.DefaultBranch();
-        }
-
-        private static boolean present(String s) {
-            return s != null && !s.isEmpty();
         }
     }
 
@@ -83,14 +74,20 @@ public final class GitCloneStep implements PromotionStepRunner {
         Config config;
         List<Path> directories = new ArrayList<>();
         try {
-            config = StepConfigBinder.bind(name(), rawConfig, Config.class);
+            config = StepConfig.bind(name(), rawConfig, Config.class);
             for (int i = 0; i < config.checkout().size(); i++) {
-                directories.add(WorkDirPath.resolve(context.workDir(), "checkout[" + i + "].path", config.checkout().get(i).path()));
+                directories.add(WorkDirPath.locate(context.workDir(), "config.checkout[" + i + "].path",
+                        config.checkout().get(i).path()));
             }
-        } catch (IllegalArgumentException e) {
-            return StepResult.errored(e.getMessage());
+        } catch (StepException e) {
+            return StepResult.errored(name() + ": " + e.getMessage());
         }
-        RemoteAccess access = RemoteAccess.lookup(context.credentials(), config.repoURL(), config.insecureSkipTLSVerify());
+        RemoteAccess access;
+        try {
+            access = RemoteAccess.lookup(context.credentials(), config.repoURL(), config.insecureSkipTLSVerify());
+        } catch (IllegalArgumentException e) {
+            return StepResult.errored(name() + ": " + e.getMessage());
+        }
         Map<String, Object> commits = new LinkedHashMap<>();
         List<String> done = new ArrayList<>();
         for (int i = 0; i < directories.size(); i++) {

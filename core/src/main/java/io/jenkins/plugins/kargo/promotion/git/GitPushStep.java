@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.jenkins.plugins.kargo.freight.RepoUrls;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
 import io.jenkins.plugins.kargo.promotion.StepContext;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.WorkDirPath;
+import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jgit.api.Git;
@@ -23,6 +26,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -41,15 +45,11 @@ public final class GitPushStep implements PromotionStepRunner {
     /** Without {@code targetBranch} the checked out branch is pushed; {@code generateTargetBranch} pushes to a new one. */
     public record Config(String path, String targetBranch, Integer maxAttempts, boolean generateTargetBranch) {
         public Config {
-            if (path == null || path.isEmpty()) {
-                throw new IllegalArgumentException("field 'path' is required: the working tree a git-clone checked out");
-            }
-            if (maxAttempts != null && maxAttempts < 1) {
-                throw new IllegalArgumentException("field 'maxAttempts' must be at least 1");
-            }
-            if (generateTargetBranch && targetBranch != null && !targetBranch.isEmpty()) {
-                throw new IllegalArgumentException("set either 'targetBranch' or 'generateTargetBranch: true', not both");
-            }
+            StepConfig.require(StepConfig.present(path), "path", "is required", "give the working tree a git-clone checked out");
+            StepConfig.require(maxAttempts == null || maxAttempts >= 1, "maxAttempts", "is " + maxAttempts
+                    + ", must be at least 1", "");
+            StepConfig.require(!generateTargetBranch || !StepConfig.present(targetBranch), "", "sets both targetBranch "
+                    + "and generateTargetBranch", "set either targetBranch or generateTargetBranch: true");
         }
 
         int attempts() {
@@ -79,20 +79,23 @@ public final class GitPushStep implements PromotionStepRunner {
         Config config;
         Path directory;
         try {
-            config = StepConfigBinder.bind(name(), rawConfig, Config.class);
-            directory = WorkDirPath.resolve(context.workDir(), "path", config.path());
-        } catch (IllegalArgumentException e) {
-            return StepResult.errored(e.getMessage());
+            config = StepConfig.bind(name(), rawConfig, Config.class);
+            directory = WorkDirPath.locate(context.workDir(), "config.path", config.path());
+        } catch (StepException e) {
+            return StepResult.errored(name() + ": " + e.getMessage());
         }
-        try (Git git = Git.open(directory.toFile())) {
-            Repository repo = git.getRepository();
+        try (Repository repo = RepositoryCache.openWorkTree(directory); Git git = Git.wrap(repo)) {
             String url = repo.getConfig().getString("remote", Constants.DEFAULT_REMOTE_NAME, "url");
             if (url == null) {
                 return StepResult.errored(name() + ": " + config.path() + " has no origin remote; check it out with git-clone");
             }
             String branch = targetBranch(config, context, repo);
-            RemoteAccess access = RemoteAccess.lookup(context.credentials(), url,
-                    !repo.getConfig().getBoolean("http", "sslVerify", true));
+            RemoteAccess access;
+            try {
+                access = RemoteAccess.lookup(context.credentials(), url, !repo.getConfig().getBoolean("http", "sslVerify", true));
+            } catch (IllegalArgumentException e) {
+                return StepResult.errored(name() + ": " + e.getMessage());
+            }
             ReentrantLock lock = branchLocks.computeIfAbsent(RepoUrls.normalizeGit(url) + "#" + branch, k -> new ReentrantLock());
             lock.lockInterruptibly();
             Pushed pushed;
@@ -144,18 +147,42 @@ public final class GitPushStep implements PromotionStepRunner {
                 .build());
         int[] attempt = {0};
         int[] dropped = {0};
+        if (!config.generateTargetBranch()) {
+            dropped[0] += catchUp(git.getRepository(), branch);
+        }
         try {
             return Retry.decorateCheckedSupplier(retry, () -> {
                 if (attempt[0]++ > 0) {
                     dropped[0] += integrate(git, access, branch);
                 }
-                return push(git, access, branch, config.generateTargetBranch(), dropped[0]);
+                Pushed pushed = push(git, access, branch, config.generateTargetBranch(), dropped[0]);
+                RepositoryCache.recordPush(git.getRepository(), branch, pushed.commit());
+                return pushed;
             }).get();
         } catch (RemoteMoved | Rebase.ConflictException | IOException | GitAPIException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Rebases HEAD onto the branch as the cached clone last saw it (another promotion of this engine may just have
+     * pushed it), so that the push usually succeeds at the first attempt without a fetch. Returns how many local
+     * commits the branch already had.
+     */
+    private static int catchUp(Repository repo, String branch) throws IOException, Rebase.ConflictException {
+        Optional<ObjectId> known = RepositoryCache.cachedHead(repo, branch);
+        ObjectId head = repo.resolve(Constants.HEAD);
+        if (known.isEmpty() || head == null || !repo.getObjectDatabase().has(known.get())) {
+            return 0;
+        }
+        try (RevWalk walk = new RevWalk(repo)) {
+            if (walk.isMergedInto(walk.parseCommit(known.get()), walk.parseCommit(head))) {
+                return 0;
+            }
+        }
+        return Rebase.onto(repo, known.get()).dropped();
     }
 
     /** Fetches the branch and rebases HEAD onto it; returns how many local commits the branch already had. */

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.kargo.promotion.git;
 
+import io.jenkins.plugins.kargo.git.LazyCheckout;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -22,7 +22,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * Replays the commits of HEAD that an upstream commit lacks on top of it, as {@code git rebase} does, and drops a
  * commit whose change the upstream already has instead of keeping it empty. The replay runs in memory (three-way
- * merges of trees); the working tree is then brought to the result, touching only the files that differ.
+ * merges of trees); the working tree is then brought to the result, touching only the files written that differ.
  */
 final class Rebase {
 
@@ -92,7 +92,7 @@ final class Rebase {
                     && result != RefUpdate.Result.NO_CHANGE && result != RefUpdate.Result.NEW) {
                 throw new IOException("could not move HEAD to the rebased commit: " + result);
             }
-            new DirCacheCheckout(repo, headTree, repo.lockDirCache(), newTree).checkout();
+            LazyCheckout.move(repo, headTree, newTree);
             return new Result(newHead, replayed, dropped);
         }
     }

@@ -4,10 +4,12 @@ import io.jenkins.plugins.kargo.credentials.CredentialKind;
 import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.credentials.JGitPrompts;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -19,6 +21,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
@@ -35,8 +38,27 @@ public record RemoteAccess(Optional<Credentials> credentials, boolean insecureSk
         return new RemoteAccess(Optional.empty(), false);
     }
 
+    /**
+     * The access to {@code repoURL}: its git credentials, if any.
+     *
+     * @throws IllegalArgumentException when credentials (found, or written into the URL) would go over plain HTTP to
+     *                                  a host that is not on loopback ({@link CredentialScheme})
+     */
     public static RemoteAccess lookup(CredentialsProvider provider, String repoURL, boolean insecureSkipTLSVerify) {
-        return new RemoteAccess(provider.find(repoURL, CredentialKind.git), insecureSkipTLSVerify);
+        Optional<Credentials> credentials = provider.find(repoURL, CredentialKind.git);
+        URIish uri;
+        try {
+            uri = new URIish(repoURL);
+        } catch (URISyntaxException e) {
+            return new RemoteAccess(credentials, insecureSkipTLSVerify); // JGit says what is wrong with it
+        }
+        if (credentials.isPresent() || uri.getUser() != null || uri.getPass() != null) {
+            CredentialScheme.refusal("repository " + uri.setUser(null).setPass(null), uri.getScheme(), uri.getHost())
+                    .ifPresent(refusal -> {
+                        throw new IllegalArgumentException(refusal);
+                    });
+        }
+        return new RemoteAccess(credentials, insecureSkipTLSVerify);
     }
 
     /** Configures a JGit fetch, push or clone with this access. */

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.kargo.promotion.git;
 
-import io.jenkins.plugins.kargo.freight.RepoUrls;
 import io.jenkins.plugins.kargo.git.GitTransportRetry;
+import io.jenkins.plugins.kargo.git.LazyCheckout;
+import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,7 +29,6 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
-import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -54,6 +56,14 @@ import org.eclipse.jgit.transport.URIish;
  * <p>The clone's and the refresh's fetch are tried again after a transient failure ({@link GitTransportRetry}); when
  * every attempt fails, the checkout fails naming the repository (without credentials), the attempts and the last
  * cause, and the cache is left as it was.
+ *
+ * <p>Working trees are {@link LazyCheckout lazy}: their index lists every file, and a file is written to disk when a
+ * step names it. The objects a promotion writes (its commit, a rebase) go into the cached clone
+ * ({@link #openWorkTree}), where every later promotion of the repository finds them.
+ *
+ * <p>The cache is bounded ({@link CacheEviction}), and what a crash can leave behind (a half clone, a half eviction,
+ * git's lock files, a clone whose refs point at missing objects) is cleared or replaced by the next refresh under the
+ * repository's lock, so the next promotion can always use the cache.
  */
 public final class RepositoryCache {
 
@@ -71,8 +81,10 @@ public final class RepositoryCache {
     public record Checkout(Optional<ObjectId> head, Refresh refresh) {
     }
 
-    private static final List<RefSpec> MIRRORED = List.of(
-            new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+    /** What the cached clone mirrors (a method, not a constant: a command that promotes nothing loads no JGit). */
+    private static List<RefSpec> mirrored() {
+        return List.of(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"));
+    }
     private static final String ORIGIN_BRANCHES = "+refs/heads/*:refs/remotes/origin/*";
 
     private static final class Entry {
@@ -83,7 +95,9 @@ public final class RepositoryCache {
 
     private final Path root;
     private final GitTransportRetry retry;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final CacheEviction eviction;
+    /** By cached clone; shared by every cache in this JVM, as the file locks they take are. */
+    private static final Map<Path, Entry> ENTRIES = new ConcurrentHashMap<>();
 
     public RepositoryCache(Path root) {
         this(root, GitTransportRetry.DEFAULT);
@@ -91,8 +105,71 @@ public final class RepositoryCache {
 
     /** @param retry how often a fetch or clone is tried again after a transient failure */
     public RepositoryCache(Path root, GitTransportRetry retry) {
+        this(root, retry, CacheEviction.Limits.DEFAULT);
+    }
+
+    /** @param limits how large the cache may grow and how long a repository must be unused before it is removed */
+    public RepositoryCache(Path root, GitTransportRetry retry, CacheEviction.Limits limits) {
         this.root = root;
         this.retry = retry;
+        this.eviction = new CacheEviction(root, limits, RepositoryCache::tryLock);
+    }
+
+    /**
+     * Opens a working tree made by {@link #checkout}. Objects written through it (commits, rebased commits, fetched
+     * objects) go into the cached clone whose objects it borrows, so other promotions of the repository see them.
+     */
+    public static Repository openWorkTree(Path directory) throws IOException {
+        Path gitDir = directory.resolve(Constants.DOT_GIT);
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setGitDir(gitDir.toFile())
+                .setWorkTree(directory.toFile()).setMustExist(true);
+        Path alternates = gitDir.resolve("objects/info/alternates");
+        if (Files.isRegularFile(alternates)) {
+            Optional<String> shared = Files.readAllLines(alternates, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank()).findFirst();
+            if (shared.isPresent()) {
+                builder.setObjectDirectory(new java.io.File(shared.get()))
+                        .addAlternateObjectDirectory(gitDir.resolve("objects").toFile());
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * The commit the cached clone last saw on {@code branch}: fetched, or pushed by a promotion of this engine.
+     * {@code workTree} must be opened by {@link #openWorkTree}.
+     */
+    static Optional<ObjectId> cachedHead(Repository workTree, String branch) throws IOException {
+        try (Repository cached = open(cachedCloneOf(workTree))) {
+            return Optional.ofNullable(cached.exactRef(Constants.R_HEADS + branch)).map(Ref::getObjectId);
+        }
+    }
+
+    private static Path cachedCloneOf(Repository workTree) throws IOException {
+        Path alternates = workTree.getDirectory().toPath().resolve("objects/info/alternates");
+        return Path.of(Files.readAllLines(alternates, StandardCharsets.UTF_8).get(0).strip()).getParent();
+    }
+
+    /**
+     * Records in the cached clone that {@code branch} is now at {@code commit} (a push just put it there), so the
+     * next promotion of the branch starts from it without a fetch. A hint only: a push still fails, and is rebased,
+     * if the branch moved meanwhile.
+     */
+    static void recordPush(Repository workTree, String branch, ObjectId commit) throws IOException {
+        Path clone = cachedCloneOf(workTree);
+        Optional<AutoCloseable> lock = tryLock(clone);
+        if (lock.isEmpty()) {
+            return; // a refresh is under way: it brings the branch as the remote has it
+        }
+        try (AutoCloseable ignored = lock.get(); Repository cached = open(clone)) {
+            RefUpdate update = cached.updateRef(Constants.R_HEADS + branch);
+            update.setNewObjectId(commit);
+            update.forceUpdate();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     /** The directory of the cached bare clone of {@code repoURL}, whether or not it exists yet. */
@@ -115,12 +192,14 @@ public final class RepositoryCache {
         Refresh refresh;
         Map<String, Ref> refs;
         String defaultBranch;
-        Entry entry = entries.computeIfAbsent(cached.toString(), k -> new Entry());
+        Entry entry = entryOf(cached);
         long requested = System.nanoTime();
         entry.lock.lockInterruptibly();
-        try (FileChannel lockFile = FileChannel.open(Files.createDirectories(root).resolve(cached.getFileName() + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path lockPath = lockFileOf(cached);
+        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = lockFile.lock()) {
+            Files.setLastModifiedTime(lockPath, FileTime.from(Instant.now())); // when it was last used, for eviction
+            clearCrashLeftovers(cached);
             refresh = refresh(repoURL, access, cached, entry, requested);
             try (Repository repo = open(cached)) {
                 refs = repo.getRefDatabase().getRefs().stream().collect(Collectors.toMap(Ref::getName, r -> r));
@@ -131,12 +210,103 @@ public final class RepositoryCache {
             entry.lock.unlock();
         }
         Optional<ObjectId> head = createWorkingTree(cached, repoURL, access, directory, revision, refs, defaultBranch);
+        eviction.afterUse(cached, refresh == Refresh.CLONED);
         return new Checkout(head, refresh);
+    }
+
+    private static Entry entryOf(Path cached) {
+        return ENTRIES.computeIfAbsent(cached.toAbsolutePath().normalize(), k -> new Entry());
+    }
+
+    private static Path lockFileOf(Path cached) throws IOException {
+        return Files.createDirectories(cached.getParent()).resolve(cached.getFileName() + ".lock");
+    }
+
+    /**
+     * Both locks of a cached clone, if nobody holds them, for {@link CacheEviction}; empty if it is in use. The
+     * caller closes the result to release them.
+     */
+    private static Optional<AutoCloseable> tryLock(Path cached) throws IOException {
+        Entry entry = entryOf(cached);
+        if (!entry.lock.tryLock()) {
+            return Optional.empty();
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFileOf(cached), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                entry.lock.unlock();
+                return Optional.empty();
+            }
+            FileChannel held = channel;
+            return Optional.of(() -> {
+                try {
+                    held.close();
+                } finally {
+                    entry.lock.unlock();
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            entry.lock.unlock();
+            throw e;
+        }
+    }
+
+    /**
+     * What a process that died while holding this repository's lock may have left: a half clone or a half
+     * eviction beside it, git's own lock files inside it, or a clone whose refs point at objects it never wrote
+     * (which is then cloned again). Called with the repository's locks held, so nothing here is in use.
+     */
+    private static void clearCrashLeftovers(Path cached) throws IOException {
+        try (Stream<Path> siblings = Files.list(cached.getParent())) {
+            for (Path leftover : siblings.filter(p -> p.getFileName().toString().startsWith(cached.getFileName() + ".partial-")
+                    || p.getFileName().toString().startsWith(cached.getFileName() + CacheEviction.EVICTING)).toList()) {
+                deleteRecursively(leftover);
+            }
+        }
+        if (!Files.isDirectory(cached.resolve(Constants.R_REFS))) {
+            if (Files.exists(cached)) {
+                CacheEviction.remove(cached); // not a clone this cache made
+            }
+            return;
+        }
+        // git's lock files live beside the files they guard: at the top (packed-refs, config, HEAD) and under refs/
+        try (Stream<Path> top = Files.list(cached); Stream<Path> refs = Files.walk(cached.resolve(Constants.R_REFS))) {
+            for (Path lock : Stream.concat(top, refs).filter(p -> p.getFileName().toString().endsWith(".lock")
+                    && Files.isRegularFile(p)).toList()) {
+                Files.deleteIfExists(lock);
+            }
+        }
+        if (!usable(cached)) {
+            CacheEviction.remove(cached);
+        }
+    }
+
+    /** Whether the clone has a HEAD and every ref's object, as a crash between writing objects and refs might not. */
+    private static boolean usable(Path cached) {
+        if (!Files.exists(cached.resolve(Constants.HEAD))) {
+            return false;
+        }
+        try (Repository repo = open(cached)) {
+            for (Ref ref : repo.getRefDatabase().getRefs()) {
+                if (ref.getObjectId() != null && !repo.getObjectDatabase().has(ref.getObjectId())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private Refresh refresh(String repoURL, RemoteAccess access, Path cached, Entry entry, long requested)
             throws IOException, GitAPIException {
-        if (entry.refreshStarted - requested > 0) {
+        if (entry.refreshStarted - requested > 0 && Files.exists(cached.resolve(Constants.HEAD))) {
             return Refresh.SHARED;
         }
         long started = System.nanoTime();
@@ -147,7 +317,7 @@ public final class RepositoryCache {
 
     private Refresh fetch(String repoURL, RemoteAccess access, Path cached) throws IOException {
         try (Git git = Git.open(cached.toFile())) {
-            retry.call(() -> access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)
+            retry.call(() -> access.applyTo(git.fetch().setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(mirrored())
                     .setRemoveDeletedRefs(true)).call());
         } catch (GitAPIException | JGitInternalException | IOException e) {
             throw failure("fetch", repoURL, access, e);
@@ -163,11 +333,11 @@ public final class RepositoryCache {
                 StoredConfig config = git.getRepository().getConfig();
                 RemoteConfig origin = new RemoteConfig(config, Constants.DEFAULT_REMOTE_NAME);
                 origin.addURI(new URIish(repoURL));
-                MIRRORED.forEach(origin::addFetchRefSpec);
+                mirrored().forEach(origin::addFetchRefSpec);
                 origin.update(config);
                 config.save();
                 FetchResult result = retry.call(() -> access.applyTo(git.fetch()
-                        .setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(MIRRORED)).call());
+                        .setRemote(Constants.DEFAULT_REMOTE_NAME).setRefSpecs(mirrored())).call());
                 pointHeadAtDefaultBranch(git.getRepository(), result);
             } catch (GitAPIException | JGitInternalException | IOException e) {
                 throw failure("clone", repoURL, access, e);
@@ -239,6 +409,7 @@ public final class RepositoryCache {
             copyRefs(repo, refs);
             ObjectId target = resolve(repo, revision, refs, branch, withoutCredentials(repoURL));
             if (target == null) {
+                LazyCheckout.checkout(repo, null);
                 return Optional.empty();
             }
             try (RevWalk walk = new RevWalk(repo)) {
@@ -247,9 +418,7 @@ public final class RepositoryCache {
                         : repo.updateRef(Constants.HEAD, true);
                 update.setNewObjectId(commit);
                 update.forceUpdate();
-                DirCacheCheckout checkout = new DirCacheCheckout(repo, repo.lockDirCache(), commit.getTree());
-                checkout.setFailOnConflict(true);
-                checkout.checkout();
+                LazyCheckout.checkout(repo, commit.getTree());
                 return Optional.of(commit.copy());
             }
         }
@@ -374,7 +543,7 @@ public final class RepositoryCache {
         return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

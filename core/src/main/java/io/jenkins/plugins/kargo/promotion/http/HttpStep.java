@@ -1,19 +1,24 @@
 package io.jenkins.plugins.kargo.promotion.http;
 
+import static io.jenkins.plugins.kargo.promotion.StepConfig.listOrEmpty;
+import static io.jenkins.plugins.kargo.promotion.StepConfig.present;
+import static io.jenkins.plugins.kargo.promotion.StepConfig.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.kargo.api.GoDuration;
-import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.InsecureTls;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepConfig;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.expression.CommonFunctions;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
-import io.jenkins.plugins.kargo.promotion.files.StepConfig;
-import io.jenkins.plugins.kargo.promotion.files.StepException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +44,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Kargo's {@code http} step ({@code pkg/promotion/runner/builtin/http_requester.go}): one HTTP request, judged by
  * expressions over the response.
+ * <p>
+ * A request that carries credentials (user info in the URL, or a header or query parameter whose name says it holds
+ * one) goes over HTTPS, or over plain HTTP to loopback only ({@link CredentialScheme}).
  * <p>
  * Config: {@code url} (required, http or https), {@code method} (GET), {@code headers[]{name, value}},
  * {@code queryParams[]{name, value}} (URL-encoded and appended), {@code body} (a string; an object or list is sent
@@ -61,8 +70,6 @@ public final class HttpStep implements PromotionStepRunner {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final String[] FIELDS = {"method", "url", "headers", "queryParams", "body",
-        "insecureSkipTLSVerify", "timeout", "successExpression", "failureExpression", "errorExpression", "outputs"};
 
     private final ExpressionEngine expressions;
     private final HttpClient verifying;
@@ -241,64 +248,97 @@ public final class HttpStep implements PromotionStepRunner {
         return outputs;
     }
 
+    /** The step's {@code config} as written, bound by {@link StepConfig}. */
+    record Config(String method, String url, List<NameValue> headers, List<NameValue> queryParams, JsonNode body,
+                  boolean insecureSkipTLSVerify, String timeout, String successExpression, String failureExpression,
+                  String errorExpression, List<Output> outputs) {
+        Config {
+            method = present(method) ? method : "GET";
+            require(method.matches("[A-Za-z]+"), "method", "is '" + method + "', not an HTTP method",
+                    "use GET, POST, PUT, ...");
+            require(present(url), "url", "is required", "set it to a non-empty string");
+            timeout = present(timeout) ? timeout : "10s";
+            require(GoDuration.isGo(timeout) && !GoDuration.parse(timeout).isZero(), "timeout", "is '" + timeout
+                    + "', not a positive duration", "write it as Go does, e.g. 30s or 1m30s");
+            require(body == null || body.isNull() || body.isContainerNode() || body.isTextual(), "body",
+                    "must be a string, not " + (body == null ? "" : body.getNodeType().name().toLowerCase(Locale.ROOT)),
+                    "wrap the expression in quote()");
+            headers = listOrEmpty(headers);
+            queryParams = listOrEmpty(queryParams);
+            outputs = listOrEmpty(outputs);
+            successExpression = textOrEmpty(successExpression);
+            failureExpression = textOrEmpty(failureExpression);
+            errorExpression = textOrEmpty(errorExpression);
+        }
+
+        private static String textOrEmpty(String text) {
+            return text == null ? "" : text;
+        }
+    }
+
+    /** A header or query parameter. */
+    record NameValue(String name, String value) {
+        NameValue {
+            require(present(name), "name", "is required", "set it to a non-empty string");
+            value = value == null ? "" : value;
+        }
+    }
+
     record Output(String name, String fromExpression) {
+        Output {
+            require(present(name), "name", "is required", "set it to a non-empty string");
+            require(present(fromExpression), "fromExpression", "is required", "set it to a non-empty string");
+        }
     }
 
     /** The step's configuration, checked. Headers are kept only in the JDK request, never in a message. */
     record Request(HttpRequest http, String describe, boolean insecure, Duration timeout, String timeoutText,
                    String successExpression, String failureExpression, String errorExpression, List<Output> outputs) {
 
-        static Request read(JsonNode config) throws StepException {
-            StepConfig root = StepConfig.of(NAME, config, FIELDS);
-            String method = root.optionalText("method").isEmpty() ? "GET" : root.optionalText("method");
-            if (!method.matches("[A-Za-z]+")) {
-                throw root.error("method", "is '" + method + "', not an HTTP method", "use GET, POST, PUT, ...");
-            }
-            URI uri = uri(root);
-            String timeoutText = root.optionalText("timeout").isEmpty() ? "10s" : root.optionalText("timeout");
-            if (!GoDuration.isGo(timeoutText) || GoDuration.parse(timeoutText).isZero()) {
-                throw root.error("timeout", "is '" + timeoutText + "', not a positive duration",
-                        "write it as Go does, e.g. 30s or 1m30s");
-            }
-            Duration timeout = GoDuration.parse(timeoutText);
-            HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .method(method.toUpperCase(Locale.ROOT), body(root, config));
-            for (StepConfig header : root.objects("headers", "name", "value")) {
-                String name = header.text("name");
+        static Request read(JsonNode json) throws StepException {
+            Config config = StepConfig.bind(NAME, json, Config.class);
+            String method = config.method().toUpperCase(Locale.ROOT);
+            URI uri = uri(config);
+            Duration timeout = GoDuration.parse(config.timeout());
+            HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body(config.body()));
+            for (int i = 0; i < config.headers().size(); i++) {
+                NameValue header = config.headers().get(i);
                 try {
-                    http.header(name, header.optionalText("value"));
+                    http.header(header.name(), header.value());
                 } catch (IllegalArgumentException e) {
-                    throw header.error("name", "is '" + name + "', a header the JDK HTTP client sets itself or "
-                            + "an invalid header name", "remove it");
+                    throw StepConfig.error("config.headers[" + i + "].name", "is '" + header.name() + "', a header the"
+                            + " JDK HTTP client sets itself or an invalid header name", "remove it");
                 }
             }
-            List<Output> outputs = new ArrayList<>();
-            for (StepConfig output : root.objects("outputs", "name", "fromExpression")) {
-                outputs.add(new Output(output.text("name"), output.text("fromExpression")));
-            }
-            String describe = method.toUpperCase(Locale.ROOT) + " " + uri.getScheme() + "://" + uri.getHost()
+            String describe = method + " " + uri.getScheme() + "://" + uri.getHost()
                     + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
-            return new Request(http.build(), describe, root.flag("insecureSkipTLSVerify"), timeout, timeoutText,
-                    root.optionalText("successExpression"), root.optionalText("failureExpression"),
-                    root.optionalText("errorExpression"), List.copyOf(outputs));
+            HttpRequest request = http.build();
+            if (CredentialScheme.carriesCredentials(uri, request.headers().map().keySet())) {
+                Optional<String> refused = CredentialScheme.refusal(NAME + ": " + describe, uri);
+                if (refused.isPresent()) {
+                    throw new StepException(refused.get());
+                }
+            }
+            return new Request(request, describe, config.insecureSkipTLSVerify(), timeout, config.timeout(),
+                    config.successExpression(), config.failureExpression(), config.errorExpression(), config.outputs());
         }
 
-        private static URI uri(StepConfig root) throws StepException {
-            String url = root.text("url");
+        private static URI uri(Config config) throws StepException {
+            String url = config.url();
             URI uri;
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw root.error("url", "is not a valid URL (" + e.getMessage().replace(url, "...") + ")",
+                throw StepConfig.error("config.url", "is not a valid URL (" + e.getMessage().replace(url, "...") + ")",
                         "encode spaces and special characters");
             }
             if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
                     || uri.getHost() == null) {
-                throw root.error("url", "must be an http:// or https:// URL with a host", "");
+                throw StepConfig.error("config.url", "must be an http:// or https:// URL with a host", "");
             }
             List<String> params = new ArrayList<>();
-            for (StepConfig param : root.objects("queryParams", "name", "value")) {
-                params.add(encode(param.text("name")) + "=" + encode(param.optionalText("value")));
+            for (NameValue param : config.queryParams()) {
+                params.add(encode(param.name()) + "=" + encode(param.value()));
             }
             if (params.isEmpty()) {
                 return uri;
@@ -316,19 +356,11 @@ public final class HttpStep implements PromotionStepRunner {
         }
 
         /** The body: a string as it is; an object or a list (a whole-value expression's result) as its JSON. */
-        private static HttpRequest.BodyPublisher body(StepConfig root, JsonNode config) throws StepException {
-            JsonNode body = config.get("body");
+        private static HttpRequest.BodyPublisher body(JsonNode body) {
             if (body == null || body.isNull()) {
                 return HttpRequest.BodyPublishers.noBody();
             }
-            if (body.isContainerNode()) {
-                return HttpRequest.BodyPublishers.ofString(body.toString());
-            }
-            if (!body.isTextual()) {
-                throw root.error("body", "must be a string, not " + body.getNodeType().name().toLowerCase(Locale.ROOT),
-                        "wrap the expression in quote()");
-            }
-            return HttpRequest.BodyPublishers.ofString(body.textValue());
+            return HttpRequest.BodyPublishers.ofString(body.isContainerNode() ? body.toString() : body.textValue());
         }
 
         private static String encode(String text) {

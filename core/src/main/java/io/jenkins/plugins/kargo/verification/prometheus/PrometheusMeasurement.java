@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.kargo.api.GoDuration;
 import io.jenkins.plugins.kargo.api.MetricProvider;
-import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.InsecureTls;
 import io.jenkins.plugins.kargo.verification.AnalysisArgs;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,7 +72,7 @@ public final class PrometheusMeasurement implements MeasurementProvider<MetricPr
             throws MeasurementException, InterruptedException {
         String address = AnalysisArgs.render(prometheus.address(), context.args()).trim();
         String query = AnalysisArgs.render(prometheus.query(), context.args());
-        String describe = "prometheus metric at " + address;
+        String describe = "prometheus metric at " + address.replaceFirst("//[^/@]*@", "//"); // no user info: it may hold a password
         Instant now = context.clock().instant();
         String parameters = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         String endpoint = "/api/v1/query";
@@ -95,6 +97,12 @@ public final class PrometheusMeasurement implements MeasurementProvider<MetricPr
                     + address + "'");
         }
         HttpClient client = prometheus.insecure() ? lenient : verifying;
+        boolean credentials = prometheus.basicAuth().isPresent() || prometheus.oauth2().isPresent()
+                || CredentialScheme.carriesCredentials(uri, prometheus.headers().stream().map(MetricProvider.Header::key)
+                .toList());
+        if (credentials) {
+            refuseCredentialsOverPlainHttp(describe, uri);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(prometheus.timeout()).GET();
         for (MetricProvider.Header header : prometheus.headers()) {
             try {
@@ -112,8 +120,13 @@ public final class PrometheusMeasurement implements MeasurementProvider<MetricPr
         }
         if (prometheus.oauth2().isPresent()) {
             MetricProvider.OAuth2 oauth2 = prometheus.oauth2().get();
-            request.setHeader("Authorization", tokens.authorization(new MetricProvider.OAuth2(
-                    AnalysisArgs.render(oauth2.tokenUrl(), context.args()),
+            String tokenUrl = AnalysisArgs.render(oauth2.tokenUrl(), context.args());
+            try {
+                refuseCredentialsOverPlainHttp("prometheus metric's oauth2 tokenUrl", URI.create(tokenUrl));
+            } catch (IllegalArgumentException e) {
+                throw new MeasurementException("prometheus metric's oauth2 tokenUrl is not a valid URL");
+            }
+            request.setHeader("Authorization", tokens.authorization(new MetricProvider.OAuth2(tokenUrl,
                     AnalysisArgs.render(oauth2.clientId(), context.args()),
                     AnalysisArgs.render(oauth2.clientSecret(), context.args()), oauth2.scopes()), client,
                     prometheus.timeout()));
@@ -143,6 +156,13 @@ public final class PrometheusMeasurement implements MeasurementProvider<MetricPr
                     + ": " + reply.path("error").asText(""));
         }
         return value(reply.path("data"), describe);
+    }
+
+    private static void refuseCredentialsOverPlainHttp(String what, URI uri) throws MeasurementException {
+        Optional<String> refused = CredentialScheme.refusal(what, uri);
+        if (refused.isPresent()) {
+            throw new MeasurementException(refused.get());
+        }
     }
 
     /** {@code now()} or {@code now() - duration("1h")} (or {@code +}), at {@code now}. */

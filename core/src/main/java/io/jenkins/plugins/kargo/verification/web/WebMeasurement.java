@@ -8,7 +8,8 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.jenkins.plugins.kargo.api.MetricProvider;
-import io.jenkins.plugins.kargo.discovery.http.InsecureTls;
+import io.jenkins.plugins.kargo.net.CredentialScheme;
+import io.jenkins.plugins.kargo.net.InsecureTls;
 import io.jenkins.plugins.kargo.verification.AnalysisArgs;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +46,8 @@ import java.util.concurrent.TimeoutException;
  * parsed JSON when the response says it is JSON, else the text) and {@code headers} (lower-case name to value), and
  * every status code is a result for the condition to judge.
  *
- * <p>Header values usually carry tokens: they never appear in a message. Messages name the request by method,
+ * <p>Header values usually carry tokens: they never appear in a message, and a request that carries credentials goes
+ * over plain HTTP to loopback only ({@link CredentialScheme}). Messages name the request by method,
  * scheme, host and path only (a query string may carry a token too).
  */
 public final class WebMeasurement implements MeasurementProvider<MetricProvider.Web> {
@@ -56,9 +59,9 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     private static final Configuration JSON_PATH = Configuration.builder()
             .jsonProvider(new JacksonJsonProvider(JSON)).mappingProvider(new JacksonMappingProvider(JSON)).build();
 
-    private final HttpClient verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-    private final HttpClient lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .sslContext(InsecureTls.trustingEveryCertificate()).build();
+    /** Made on first use: their TLS contexts cost every command that measures nothing (say `kargo get`). */
+    private HttpClient verifying;
+    private HttpClient lenient;
     private final OAuth2Tokens tokens;
 
     public WebMeasurement() {
@@ -68,6 +71,16 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     /** @param tokens where OAuth 2 tokens are fetched and kept between measurements */
     public WebMeasurement(OAuth2Tokens tokens) {
         this.tokens = tokens;
+    }
+
+    private synchronized HttpClient client(boolean insecure) {
+        if (insecure && lenient == null) {
+            lenient = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .sslContext(InsecureTls.trustingEveryCertificate()).build();
+        } else if (!insecure && verifying == null) {
+            verifying = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return insecure ? lenient : verifying;
     }
 
     @Override
@@ -96,15 +109,21 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
         if (web.jsonBody()) {
             request.header("Content-Type", "application/json");
         }
-        HttpClient client = web.insecure() ? lenient : verifying;
+        HttpClient client = client(web.insecure());
         if (web.oauth2().isPresent()) {
             MetricProvider.OAuth2 oauth2 = web.oauth2().get();
-            request.header("Authorization", tokens.authorization(new MetricProvider.OAuth2(
-                    AnalysisArgs.render(oauth2.tokenUrl(), context.args()),
+            URI tokenUrl = uri(AnalysisArgs.render(oauth2.tokenUrl(), context.args()));
+            refuseCredentialsOverPlainHttp("web metric's oauth2 tokenUrl", tokenUrl);
+            refuseCredentialsOverPlainHttp(describe, uri);
+            request.header("Authorization", tokens.authorization(new MetricProvider.OAuth2(tokenUrl.toString(),
                     AnalysisArgs.render(oauth2.clientId(), context.args()),
                     AnalysisArgs.render(oauth2.clientSecret(), context.args()), oauth2.scopes()), client, timeout));
         }
-        HttpResponse<String> response = send(client, request.build(), timeout, describe);
+        HttpRequest built = request.build();
+        if (CredentialScheme.carriesCredentials(uri, built.headers().map().keySet())) {
+            refuseCredentialsOverPlainHttp(describe, uri);
+        }
+        HttpResponse<String> response = send(client, built, timeout, describe);
         if (web.responseObject() && web.jsonPath().isBlank()) {
             return responseResult(response);
         }
@@ -112,6 +131,13 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
             throw new MeasurementException(describe + ": received non 2xx response code " + response.statusCode());
         }
         return valueAt(web.jsonPath().isBlank() ? "{$}" : web.jsonPath(), response, describe);
+    }
+
+    private static void refuseCredentialsOverPlainHttp(String what, URI uri) throws MeasurementException {
+        Optional<String> refused = CredentialScheme.refusal(what, uri);
+        if (refused.isPresent()) {
+            throw new MeasurementException(refused.get());
+        }
     }
 
     private static URI uri(String url) throws MeasurementException {

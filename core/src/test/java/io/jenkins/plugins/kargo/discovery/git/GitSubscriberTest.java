@@ -10,6 +10,7 @@ import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.credentials.CredentialKind;
 import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.testkit.CredentialsTrap;
 import io.jenkins.plugins.kargo.discovery.DiscoveredCommit;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.git.GitTransportRetry;
@@ -340,6 +341,21 @@ class GitSubscriberTest {
                 .hasMessageContaining("SSH URLs are not used");
         assertThatThrownBy(() -> subscriber.discover(branch("git@git.example.com:org/app.git", "").build()))
                 .hasMessageContaining("SSH URLs are not used");
+    }
+
+    @Test
+    void credentialsAreNeverSentOverPlainHttpOffLoopbackEvenWhenInsecure() throws Exception {
+        GitSubscriber withCredentials = new GitSubscriber(temp.resolve("cache"),
+                (url, kind) -> Optional.of(new Credentials.Token("tok-SECRET-123")));
+        try (CredentialsTrap trap = CredentialsTrap.start()) {
+            String url = trap.url("/app.git");
+
+            assertThatThrownBy(() -> withCredentials.discover(branch(url, "").insecure().build()))
+                    .isInstanceOf(DiscoveryException.class)
+                    .hasMessage("git repository " + url + ": refusing to send credentials over plain HTTP to "
+                            + trap.host() + ", which is not on loopback; use https://");
+            assertThat(trap.received()).isEmpty();
+        }
     }
 
     @Test

@@ -39,14 +39,6 @@ class SchemePolicyTest {
     }
 
     @Test
-    void credentialsGoOnlyOverHttpsOrToLoopback() {
-        assertThat(SchemePolicy.permitsCredentials(URI.create("https://example.com/v2/"))).isTrue();
-        assertThat(SchemePolicy.permitsCredentials(URI.create("http://127.0.0.1:5000/v2/"))).isTrue();
-        assertThat(SchemePolicy.permitsCredentials(URI.create("http://[::1]:5000/v2/"))).isTrue();
-        assertThat(SchemePolicy.permitsCredentials(URI.create("http://example.com/v2/"))).isFalse();
-    }
-
-    @Test
     void aReferenceWithoutHostIsRejected() {
         assertThatThrownBy(() -> SchemePolicy.baseUri("/app", false)).hasMessageContaining("names no registry host");
     }

@@ -62,6 +62,10 @@ public final class DiscoveryBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("scale")) {
+            DiscoveryScaleBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Integer rate = args.length > 0 && !args[0].equals("default") ? Integer.valueOf(args[0]) : null;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         new DiscoveryBenchmark(rate, repeats).run();
@@ -78,6 +82,7 @@ public final class DiscoveryBenchmark {
             fill(repository, semverTags(SMALL_TAGS));
         }
 
+        parseAndOrder(semverTags(BIG_TAGS));
         List<Row> rows = new ArrayList<>();
         rows.addAll(measure("1 repository x 10,000 tags", List.of(BIG)));
         rows.addAll(measure("100 repositories x 200 tags", small));
@@ -91,6 +96,42 @@ public final class DiscoveryBenchmark {
                     (double) row.engine.millis() / row.skopeoMillis);
         }
         System.out.println("ratio = engine wall time / skopeo list-tags wall time for the same repositories");
+        Row cold = rows.get(1);
+        Row warm = rows.get(2);
+        System.out.printf("target: SemVer discovery of 10,000 tags <= 1.5x skopeo warm: %.2fx %s; <= 3x cold: %.2fx %s"
+                        + " (floor: %d requests cold, %d warm; the images Kargo reads)%n",
+                (double) warm.engine.millis() / warm.skopeoMillis, warm.engine.millis() <= 1.5 * warm.skopeoMillis ? "met" : "not met",
+                (double) cold.engine.millis() / cold.skopeoMillis, cold.engine.millis() <= 3.0 * cold.skopeoMillis ? "met" : "not met",
+                cold.engine.requests(), warm.engine.requests());
+    }
+
+    /**
+     * Parsing and ordering the tags as SemVer discovery does ({@code TagOrder.bySemver}, no pattern, no constraint),
+     * after warming up; wall and the thread's CPU time, medians of 15.
+     */
+    static void parseAndOrder(List<String> tags) {
+        List<String> shuffled = new ArrayList<>(tags);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(1));
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        io.jenkins.plugins.kargo.tags.TagFilter all = io.jenkins.plugins.kargo.tags.TagFilter.of(List.of(), List.of());
+        io.jenkins.plugins.kargo.semver.SemverRange any = io.jenkins.plugins.kargo.semver.SemverRange.parse("");
+        List<Long> walls = new ArrayList<>();
+        List<Long> cpus = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            long c = cpu.getCurrentThreadCpuTime();
+            long w = System.nanoTime();
+            io.jenkins.plugins.kargo.tags.TagOrder.bySemver(shuffled, all, any, true);
+            if (i >= 10) {
+                walls.add(System.nanoTime() - w);
+                cpus.add(cpu.getCurrentThreadCpuTime() - c);
+            }
+        }
+        walls.sort(null);
+        cpus.sort(null);
+        double wall = walls.get(walls.size() / 2) / 1e6;
+        double thread = cpus.get(cpus.size() / 2) / 1e6;
+        System.out.printf("parse and order %,d tags (TagOrder.bySemver, after 10 warm-up passes, median of 15): %.1f ms wall,"
+                + " %.1f ms CPU; target < 50 ms: %s%n", tags.size(), wall, thread, thread < 50 ? "met (CPU)" : "not met");
     }
 
     // ---------------------------------------------------------------- filling

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.kargo.promotion.StepException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,28 +35,31 @@ class ArgoCdUpdateConfigTest {
     }
 
     @Test
-    void namesTheFieldOfEachMistake() {
+    void namesTheFieldOfEachMistakeWithItsValueAndTheFix() {
         assertProblem("{\"apps\": [{\"name\": \"a\", \"sourcez\": []}]}",
-                "field 'apps[0].sourcez' is not a known field", "sources");
+                "config.apps[0].sourcez is not a field of argocd-update; the fields are name, namespace, selector, sources");
         assertProblem("{\"apps\": [{\"name\": \"a\", \"selector\": {\"matchLabels\": {\"x\": \"y\"}}}]}",
-                "field 'apps[0]'", "either 'name' or 'selector'");
-        assertProblem("{\"apps\": [{\"namespace\": \"argocd\"}]}", "either 'name' or 'selector'");
+                "config.apps[0] sets both name and selector; give either name or selector");
+        assertProblem("{\"apps\": [{\"namespace\": \"argocd\"}]}",
+                "config.apps[0] names no Application; give either name or selector");
         assertProblem("{\"apps\": [{\"name\": \"a\", \"sources\": [{\"repoURL\": \"r\", \"updateTargetRevision\": true}]}]}",
-                "field 'apps[0].sources[0]'", "'updateTargetRevision: true' needs 'desiredRevision'");
+                "config.apps[0].sources[0].updateTargetRevision is true without desiredRevision; give desiredRevision "
+                        + "to point the source at");
         assertProblem("{\"apps\": [{\"name\": \"a\", \"sources\": [{\"repoURL\": \"r\", \"kustomize\": {\"images\": "
                 + "[{\"repoURL\": \"nginx\", \"tag\": \"1\", \"digest\": \"sha256:x\"}]}}]}]}",
-                "field 'apps[0].sources[0].kustomize.images[0]'", "'tag' or 'digest', not both");
+                "config.apps[0].sources[0].kustomize.images[0] sets both tag and digest; give tag or digest, not both");
         assertProblem("{\"apps\": [{\"selector\": {\"matchExpressions\": [{\"key\": \"k\", \"operator\": \"Like\"}]}}]}",
-                "'operator' is 'Like'; use In, NotIn, Exists or DoesNotExist");
+                "config.apps[0].selector.matchExpressions[0].operator is 'Like'; use In, NotIn, Exists or DoesNotExist");
         assertProblem("{\"apps\": [{\"name\": \"a\"}], \"timeout\": \"5 minutes\"}",
-                "'timeout' is '5 minutes', not a duration such as 30s, 5m or 1h30m");
-        assertProblem("{\"apps\": []}", "'apps' must list at least one Application");
-        assertProblem("{}", "'apps' must list at least one Application");
+                "config.timeout is '5 minutes', not a positive duration; write it as Go does, e.g. 30s, 5m or 1h30m");
+        assertProblem("{\"apps\": []}", "config.apps is required; list at least one Application");
+        assertProblem("{}", "config.apps is required; list at least one Application");
+        assertProblem("{\"apps\": \"app\"}", "config.apps must be a list, not 'app'");
     }
 
-    private static void assertProblem(String config, String... fragments) {
+    private static void assertProblem(String config, String message) {
         assertThatThrownBy(() -> ArgoCdUpdateConfig.parse(json(config)))
-                .isInstanceOf(IllegalArgumentException.class).message().contains(fragments);
+                .isInstanceOf(StepException.class).hasMessage(message);
     }
 
     private static JsonNode json(String text) {

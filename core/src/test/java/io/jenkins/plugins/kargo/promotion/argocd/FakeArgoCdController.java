@@ -24,7 +24,7 @@ import java.util.function.Function;
  * {@code reconciledAt}, then drops {@code operation} and the refresh annotation. A {@link Reaction} chosen by the
  * test decides how each sync ends.
  */
-final class FakeArgoCdController implements AutoCloseable {
+public final class FakeArgoCdController implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +60,7 @@ final class FakeArgoCdController implements AutoCloseable {
     private final Semaphore handled = new Semaphore(0);
 
     /** Syncs every source to its {@code targetRevision} and reports Healthy. */
-    static FakeArgoCdController syncingToTargetRevisions(KubernetesClient client) {
+    public static FakeArgoCdController syncingToTargetRevisions(KubernetesClient client) {
         return new FakeArgoCdController(client, app -> Reaction.succeeded(targetRevisions(app)));
     }
 

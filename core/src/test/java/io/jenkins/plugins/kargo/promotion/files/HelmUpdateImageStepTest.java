@@ -105,7 +105,7 @@ class HelmUpdateImageStepTest {
 
         StepResult badValue = run("path: values.yaml\nimages:\n- image: registry.local/api\n  key: tag\n  value: Version\n",
                 freight("services", image("registry.local/api", "v1")));
-        assertThat(badValue.message()).isEqualTo("helm-update-image: config.images[0].value 'Version' is not one of "
+        assertThat(badValue.message()).isEqualTo("helm-update-image: config.images[0].value is 'Version', not one of "
                 + "ImageAndTag, Tag, ImageAndDigest, Digest");
         assertThat(read(file)).isEqualTo("tag: v0\n");
     }

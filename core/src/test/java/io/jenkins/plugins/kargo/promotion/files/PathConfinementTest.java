@@ -67,7 +67,7 @@ class PathConfinementTest {
 
     @Test
     void dotDotIsRefused() {
-        assertRefused(kustomize("../outside"), "kustomize-set-image: field 'config.path': '../outside' leaves the promotion's working directory");
+        assertRefused(kustomize("../outside"), "kustomize-set-image: config.path is '../outside', which leaves the promotion's working directory");
         assertRefused(kustomize("overlays/../../outside"), "leaves the promotion's working directory");
         assertRefused(yamlUpdate("../outside/values.yaml"), "leaves the promotion's working directory");
         assertRefused(helm("../outside/values.yaml"), "leaves the promotion's working directory");

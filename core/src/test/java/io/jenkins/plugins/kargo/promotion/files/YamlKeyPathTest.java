@@ -2,7 +2,7 @@ package io.jenkins.plugins.kargo.promotion.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.jenkins.plugins.kargo.promotion.StepException;
 import org.junit.jupiter.api.Test;
 
 class YamlKeyPathTest {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.kargo.git.GitTransportRetry;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.Fault;
 import io.jenkins.plugins.kargo.testkit.FaultInjectingProxy;
@@ -64,7 +65,8 @@ class GitCloneRetryTest {
 
         assertThat(result.status()).as(result.message()).isEqualTo(StepStatus.Succeeded);
         assertThat(result.output()).isEqualTo(Map.of("commits", Map.of("./out", repo.head())));
-        assertThat(temp.resolve("work/p1/out/app.yaml")).hasContent("tag: v1\n");
+        assertThat(WorkDirPath.resolve(temp.resolve("work/p1"), "path", "out/app.yaml")).as("as a step reads it")
+                .hasContent("tag: v1\n");
         assertThat(proxy.pendingFaults()).isZero();
         assertThat(proxy.requestCount(INFO_REFS)).isEqualTo(3);
         assertThat(waits).hasSize(2);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,8 +51,13 @@ class GitStepsTest {
         return steps.push.run(context, config("{path: ./out}"));
     }
 
+    /** As a file step does: resolving the path writes the file from the lazy checkout, then it is edited. */
     private static void setTag(StepContext context, String tag) throws Exception {
-        Files.writeString(context.workDir().resolve("out").resolve(KUSTOMIZATION), "images:\n- name: guestbook\n  newTag: " + tag + "\n");
+        Files.writeString(file(context, "out/" + KUSTOMIZATION), "images:\n- name: guestbook\n  newTag: " + tag + "\n");
+    }
+
+    private static Path file(StepContext context, String path) throws Exception {
+        return WorkDirPath.resolve(context.workDir(), "path", path);
     }
 
     @Test
@@ -108,7 +114,7 @@ class GitStepsTest {
         assertThat(pushed.output().get("commit")).isEqualTo(remote.head("main"));
         assertThat(remote.show("main", KUSTOMIZATION)).contains("newTag: v2");
         assertThat(remote.show("main", "apps/other/values.yaml")).isEqualTo("replicas: 3\n");
-        assertThat(Files.readString(context.workDir().resolve("out/apps/other/values.yaml")))
+        assertThat(Files.readString(file(context, "out/apps/other/values.yaml")))
                 .as("the working tree follows the rebase").isEqualTo("replicas: 3\n");
     }
 
@@ -160,7 +166,7 @@ class GitStepsTest {
 
         assertThat(cloned.status()).as(cloned.message()).isEqualTo(StepStatus.Succeeded);
         assertThat(cloned.output()).isEqualTo(Map.of("commits", Map.of("release", initial, "./pinned", initial)));
-        assertThat(context.workDir().resolve("tagged/later.txt")).doesNotExist();
+        assertThat(file(context, "tagged/later.txt")).doesNotExist();
         Files.writeString(context.workDir().resolve("pinned/hotfix.txt"), "fix\n");
         steps.commit.run(context, config("{path: ./pinned, message: hotfix}"));
         StepResult pushed = steps.push.run(context, config("{path: ./pinned, targetBranch: hotfix}"));
@@ -222,7 +228,7 @@ class GitStepsTest {
         assertThat(up.message()).contains("checkout[0].path").contains("leaves the promotion's working directory");
         assertThat(tmp.resolve("elsewhere")).doesNotExist();
         assertThat(absolute.status()).isEqualTo(StepStatus.Errored);
-        assertThat(absolute.message()).contains("'path'").contains("is absolute");
+        assertThat(absolute.message()).contains("config.path is '").contains("which is absolute");
     }
 
     @Test
@@ -234,11 +240,13 @@ class GitStepsTest {
         StepResult both = steps.clone.run(context, config("{repoURL: x, checkout: [{branch: a, tag: b, path: p}]}"));
         StepResult type = steps.clone.run(context, config("{repoURL: x, insecureSkipTLSVerify: maybe, checkout: [{path: p}]}"));
 
-        assertThat(typo.message()).isEqualTo("git-push config: unknown field 'maxAtempts'; known fields: "
+        assertThat(typo.message()).isEqualTo("git-push: config.maxAtempts is not a field of git-push; the fields are "
                 + "generateTargetBranch, maxAttempts, path, targetBranch");
-        assertThat(noCheckout.message()).contains("'checkout' needs at least one entry");
-        assertThat(both.message()).isEqualTo("git-clone config: checkout[0]: set only one of 'branch', 'commit' and 'tag'");
-        assertThat(type.message()).isEqualTo("git-clone config: field 'insecureSkipTLSVerify' must be true or false");
+        assertThat(noCheckout.message()).isEqualTo("git-clone: config.checkout is required; list at least one entry, "
+                + "e.g. [{branch: main, path: ./out}]");
+        assertThat(both.message()).isEqualTo("git-clone: config.checkout[0] sets more than one of branch, commit and tag; "
+                + "set only one");
+        assertThat(type.message()).isEqualTo("git-clone: config.insecureSkipTLSVerify must be true or false, not 'maybe'");
         assertThat(java.util.List.of(typo, noCheckout, both, type)).extracting(StepResult::status).containsOnly(StepStatus.Errored);
     }
 

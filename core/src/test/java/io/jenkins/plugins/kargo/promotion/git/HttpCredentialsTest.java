@@ -11,11 +11,14 @@ import io.jenkins.plugins.kargo.credentials.JGitPrompts;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
+import io.jenkins.plugins.kargo.testkit.CredentialsTrap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,37 @@ class HttpCredentialsTest {
         assertThat(none.message()).isEqualTo("git-clone: could not clone " + server.url("gitops.git") + ": not authorized"
                 + "; no git credentials match this URL: add a credential Secret labelled kargo.akuity.io/cred-type: git for it");
         assertThat(remote.subjects("main")).containsExactly("initial");
+    }
+
+    @Test
+    void credentialsNeverGoOverPlainHttpToAHostOffLoopback() throws Exception {
+        CredentialsProvider token = (url, kind) -> Optional.of(new Credentials.Token(PASSWORD));
+        try (CredentialsTrap trap = CredentialsTrap.start()) {
+            String url = trap.url("/gitops.git");
+            StepResult cloned = new Promotions(tmp.resolve("cache")).clone.run(context(tmp.resolve("work"), "p1", token),
+                    config("{repoURL: '%s', checkout: [{branch: main, path: ./out}]}".formatted(url)));
+
+            assertThat(cloned.status()).isEqualTo(StepStatus.Errored);
+            assertThat(cloned.message()).isEqualTo("git-clone: repository " + url + ": refusing to send credentials "
+                    + "over plain HTTP to " + trap.host() + ", which is not on loopback; use https://");
+
+            // a working tree whose origin is that server (cloned from loopback, then pointed elsewhere)
+            StepContext context = context(tmp.resolve("work"), "p2", token);
+            assertThat(promote(context).status()).isEqualTo(StepStatus.Succeeded);
+            Files.writeString(context.workDir().resolve("out/app.yaml"), "tag: v3\n");
+            new GitCommitStep().run(context, config("{path: ./out, message: again}"));
+            try (Git git = Git.open(context.workDir().resolve("out").toFile())) {
+                StoredConfig gitConfig = git.getRepository().getConfig();
+                gitConfig.setString("remote", "origin", "url", url);
+                gitConfig.save();
+            }
+            StepResult pushed = new GitPushStep().run(context, config("{path: ./out}"));
+
+            assertThat(pushed.status()).isEqualTo(StepStatus.Errored);
+            assertThat(pushed.message()).isEqualTo("git-push: repository " + url + ": refusing to send credentials "
+                    + "over plain HTTP to " + trap.host() + ", which is not on loopback; use https://");
+            assertThat(trap.received()).as("nothing was sent to the server").isEmpty();
+        }
     }
 
     private static boolean contains(Path file, String text) {

@@ -6,6 +6,7 @@ import static io.jenkins.plugins.kargo.promotion.git.Promotions.context;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import io.jenkins.plugins.kargo.testkit.GitDaemon;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -92,9 +93,11 @@ public final class PromotionBenchmark {
         System.out.printf(Locale.ROOT, "promotion latency, warm cache, median of %d (wall min-max):%n", iterations);
         report("engine (git-clone, edit, git-commit, git-push)", engine);
         report("shell  (git clone, sed, git commit, git push)  ", shell);
-        System.out.printf(Locale.ROOT, "  ratio engine/shell: wall %.2f, CPU %.2f%n",
-                (double) median(engine, Sample::wall) / median(shell, Sample::wall),
+        double ratio = (double) median(engine, Sample::wall) / median(shell, Sample::wall);
+        System.out.printf(Locale.ROOT, "  ratio engine/shell: wall %.3f (shell/engine %.1fx), CPU %.3f%n", ratio, 1 / ratio,
                 (double) median(engine, Sample::cpu) / median(shell, Sample::cpu));
+        System.out.printf(Locale.ROOT, "  target: engine at least 10x faster than the shell (ratio <= 0.100): %s%n",
+                ratio <= 0.1 ? "met" : "not met");
         StringBuilder phases = new StringBuilder("  engine phases (median wall):");
         for (int p = 0; p < ENGINE_PHASES.size(); p++) {
             int phase = p;
@@ -102,6 +105,8 @@ public final class PromotionBenchmark {
         }
         System.out.println(phases);
 
+        Path served = root.resolve("served/gitops.git");
+        int before = Integer.parseInt(BareRepository.git(root, "-C", served.toString(), "rev-list", "--count", "main").strip());
         CyclicBarrier start = new CyclicBarrier(concurrent);
         List<Callable<Sample>> promotions = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
@@ -126,8 +131,15 @@ public final class PromotionBenchmark {
                         + "latency median %.0f ms, max %.0f ms, CPU %.0f ms per promotion (median)%n", concurrent,
                 seconds(wall), concurrent / seconds(wall), millis(median(each, Sample::wall)),
                 millis(each.stream().mapToLong(Sample::wall).max().orElseThrow()), millis(median(each, Sample::cpu)));
-        System.out.printf(Locale.ROOT, "branch now has %s commits%n",
-                BareRepository.git(root, "-C", root.resolve("served/gitops.git").toString(), "rev-list", "--count", "main").strip());
+        List<String> landed = BareRepository.git(root, "-C", served.toString(), "log", "--format=%s", "-n",
+                String.valueOf(concurrent + 1), "main").lines().toList();
+        int after = Integer.parseInt(BareRepository.git(root, "-C", served.toString(), "rev-list", "--count", "main").strip());
+        long distinct = landed.stream().limit(concurrent).distinct().count();
+        System.out.printf(Locale.ROOT, "branch grew by %d commits (%d distinct promotions among the newest %d): %s%n",
+                after - before, distinct, concurrent,
+                after - before == concurrent && distinct == concurrent ? "none lost, none doubled" : "LOST OR DOUBLED");
+        System.out.printf(Locale.ROOT, "  target: %d concurrent promotions all landed in under 10 s: %s%n", concurrent,
+                seconds(wall) < 10 && after - before == concurrent && distinct == concurrent ? "met" : "not met");
     }
 
     private static void report(String what, List<Sample> samples) {
@@ -151,7 +163,7 @@ public final class PromotionBenchmark {
                 checkout: [{branch: main, path: ./out}]
                 """.formatted(url))));
         phases[0] = System.nanoTime() - began;
-        Path target = context.workDir().resolve("out").resolve(file);
+        Path target = WorkDirPath.resolve(context.workDir(), "path", "out/" + file); // as a file step names it
         Files.writeString(target, Files.readString(target).replaceAll("newTag: .*", "newTag: 2.0." + n));
         phases[1] = System.nanoTime() - began - phases[0];
         check(steps.commit.run(context, config("{path: ./out, message: 'promote " + file + " to 2.0." + n + "'}")));

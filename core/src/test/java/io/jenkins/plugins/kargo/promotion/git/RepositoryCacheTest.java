@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.promotion.git;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -31,9 +32,12 @@ class RepositoryCacheTest {
         cache = new RepositoryCache(tmp.resolve("cache"));
     }
 
+    /** A checkout with all its files written, as a step that names the checkout's root would have them. */
     private RepositoryCache.Checkout checkout(String directory) throws Exception {
-        return cache.checkout(remote.directory().toString(), RemoteAccess.anonymous(), tmp.resolve(directory),
-                new Revision.DefaultBranch());
+        RepositoryCache.Checkout checkout = cache.checkout(remote.directory().toString(), RemoteAccess.anonymous(),
+                tmp.resolve(directory), new Revision.DefaultBranch());
+        WorkDirPath.resolve(tmp, "path", directory);
+        return checkout;
     }
 
     @Test

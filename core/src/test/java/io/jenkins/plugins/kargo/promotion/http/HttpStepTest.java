@@ -11,13 +11,13 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.jenkins.plugins.kargo.api.ExpressionVariable;
+import io.jenkins.plugins.kargo.api.FreightOrigin;
 import io.jenkins.plugins.kargo.api.PromotionStep;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
-import io.jenkins.plugins.kargo.freight.FreightOrigin;
 import io.jenkins.plugins.kargo.promotion.FreightCollection;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.promotion.PromotionRun;
@@ -26,6 +26,7 @@ import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
+import io.jenkins.plugins.kargo.testkit.CredentialsTrap;
 import io.jenkins.plugins.kargo.testkit.SelfSignedTls;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -297,10 +298,38 @@ class HttpStepTest {
         assertThat(run("url: BASE/version\ntimeout: soon").message())
                 .isEqualTo("config.timeout is 'soon', not a positive duration; write it as Go does, e.g. 30s or 1m30s");
         assertThat(run("url: BASE/version\ninsecureSkipTLSVerify: yes please").message())
-                .isEqualTo("config.insecureSkipTLSVerify must be true or false, not a string");
+                .isEqualTo("config.insecureSkipTLSVerify must be true or false, not 'yes please'");
         assertThat(run("url: BASE/version\nheaders:\n- name: Host\n  value: evil").message())
                 .startsWith("config.headers[0].name is 'Host', a header the JDK HTTP client sets itself");
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void credentialsNeverGoOverPlainHttpToAHostOffLoopback() throws Exception {
+        try (CredentialsTrap trap = CredentialsTrap.start()) {
+            StepResult withToken = step.run(context(), YAML.readTree("""
+                    url: %s
+                    headers:
+                    - name: Authorization
+                      value: Bearer s3cr3t
+                    """.formatted(trap.url("/deploy"))));
+            StepResult withKeyParameter = step.run(context(), YAML.readTree("""
+                    url: %s
+                    queryParams:
+                    - name: api_key
+                      value: s3cr3t
+                    """.formatted(trap.url("/deploy"))));
+            StepResult anonymous = step.run(context(), YAML.readTree("url: " + trap.url("/health")));
+
+            String refusal = "http: GET " + trap.url("/deploy") + ": refusing to send credentials over plain HTTP to "
+                    + trap.host() + ", which is not on loopback; use https://";
+            assertThat(withToken.status()).isEqualTo(StepStatus.Errored);
+            assertThat(withToken.message()).isEqualTo(refusal);
+            assertThat(withKeyParameter.message()).isEqualTo(refusal);
+            assertThat(anonymous.message()).as("without credentials plain HTTP goes anywhere, as in Kargo")
+                    .isEqualTo("HTTP 401 response from GET " + trap.url("/health") + " is not 2xx");
+            assertThat(trap.received()).containsExactly(new CredentialsTrap.Received("GET", "/health", null));
+        }
     }
 
     @Test

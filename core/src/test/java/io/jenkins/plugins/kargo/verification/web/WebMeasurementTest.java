@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.testkit.CredentialsTrap;
 import io.jenkins.plugins.kargo.verification.AnalysisPhase;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
@@ -277,6 +278,22 @@ class WebMeasurementTest {
         assertThatThrownBy(() -> web.measure(badValue, context(Map.of("token", TOKEN))))
                 .isInstanceOf(MeasurementException.class).hasMessageContaining("Authorization")
                 .hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void credentialsNeverGoOverPlainHttpToAHostOffLoopback() throws Exception {
+        try (CredentialsTrap trap = CredentialsTrap.start()) {
+            MetricProvider.Web withToken = new MetricProvider.Web(trap.url("/health"), "GET",
+                    List.of(new MetricProvider.Header("X-Api-Key", TOKEN)), "", 5, "", false);
+
+            assertThatThrownBy(() -> web.measure(withToken, context(Map.of())))
+                    .isInstanceOf(MeasurementException.class)
+                    .hasMessage("web metric GET " + trap.url("/health") + ": refusing to send credentials over plain "
+                            + "HTTP to " + trap.host() + ", which is not on loopback; use https://");
+            Map<?, ?> anonymous = (Map<?, ?>) web.measure(seed(trap.url("/health")), context(Map.of()));
+            assertThat(anonymous.get("statusCode")).as("without credentials plain HTTP goes anywhere").isEqualTo(401);
+            assertThat(trap.received()).containsExactly(new CredentialsTrap.Received("GET", "/health", null));
+        }
     }
 
     @Test

@@ -1,8 +1,0 @@
-package io.jenkins.plugins.kargo.state;
-
-import java.time.Instant;
-
-/** One line of a promotion's step log, as the step runner reported it. Outputs are not kept. */
-public record StepLogEntry(String alias, String uses, String status, String message, Instant startedAt,
-                           Instant finishedAt) {
-}
