@@ -62,6 +62,8 @@ public final class PromotionRunner {
 
     private static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The shortest wait before a Running step is asked again (Kargo's controller waits at least 10 s). */
+    static final Duration MIN_POLL = Duration.ofSeconds(1);
 
     private final StepRegistry registry;
     private final Clock clock;
@@ -193,6 +195,22 @@ public final class PromotionRunner {
                 .build()).asyncContext();
         while (true) {
             StepResult result = once(runner, config, execution.context);
+            if (result.status() == StepStatus.Running) {
+                // waiting for something outside: asked again after its poll interval, within the step's timeout
+                if (timeout != null && Duration.between(started, clock.instant()).compareTo(timeout) > 0) {
+                    return StepResult.errored("timed out after " + timeout + " while running: " + result.message());
+                }
+                if (execution.aborted.getAsBoolean()) {
+                    return new StepResult(StepStatus.Aborted, Map.of(), "promotion aborted while the step was"
+                            + " running: " + result.message());
+                }
+                Duration poll = result.pollInterval() == null || result.pollInterval().compareTo(MIN_POLL) < 0
+                        ? MIN_POLL : result.pollInterval();
+                execution.context.log().info("step '" + alias + "' is running, looking again in " + poll.toSeconds()
+                        + " s: " + result.message());
+                sleeper.sleep(poll);
+                continue;
+            }
             long delayMillis = retry.onResult(result);
             if (delayMillis < 0) {
                 return threshold > 1 && result.status() == StepStatus.Errored
@@ -375,7 +393,7 @@ public final class PromotionRunner {
         return switch (status) {
             case Succeeded -> 0;
             case Skipped -> 1;
-            case Aborted -> 3;
+            case Aborted, Running -> 3;
             case Failed -> 4;
             case Errored -> 5;
         };
