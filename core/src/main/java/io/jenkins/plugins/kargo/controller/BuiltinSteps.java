@@ -9,9 +9,11 @@ import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdater;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdWaiter;
 import io.jenkins.plugins.kargo.promotion.files.HelmUpdateImageStep;
+import io.jenkins.plugins.kargo.promotion.files.KustomizeBuildStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
 import io.jenkins.plugins.kargo.promotion.files.YamlUpdateStep;
 import io.jenkins.plugins.kargo.promotion.flow.ComposeOutputStep;
+import io.jenkins.plugins.kargo.promotion.git.GitClearStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCloneStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCommitStep;
 import io.jenkins.plugins.kargo.promotion.git.GitPushStep;
@@ -41,7 +43,8 @@ final class BuiltinSteps {
     StepRegistry registry(Path stateDirectory) {
         return StepRegistry.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE))),
                 new GitCommitStep(), new GitPushStep(), new KustomizeSetImageStep(), new YamlUpdateStep(),
-                new HelmUpdateImageStep(), new HttpStep(), new ComposeOutputStep(),
+                new HelmUpdateImageStep(), new HttpStep(), new ComposeOutputStep(), new GitClearStep(),
+                new KustomizeBuildStep(),
                 new WithKubernetes(ArgoCdUpdater.NAME, ArgoCdUpdater::new),
                 new WithKubernetes(ArgoCdWaiter.NAME, ArgoCdWaiter::new));
     }

@@ -14,9 +14,9 @@ class BuiltinStepsTest {
     @Test
     void theEngineKnowsEveryStepIssueThreeAsksFor() {
         try (LazyKubernetes kubernetes = new LazyKubernetes()) {
-            assertThat(new BuiltinSteps(kubernetes).registry(state).names()).containsExactly("argocd-update", "argocd-wait", "compose-output",
-                    "git-clone", "git-commit", "git-push", "helm-update-image", "http", "kustomize-set-image",
-                    "yaml-update");
+            assertThat(new BuiltinSteps(kubernetes).registry(state).names()).containsExactly("argocd-update",
+                    "argocd-wait", "compose-output", "git-clear", "git-clone", "git-commit", "git-push",
+                    "helm-update-image", "http", "kustomize-build", "kustomize-set-image", "yaml-update");
         }
     }
 }
