@@ -2,11 +2,12 @@ package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.ConfigProblem;
-import io.jenkins.plugins.kargo.api.KargoResource;
-import io.jenkins.plugins.kargo.controller.AppliedProject;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.ApplyResult;
+import io.jenkins.plugins.kargo.application.command.ConfigInput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,15 +20,15 @@ final class ApplyCommand extends EngineCommand {
     String filename;
 
     @Override
-    int run(KargoEngine engine, PrintWriter out) throws ConfigException {
-        var applied = "-".equals(filename) ? engine.apply(System.in, Actor.current())
-                : engine.apply(Path.of(filename), Actor.current());
+    int run(Kargo kargo, PrintWriter out) throws ConfigException {
+        ApplyResult applied = kargo.commands().apply("-".equals(filename) ? ConfigInput.stream(System.in)
+                : ConfigInput.path(Path.of(filename)), Actor.current());
         for (ConfigProblem warning : applied.warnings()) {
             err().println("warning: " + warning);
         }
-        for (AppliedProject project : applied.projects()) {
-            for (KargoResource resource : project.resources()) {
-                out.println(resource.kind().kind().toLowerCase(java.util.Locale.ROOT) + "/" + resource.name()
+        for (ApplyResult.AppliedProject project : applied.projects()) {
+            for (ApplyResult.Resource resource : project.resources()) {
+                out.println(resource.kind().toLowerCase(Locale.ROOT) + "/" + resource.name()
                         + " configured (project " + project.name() + ")");
             }
         }

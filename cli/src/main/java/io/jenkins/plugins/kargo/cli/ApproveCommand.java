@@ -1,8 +1,9 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.controller.Approval;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.ApprovalResult;
+import io.jenkins.plugins.kargo.application.view.FreightSelector;
 import java.io.PrintWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -22,10 +23,10 @@ final class ApproveCommand extends EngineCommand {
     String stage;
 
     @Override
-    int run(KargoEngine engine, PrintWriter out) throws ConfigException {
-        String project = project(engine);
+    int run(Kargo kargo, PrintWriter out) throws ConfigException {
         String ref = freight.ref();
-        Approval approval = engine.approve(project, ref, stage, Actor.current());
+        ApprovalResult approval = kargo.commands().approve(project(kargo), stage, FreightSelector.byNameOrAlias(ref),
+                Actor.current());
         out.println("freight/" + ref + switch (approval) {
             case SIGNED_OFF -> " signed off in the verification of stage ";
             case APPROVED -> " approved for stage ";

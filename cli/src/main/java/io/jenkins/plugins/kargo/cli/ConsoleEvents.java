@@ -4,6 +4,7 @@ import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 
 /**
  * Engine events on standard error, so standard output stays clean for scripts ({@code -o json | jq}). Of the
@@ -40,8 +41,9 @@ final class ConsoleEvents implements EventSink, DeliveryListener {
     public void on(DeliveryEvent event) {
         if (event.type() == DeliveryEvent.Type.APPROVAL_NEEDED) {
             // a collection of several origins is decided by any one of its Freight
-            decisionNeeded(event.project(), event.stage(), event.subject(), event.freight().split(",")[0],
-                    event.freightAlias());
+            decisionNeeded(event.project(), event.stage(), event.subject(), event.freight().get(0).name(),
+                    event.freight().stream().map(DeliveryEvent.Freight::alias).filter(a -> !a.isEmpty())
+                            .collect(Collectors.joining(",")));
         }
     }
 

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.CommandRefusedException;
+import io.jenkins.plugins.kargo.application.command.FreightCreationResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,13 +27,14 @@ final class CreateCommand {
         Map<String, String> artifacts = new LinkedHashMap<>();
 
         @Override
-        int run(KargoEngine engine, PrintWriter out) throws ConfigException {
+        int run(Kargo kargo, PrintWriter out) throws ConfigException {
             try {
-                var creation = engine.createFreight(project(engine), warehouse, artifacts, Actor.current());
+                FreightCreationResult creation = kargo.commands().createFreight(project(kargo), warehouse, artifacts,
+                        Actor.current());
                 out.println("freight/" + creation.freight().name() + " (" + creation.freight().alias() + ") "
                         + (creation.created() ? "created" : "unchanged: the same versions made it before"));
                 return ExitCodes.OK;
-            } catch (IllegalArgumentException e) {
+            } catch (CommandRefusedException e) {
                 throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
             }
         }

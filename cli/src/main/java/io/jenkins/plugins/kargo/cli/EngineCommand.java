@@ -1,6 +1,6 @@
 package io.jenkins.plugins.kargo.cli;
 
-import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.application.Kargo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -8,8 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command over the engine: takes the global options, opens the engine for the state directory, runs, flushes
- * its output and closes the engine, whatever happens.
+ * A command over the engine: takes the global options, opens the application layer for the state directory, runs,
+ * flushes its output and closes it, whatever happens.
  */
 abstract class EngineCommand implements Callable<Integer> {
 
@@ -22,8 +22,8 @@ abstract class EngineCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (KargoEngine engine = Engines.open(global, err())) {
-            return run(engine, out);
+        try (Kargo kargo = Engines.open(global, err())) {
+            return run(kargo, out);
         } finally {
             out.flush();
             err().flush();
@@ -31,11 +31,11 @@ abstract class EngineCommand implements Callable<Integer> {
     }
 
     /** @return the exit code */
-    abstract int run(KargoEngine engine, PrintWriter out) throws Exception;
+    abstract int run(Kargo kargo, PrintWriter out) throws Exception;
 
     /** The project the command means: {@code --project}, else the only one in the state. */
-    String project(KargoEngine engine) {
-        return engine.project(global.project);
+    String project(Kargo kargo) {
+        return kargo.views().project(global.project);
     }
 
     PrintWriter err() {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.kargo.cli;
 
-import io.jenkins.plugins.kargo.controller.KargoEngine;
+import io.jenkins.plugins.kargo.application.Kargo;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.credentials.SecretCredentials;
 import java.io.IOException;
@@ -20,15 +20,13 @@ final class Engines {
     private Engines() {
     }
 
-    static KargoEngine open(GlobalOptions global, PrintWriter err) {
+    static Kargo open(GlobalOptions global, PrintWriter err) {
         return open(global.stateDirectory(), new ConsoleEvents(err));
     }
 
-    /** An engine reporting to {@code console}, which also hears the approvals verifications wait for. */
-    static KargoEngine open(Path state, ConsoleEvents console) {
-        KargoEngine engine = KargoEngine.open(state, credentials(state), console);
-        engine.addListener(console);
-        return engine;
+    /** The engine reporting to {@code console}, which also hears the approvals verifications wait for. */
+    static Kargo open(Path state, ConsoleEvents console) {
+        return Kargo.builder(state).credentials(credentials(state)).events(console).listener(console).build();
     }
 
     private static CredentialsProvider credentials(Path state) {

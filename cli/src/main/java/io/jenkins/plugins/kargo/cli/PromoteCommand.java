@@ -1,9 +1,12 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
-import io.jenkins.plugins.kargo.promotion.Promotion;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.AbortResult;
+import io.jenkins.plugins.kargo.application.command.PromotionTicket;
+import io.jenkins.plugins.kargo.application.view.FreightSelector;
 import java.io.PrintWriter;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,19 +61,19 @@ final class PromoteCommand extends EngineCommand {
     }
 
     @Override
-    int run(KargoEngine engine, PrintWriter out) throws ConfigException, InterruptedException {
-        String project = project(engine);
+    int run(Kargo kargo, PrintWriter out) throws ConfigException, InterruptedException, ExecutionException {
+        String project = project(kargo);
         if (what.abort != null) {
-            Promotion aborted = engine.abort(project, what.abort.name, Actor.current());
-            out.println("promotion/" + aborted.name() + (aborted.phase().isTerminal() ? " aborted"
+            AbortResult aborted = kargo.commands().abortPromotion(project, what.abort.name, Actor.current());
+            out.println("promotion/" + aborted.name() + (aborted.abortedNow() ? " aborted"
                     : " will abort before its next step"));
             return ExitCodes.OK;
         }
         Promote promote = what.promote;
-        String freight = promote.freight.warehouse != null
-                ? engine.candidate(project, promote.stage, promote.freight.warehouse)
-                : promote.freight.name != null ? promote.freight.name : promote.freight.alias;
-        Promotion queued = engine.promote(project, promote.stage, freight, Actor.current());
-        return PromotionProgress.runAndReport(engine, project, queued, promote.wait, out, new ConsoleEvents(err()));
+        FreightSelector freight = promote.freight.warehouse != null
+                ? FreightSelector.newestFrom(promote.freight.warehouse)
+                : FreightSelector.byNameOrAlias(promote.freight.name != null ? promote.freight.name : promote.freight.alias);
+        PromotionTicket queued = kargo.commands().promote(project, promote.stage, freight, Actor.current());
+        return PromotionProgress.runAndReport(kargo, project, queued, promote.wait, out, new ConsoleEvents(err()));
     }
 }

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
-import io.jenkins.plugins.kargo.controller.WarehouseRefresh;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.PromotionTicket;
+import io.jenkins.plugins.kargo.application.command.WarehouseRefreshResult;
 import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,8 +21,8 @@ final class RefreshCommand {
         String name;
 
         @Override
-        int run(KargoEngine engine, PrintWriter out) throws ConfigException {
-            WarehouseRefresh refresh = engine.refreshWarehouse(project(engine), name);
+        int run(Kargo kargo, PrintWriter out) throws ConfigException {
+            WarehouseRefreshResult refresh = kargo.commands().refresh(project(kargo), Optional.of(name)).get(0);
             if (!refresh.succeeded()) {
                 throw new CommandFailure(ExitCodes.FAILED, "warehouse " + name + ": no Freight was made:\n  "
                         + String.join("\n  ", refresh.problems()));
@@ -28,9 +31,9 @@ final class RefreshCommand {
                 out.println("warehouse/" + name + " refreshed: " + refresh.held());
                 return ExitCodes.OK;
             }
-            var creation = refresh.freight().get();
-            out.println("warehouse/" + name + " refreshed: Freight " + creation.freight().name() + " ("
-                    + creation.freight().alias() + ")" + (creation.created() ? " created" : " unchanged"));
+            var freight = refresh.freight().get();
+            out.println("warehouse/" + name + " refreshed: Freight " + freight.name() + " ("
+                    + freight.alias() + ")" + (refresh.created() ? " created" : " unchanged"));
             out.flush();
             return ExitCodes.OK;
         }
@@ -46,18 +49,18 @@ final class RefreshCommand {
         String name;
 
         @Override
-        int run(KargoEngine engine, PrintWriter out) throws ConfigException, InterruptedException {
-            String project = project(engine);
-            var queued = engine.refreshStage(project, name);
+        int run(Kargo kargo, PrintWriter out) throws ConfigException, InterruptedException, ExecutionException {
+            String project = project(kargo);
+            Optional<PromotionTicket> queued = kargo.commands().refreshStage(project, name);
             if (queued.isEmpty()) {
                 out.println("stage/" + name + " refreshed: nothing to auto-promote");
                 out.flush();
                 return ExitCodes.OK;
             }
             out.println("stage/" + name + " refreshed: promotion/" + queued.get().name() + " of Freight "
-                    + queued.get().freight() + " auto-promoted");
+                    + queued.get().freight().name() + " auto-promoted");
             out.flush();
-            return PromotionProgress.report(engine, project, queued.get().name(), false, out, new ConsoleEvents(err()));
+            return PromotionProgress.report(kargo, project, queued.get().name(), false, out, new ConsoleEvents(err()));
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
-import io.jenkins.plugins.kargo.verification.VerificationRun;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.VerificationTicket;
+import io.jenkins.plugins.kargo.application.view.FreightSelector;
 import java.io.PrintWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,8 +21,9 @@ final class RejectCommand extends EngineCommand {
     String stage;
 
     @Override
-    int run(KargoEngine engine, PrintWriter out) throws ConfigException {
-        VerificationRun rejected = engine.reject(project(engine), freight.ref(), stage, Actor.current());
+    int run(Kargo kargo, PrintWriter out) throws ConfigException {
+        VerificationTicket rejected = kargo.commands().reject(project(kargo), stage,
+                FreightSelector.byNameOrAlias(freight.ref()), Actor.current());
         out.println("freight/" + freight.ref() + " rejected in verification/" + rejected.name() + " of stage " + stage);
         return ExitCodes.OK;
     }

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
-import io.jenkins.plugins.kargo.promotion.Promotion;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.PromotionTicket;
+import io.jenkins.plugins.kargo.application.view.FreightSelector;
 import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,9 +28,10 @@ final class RollbackCommand extends EngineCommand {
     boolean wait;
 
     @Override
-    int run(KargoEngine engine, PrintWriter out) throws ConfigException, InterruptedException {
-        String project = project(engine);
-        Promotion queued = engine.rollback(project, stage, to, Actor.current());
-        return PromotionProgress.runAndReport(engine, project, queued, wait, out, new ConsoleEvents(err()));
+    int run(Kargo kargo, PrintWriter out) throws ConfigException, InterruptedException, ExecutionException {
+        String project = project(kargo);
+        PromotionTicket queued = kargo.commands().rollback(project, stage,
+                Optional.ofNullable(to).map(FreightSelector::byNameOrAlias), Actor.current());
+        return PromotionProgress.runAndReport(kargo, project, queued, wait, out, new ConsoleEvents(err()));
     }
 }

@@ -1,20 +1,18 @@
 package io.jenkins.plugins.kargo.cli;
 
+import io.jenkins.plugins.kargo.application.Kargo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.kargo.cli.web.Tokens;
 import io.jenkins.plugins.kargo.cli.web.WebServer;
-import io.jenkins.plugins.kargo.controller.DeliveryLoop;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.ui.api.Router;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kargo serve [--tick DURATION] [--address HOST] [--port N] [--tokens FILE]}: the {@link DeliveryLoop} and the
- * Freight view's web application ({@link WebServer}) in the foreground, its events on standard error, until SIGINT or
+ * {@code kargo serve [--tick DURATION] [--address HOST] [--port N] [--tokens FILE]}: the delivery loop ({@link Kargo#startLoop}) and
+ * the Freight view's web application ({@link WebServer}) in the foreground, its events on standard error, until SIGINT or
  * SIGTERM (or, embedded, until its thread is interrupted). A shutdown hook stops the loop and closes the engine before
  * the JVM goes; a promotion or verification it interrupts stays Running in the state and is run again by the next
  * loop (or {@code kargo refresh stage}).
@@ -103,12 +101,12 @@ final class ServeCommand implements Callable<Integer> {
             InetAddress listen = address(address);
             Tokens.Generated generated = tokens == null ? Tokens.generate(Actor.current()) : null;
             Tokens writers = generated != null ? generated.tokens() : tokens(tokens);
-            try (KargoEngine engine = Engines.open(state.directory(), console);
+            try (Kargo kargo = Engines.open(state.directory(), console);
                  WebServer web = WebServer.start(listen, port, new Router(), writers, allowedOrigins, json(),
                          banner.orElse(null));
-                 DeliveryLoop loop = DeliveryLoop.start(engine, tick, console, Clock.systemUTC())) {
-                engine.addListener(event -> web.publish("delivery", event));
-                List<String> projects = engine.store().configurations().projects();
+                 Kargo.Loop loop = kargo.startLoop(tick);
+                 var delivery = kargo.outcomes().subscribe(event -> web.publish("delivery", event))) {
+                List<String> projects = kargo.views().projects();
                 console.info("kargo serve: delivery loop over " + state.directory() + (projects.isEmpty()
                         ? " (no project yet: `kargo apply -f DIR` and the next tick picks it up)"
                         : " (projects: " + String.join(", ", projects) + ")")

@@ -1,8 +1,7 @@
 package io.jenkins.plugins.kargo.cli;
 
-import io.jenkins.plugins.kargo.verification.MetricResult;
-import io.jenkins.plugins.kargo.verification.VerificationPhase;
-import io.jenkins.plugins.kargo.verification.VerificationRun;
+import io.jenkins.plugins.kargo.application.view.VerificationDetail;
+import io.jenkins.plugins.kargo.application.view.VerificationDetail.MetricLine;
 import java.io.PrintWriter;
 
 /** How a verification shows on the console: its outcome with a line per metric, or a table cell. */
@@ -19,8 +18,8 @@ final class VerificationReport {
      *
      * @return the exit code: OK only for a Successful verification
      */
-    static int print(PrintWriter out, VerificationRun run) {
-        for (MetricResult metric : run.metrics()) {
+    static int print(PrintWriter out, VerificationDetail run) {
+        for (MetricLine metric : run.metrics()) {
             int measured = metric.measurements().size();
             out.println("  metric " + metric.name() + ": " + metric.phase() + " (" + measured
                     + (measured == 1 ? " measurement)" : " measurements)")
@@ -28,7 +27,7 @@ final class VerificationReport {
         }
         out.println("verification/" + run.name() + " " + run.phase() + (run.message().isEmpty() ? "" : ": " + run.message()));
         out.flush();
-        if (run.phase() != VerificationPhase.Successful) {
+        if (!run.successful()) {
             throw new CommandFailure(ExitCodes.FAILED, "verification " + run.name() + " of stage " + run.stage()
                     + " ended " + run.phase());
         }
@@ -39,17 +38,11 @@ final class VerificationReport {
      * The phase and why, for a table: {@code Successful (approved by alice)}, {@code Failed: Metric "error-rate"
      * assessed Failed ...}, {@code Running (abort requested by bob)}; cut to {@code width} when it is positive.
      */
-    static String summary(VerificationRun run, int width) {
-        String why = reason(run);
-        return cut(why.isEmpty() ? run.phase().name()
-                : run.phase() == VerificationPhase.Successful || !run.phase().isTerminal() ? run.phase() + " (" + why + ")"
+    static String summary(VerificationDetail run, int width) {
+        String why = run.reason();
+        return cut(why.isEmpty() ? run.phase()
+                : run.successful() || !run.ended() ? run.phase() + " (" + why + ")"
                 : run.phase() + ": " + why, width);
-    }
-
-    /** Why the verification is where it is, in one line: its message, or who asked to abort it while it runs. */
-    static String reason(VerificationRun run) {
-        return !run.phase().isTerminal() && !run.abortRequested().isEmpty()
-                ? "abort requested by " + run.abortRequested() : firstLine(run.message());
     }
 
     /** The text, cut to {@code width} with an ellipsis when it is longer and width is positive. */

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
-import io.jenkins.plugins.kargo.verification.VerificationRun;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.AbortResult;
+import io.jenkins.plugins.kargo.application.command.VerificationTicket;
+import io.jenkins.plugins.kargo.application.view.FreightRef;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,24 +27,24 @@ final class VerifyCommand {
         boolean abort;
 
         @Override
-        int run(KargoEngine engine, PrintWriter out) throws ConfigException {
-            String project = project(engine);
+        int run(Kargo kargo, PrintWriter out) throws ConfigException {
+            String project = project(kargo);
             if (abort) {
-                VerificationRun aborted = engine.abortVerification(project, name, Actor.current());
-                out.println("verification/" + aborted.name() + (aborted.phase().isTerminal() ? " aborted"
+                AbortResult aborted = kargo.commands().abortVerification(project, name, Actor.current());
+                out.println("verification/" + aborted.name() + (aborted.abortedNow() ? " aborted"
                         : " will abort before its next measurement"));
                 return ExitCodes.OK;
             }
-            VerificationRun queued = engine.verifyStage(project, name, Actor.current());
+            VerificationTicket queued = kargo.commands().verify(project, name, Actor.current());
             out.println("verification/" + queued.name() + " created: Freight "
-                    + String.join(",", queued.freight().values()) + " in stage " + name);
+                    + queued.freight().stream().map(FreightRef::name).collect(Collectors.joining(",")) + " in stage " + name);
             out.flush();
-            if (!engine.runPromotions(project, name)) {
+            if (!kargo.commands().runQueue(project, name)) {
                 out.println("queued: another kargo process is running stage " + name + "; see `kargo get verifications"
                         + " --stage " + name + "`");
                 return ExitCodes.OK;
             }
-            return VerificationReport.print(out, engine.store().verifications().get(project, queued.name()).orElseThrow());
+            return VerificationReport.print(out, kargo.views().verification(project, queued.name()));
         }
     }
 }

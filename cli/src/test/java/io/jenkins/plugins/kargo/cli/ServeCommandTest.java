@@ -3,7 +3,6 @@ package io.jenkins.plugins.kargo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.kargo.freight.Freight;
-import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.state.StageStatus;

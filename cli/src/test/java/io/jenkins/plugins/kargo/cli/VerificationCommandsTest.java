@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.kargo.api.FreightOrigin;
-import io.jenkins.plugins.kargo.controller.KargoEngine;
-import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
-import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.VerificationTicket;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.state.KargoStore;
@@ -132,7 +131,7 @@ class VerificationCommandsTest {
         assertThat(stages.get(0)).endsWith("VERIFICATION");
         assertThat(stages.get(1)).startsWith("dev").contains("Unhealthy", "Failed: Metric \"health\" assessed Failed")
                 .endsWith("...");
-        assertThat(stages.get(1).substring(stages.get(0).indexOf("VERIFICATION"))).hasSize(VerificationReport.CELL_WIDTH);
+        assertThat(stages.get(1).substring(stages.get(0).indexOf("VERIFICATION"))).hasSize(60); // the report's cell width
         assertThat(stages.get(2)).startsWith("uat").doesNotContain("Successful", "Failed");
 
         JsonNode dev = new ObjectMapper().readTree(kargo("get", "stages", "-o", "json").out()).at("/items/0");
@@ -246,9 +245,9 @@ class VerificationCommandsTest {
     @Test
     void abortsAQueuedVerificationAtOnce() throws Exception {
         assertThat(kargo("promote", "--stage", "dev", "--freight-alias", "first").exitCode()).isZero();
-        VerificationRun queued;
-        try (KargoEngine engine = KargoEngine.open(state, CredentialsProvider.NONE, EventSink.NONE)) {
-            queued = engine.verifyStage("shop", "dev", "someone");
+        VerificationTicket queued;
+        try (Kargo kargo = Kargo.builder(state).build()) {
+            queued = kargo.commands().verify("shop", "dev", "someone");
         }
         KargoRun again = kargo("verify", "stage", "dev");
         assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILED);

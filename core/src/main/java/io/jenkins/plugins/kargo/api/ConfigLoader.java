@@ -2,7 +2,12 @@ package io.jenkins.plugins.kargo.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -157,17 +162,37 @@ public final class ConfigLoader {
         Problems problems = new Problems();
         List<ConfigSource> sources = new ArrayList<>();
         try {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-            if (bytes.length > limits.maxFileBytes()) {
-                problems.error(new SourceLocation(name, 1, ""), "input is larger than " + limits.maxFileBytes()
-                        + " bytes", "split the configuration into files of at most " + limits.maxFileBytes() + " bytes");
-            } else {
-                sources.add(new ConfigSource(name, new String(bytes, StandardCharsets.UTF_8)));
-            }
+            readBounded(in, name, "input", sources, problems);
         } catch (IOException e) {
             problems.error(new SourceLocation(name, 1, ""), "cannot read: " + e.getMessage(), "check the input");
         }
         return checked(sources, problems);
+    }
+
+    /**
+     * Reads at most the file limit and one byte more, whatever the source says its size is (a device or a pipe
+     * says 0), and decodes it as UTF-8, refusing anything else with the offset of the first byte that is not.
+     */
+    private void readBounded(InputStream in, String name, String what, List<ConfigSource> sources, Problems problems)
+            throws IOException {
+        SourceLocation where = new SourceLocation(name, 1, "");
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+        if (bytes.length > limits.maxFileBytes()) {
+            problems.error(where, what + " is larger than " + limits.maxFileBytes() + " bytes",
+                    "split the configuration into files of at most " + limits.maxFileBytes() + " bytes");
+            return;
+        }
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        ByteBuffer input = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(input, text, true);
+        if (result.isError()) {
+            problems.error(where, what + " is not UTF-8 text: byte offset " + input.position() + " ("
+                            + String.format("0x%02x", bytes[input.position()] & 0xff) + ") is not valid UTF-8",
+                    "give Kargo YAML saved as UTF-8; a binary file is not configuration");
+            return;
+        }
+        sources.add(new ConfigSource(name, text.flip().toString()));
     }
 
     private static List<ConfigSource> checked(List<ConfigSource> sources, Problems problems) throws ConfigException {
@@ -236,17 +261,22 @@ public final class ConfigLoader {
     private void readFile(Path file, List<ConfigSource> sources, Problems problems) {
         SourceLocation where = new SourceLocation(file.toString(), 1, "");
         try {
-            long size = Files.size(file);
+            // a regular file says its size, so a large one is refused unread; a device or a pipe says 0
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
             if (size > limits.maxFileBytes()) {
                 problems.error(where, "file is " + size + " bytes, more than " + limits.maxFileBytes(),
                         "split it into smaller files");
                 return;
             }
-            sources.add(new ConfigSource(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            try (InputStream in = Files.newInputStream(file)) {
+                readBounded(in, file.toString(), "file", sources, problems);
+            }
         } catch (NoSuchFileException e) {
             problems.error(where, "no such file", "give an existing file or directory");
+        } catch (AccessDeniedException e) {
+            problems.error(where, "cannot read: permission denied", "check the file's permissions");
         } catch (IOException e) {
-            problems.error(where, "cannot read: " + e.getMessage(), "check the file's permissions");
+            problems.error(where, "cannot read: " + e.getMessage(), "check that it is a readable file");
         }
     }
 
@@ -268,6 +298,12 @@ public final class ConfigLoader {
             for (YamlDocument document : yaml.read(source.name(), bytes, 0, "", problems)) {
                 reader.header(document).ifPresent(headers::add);
             }
+        }
+        if (headers.isEmpty() && !problems.hasErrors()) {
+            String where = sources.size() == 1 ? sources.get(0).name() : sources.size() + " files";
+            problems.error(new SourceLocation(sources.isEmpty() ? "input" : sources.get(0).name(), 1, ""),
+                    "no resources found in " + where + " (only empty YAML documents or comments)",
+                    "give the Kargo YAML to apply: Project, Warehouse, Stage, ... documents");
         }
         List<String> projects = headers.stream().filter(h -> h.kind() == ResourceKind.PROJECT)
                 .map(ResourceReader.Header::name).distinct().toList();

@@ -12,6 +12,7 @@ import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,8 +76,9 @@ final class AutomaticRollback {
                 "automatic rollback after " + why);
         events.warn("rolling stage " + stage.name() + " back to Freight " + stable.get() + " after " + why
                 + ": promotion " + rollback.name());
-        delivery.on(new DeliveryEvent(DeliveryEvent.Type.ROLLBACK, project, stage.name(), stable.get(),
-                store.freight().byName(project, stable.get()).map(f -> f.alias()).orElse(""), rollback.name(),
+        delivery.on(new DeliveryEvent(DeliveryEvent.Type.ROLLBACK, project, stage.name(), List.of(
+                new DeliveryEvent.Freight(stable.get(), store.freight().byName(project, stable.get())
+                        .map(f -> f.alias()).orElse(""))), rollback.name(),
                 AutoPromotion.ACTOR, "rolled back after " + why, clock.instant()));
     }
 }

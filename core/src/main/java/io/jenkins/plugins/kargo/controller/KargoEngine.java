@@ -34,7 +34,6 @@ import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Availability;
 import io.jenkins.plugins.kargo.freight.Freight;
-import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.freight.FreightAvailability;
 import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
@@ -52,13 +51,13 @@ import io.jenkins.plugins.kargo.verification.AnalysisRunner;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
 import io.jenkins.plugins.kargo.verification.VerificationArgs;
-import io.jenkins.plugins.kargo.verification.VerificationPhase;
 import io.jenkins.plugins.kargo.verification.VerificationRun;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +71,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -102,6 +100,7 @@ public final class KargoEngine implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private final Map<String, Loaded> configurations = new ConcurrentHashMap<>();
 
     private KargoEngine(KargoStore store, SecretStore secrets, StepRegistry steps, Subscribers subscribers,
                         PromotionRunner runner, MeasurementProviders providers, Verifier.StageArgs stageArgs,
@@ -129,56 +128,97 @@ public final class KargoEngine implements AutoCloseable {
     }
 
     /**
-     * An engine over the store in {@code stateDirectory}, talking to real registries, git servers and (from the
-     * usual kubeconfig, on first use) Kubernetes, with the built-in promotion steps and metric providers and the
-     * dashboard's notifications.
+     * The one way to make an engine: over {@code store} (which the engine closes), talking to real registries, git
+     * servers and (made on first use, from the usual kubeconfig unless given) Kubernetes, with the built-in promotion
+     * steps and metric providers and the dashboard's notifications. Faces use {@code application.Kargo.builder}.
      */
-    public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events) {
-        return open(stateDirectory, credentials, events, new LazyKubernetes(), Optional.empty(), Clock.systemUTC());
+    public static Builder builder(KargoStore store) {
+        return new Builder(store);
     }
 
-    /**
-     * As {@link #open(Path, CredentialsProvider, EventSink)}, with the Kubernetes client {@code argocd-update}, job
-     * metrics and Rollout arguments use (made on first use; the engine closes it) and the clock.
-     */
-    public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events,
-                                   Supplier<KubernetesClient> kubernetes, Clock clock) {
-        return open(stateDirectory, credentials, events, new LazyKubernetes(kubernetes), Optional.empty(), clock);
+    /** The wiring of an engine: its ports (credentials, events, listeners), its Kubernetes client and its clock. */
+    public static final class Builder {
+
+        private final KargoStore store;
+        private CredentialsProvider credentials = CredentialsProvider.NONE;
+        private EventSink events = EventSink.NONE;
+        private final List<DeliveryListener> listeners = new ArrayList<>();
+        private Supplier<KubernetesClient> kubernetes = LazyKubernetes.FROM_KUBECONFIG;
+        private Clock clock = Clock.systemUTC();
+        private StepRegistry steps;
+
+        private Builder(KargoStore store) {
+            this.store = store;
+        }
+
+        /** Port: where discovery, promotion and verification find credentials. Default: none. */
+        public Builder credentials(CredentialsProvider credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** Port: where the engine reports what it does. Default: nowhere. */
+        public Builder events(EventSink events) {
+            this.events = events;
+            return this;
+        }
+
+        /** Port: hears every {@link DeliveryEvent}; may be given several times. */
+        public Builder listener(DeliveryListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /**
+         * The Kubernetes client {@code argocd-update}, Job metrics and Rollout arguments use, made on first use and
+         * closed with the engine. Default: from the usual kubeconfig.
+         */
+        public Builder kubernetes(Supplier<KubernetesClient> kubernetes) {
+            this.kubernetes = kubernetes;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The promotion steps instead of the built-in ones (tests). */
+        public Builder steps(StepRegistry steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        public KargoEngine build() {
+            LazyKubernetes client = new LazyKubernetes(kubernetes);
+            Path stateDirectory = store.directory();
+            // the Secrets applied with project directories first, then the face's credentials
+            SecretStore secrets = new SecretStore(stateDirectory.resolve(SecretStore.DIRECTORY));
+            CredentialsProvider credentials = new StoredCredentials(secrets, this.credentials);
+            RegistryHttp http = RegistryHttp.create();
+            OciRegistryClient oci = new OciRegistryClient(http);
+            Subscribers subscribers = new Subscribers(
+                    new ImageSubscriber(oci, new ImageInspector(), credentials, events),
+                    new ChartSubscriber(new ChartRepositorySubscriber(http, credentials),
+                            new OciChartSubscriber(oci, credentials)),
+                    new NpmSubscriber(http, credentials),
+                    new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
+            BuiltinVerification verification = new BuiltinVerification(client);
+            StepRegistry registry = steps != null ? steps : new BuiltinSteps(client).registry(stateDirectory);
+            KargoEngine engine = new KargoEngine(store, secrets, registry, subscribers,
+                    new PromotionRunner(registry, clock), verification.providers(), verification.stageArgs(),
+                    verification.args(), credentials, events, clock);
+            engine.closeWith(client);
+            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events);
+            engine.addListener(notifier);
+            engine.closeWith(notifier);
+            listeners.forEach(engine::addListener);
+            return engine;
+        }
     }
 
-    /** As {@link #open(Path, CredentialsProvider, EventSink)}, with the given promotion steps and clock. */
-    public static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events,
-                                   StepRegistry steps, Clock clock) {
-        return open(stateDirectory, credentials, events, new LazyKubernetes(), Optional.of(steps), clock);
-    }
-
-    /** @param steps the promotion steps; empty: the built-in ones */
-    private static KargoEngine open(Path stateDirectory, CredentialsProvider credentials, EventSink events,
-                                    LazyKubernetes kubernetes, Optional<StepRegistry> steps, Clock clock) {
-        // the Secrets applied with project directories first, then the face's credentials
-        SecretStore secrets = new SecretStore(stateDirectory.resolve(SecretStore.DIRECTORY));
-        credentials = new StoredCredentials(secrets, credentials);
-        RegistryHttp http = RegistryHttp.create();
-        OciRegistryClient oci = new OciRegistryClient(http);
-        Subscribers subscribers = new Subscribers(
-                new ImageSubscriber(oci, new ImageInspector(), credentials, events),
-                new ChartSubscriber(new ChartRepositorySubscriber(http, credentials),
-                        new OciChartSubscriber(oci, credentials)),
-                new NpmSubscriber(http, credentials),
-                new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
-        BuiltinVerification verification = new BuiltinVerification(kubernetes);
-        StepRegistry registry = steps.orElseGet(() -> new BuiltinSteps(kubernetes).registry(stateDirectory));
-        KargoEngine engine = new KargoEngine(KargoStore.open(stateDirectory, clock, FreightAliases.unseeded()),
-                secrets, registry, subscribers, new PromotionRunner(registry, clock), verification.providers(),
-                verification.stageArgs(), verification.args(), credentials, events, clock);
-        engine.closeWith(kubernetes);
-        WebhookNotifier notifier = WebhookNotifier.reading(engine.store.configurations()::dashboardFile, events);
-        engine.addListener(notifier);
-        engine.closeWith(notifier);
-        return engine;
-    }
-
-    public KargoStore store() {
+    /** The store, for the engine's own package (its tests); faces read it through {@code application.view}. */
+    KargoStore store() {
         return store;
     }
 
@@ -259,32 +299,27 @@ public final class KargoEngine implements AutoCloseable {
         return new ApplyResult(applied, config.warnings());
     }
 
-    /** The configuration last applied for {@code project}, loaded and checked again. */
+    /**
+     * The configuration last applied for {@code project}: parsed and validated once per applied version (an apply in
+     * any process makes a new one), then served from memory.
+     */
     public KargoConfig configuration(String project) throws ConfigException {
-        var applied = store.configurations().get(project).orElseThrow(() -> new NoSuchElementException(
-                "project " + project + " has no configuration; run `kargo apply -f DIR` first"));
-        return loader.load(applied.documents());
+        Instant version = store.configurations().appliedAt(project).orElseThrow(() -> noConfiguration(project));
+        Loaded loaded = configurations.get(project);
+        if (loaded != null && loaded.version().equals(version)) {
+            return loaded.config();
+        }
+        var applied = store.configurations().get(project).orElseThrow(() -> noConfiguration(project));
+        KargoConfig config = loader.load(applied.documents());
+        configurations.put(project, new Loaded(applied.appliedAt(), config));
+        return config;
     }
 
-    /**
-     * The project a command means: the one named, else the only one in the store.
-     *
-     * @throws NoSuchElementException saying which projects exist
-     */
-    public String project(String requested) {
-        List<String> projects = store.configurations().projects();
-        if (requested != null) {
-            if (!projects.contains(requested)) {
-                throw new NoSuchElementException("project " + requested + " not found"
-                        + (projects.isEmpty() ? "; run `kargo apply -f DIR` first" : "; projects: " + String.join(", ", projects)));
-            }
-            return requested;
-        }
-        if (projects.size() == 1) {
-            return projects.get(0);
-        }
-        throw new NoSuchElementException(projects.isEmpty() ? "no project yet; run `kargo apply -f DIR` first"
-                : "several projects (" + String.join(", ", projects) + "); choose one with --project");
+    private record Loaded(Instant version, KargoConfig config) {
+    }
+
+    private static NoSuchElementException noConfiguration(String project) {
+        return new NoSuchElementException("project " + project + " has no configuration; run `kargo apply -f DIR` first");
     }
 
     /** Discovers the Warehouse now and makes Freight from its newest artifacts. */
@@ -572,34 +607,6 @@ public final class KargoEngine implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** The promotion, once it has ended, polling the store (another process may be running it). */
-    public Promotion awaitPromotion(String project, String name, Duration poll) throws InterruptedException {
-        while (true) {
-            Promotion promotion = store.promotions().get(project, name).orElseThrow(() -> new NoSuchElementException(
-                    "promotion " + name + " not found in project " + project));
-            if (promotion.phase().isTerminal()) {
-                return promotion;
-            }
-            Thread.sleep(poll.toMillis());
-        }
-    }
-
-    /**
-     * The verification, once its phase passes {@code until} (e.g. {@link VerificationPhase#isTerminal}), polling the
-     * store (another process may be running it).
-     */
-    public VerificationRun awaitVerification(String project, String name, Predicate<VerificationPhase> until,
-                                             Duration poll) throws InterruptedException {
-        while (true) {
-            VerificationRun run = store.verifications().get(project, name).orElseThrow(() -> new NoSuchElementException(
-                    "verification " + name + " not found in project " + project));
-            if (until.test(run.phase())) {
-                return run;
-            }
-            Thread.sleep(poll.toMillis());
         }
     }
 

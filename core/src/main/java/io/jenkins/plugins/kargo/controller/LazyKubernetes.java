@@ -14,9 +14,8 @@ final class LazyKubernetes implements Supplier<KubernetesClient>, AutoCloseable 
     private final Supplier<KubernetesClient> factory;
     private KubernetesClient client;
 
-    LazyKubernetes() {
-        this(() -> new KubernetesClientBuilder().build());
-    }
+    /** A client from the usual kubeconfig ({@code KUBECONFIG}, {@code ~/.kube/config} or the in-cluster account). */
+    static final Supplier<KubernetesClient> FROM_KUBECONFIG = () -> new KubernetesClientBuilder().build();
 
     /** @param factory makes the client, once, on the first {@link #get()} */
     LazyKubernetes(Supplier<KubernetesClient> factory) {

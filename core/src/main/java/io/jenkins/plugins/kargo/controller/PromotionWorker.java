@@ -191,9 +191,9 @@ public final class PromotionWorker {
         }
         if (phase != PromotionPhase.Aborted) {
             delivery.on(new DeliveryEvent(phase == PromotionPhase.Succeeded ? DeliveryEvent.Type.PROMOTION_SUCCEEDED
-                    : DeliveryEvent.Type.PROMOTION_FAILED, project, promotion.stage(), promotion.freight(),
-                    store.freight().byName(project, promotion.freight()).map(Freight::alias).orElse(""),
-                    promotion.name(), promotion.actor(), phase + (message.isEmpty() ? "" : ": " + message),
+                    : DeliveryEvent.Type.PROMOTION_FAILED, project, promotion.stage(), List.of(new DeliveryEvent.Freight(
+                    promotion.freight(), store.freight().byName(project, promotion.freight()).map(Freight::alias)
+                    .orElse(""))), promotion.name(), promotion.actor(), phase + (message.isEmpty() ? "" : ": " + message),
                     clock.instant()));
         }
     }

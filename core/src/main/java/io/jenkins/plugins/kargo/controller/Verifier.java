@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Runs one of a stage's verifications to its end and records it: the stage's analysis templates run together as one
@@ -143,10 +142,8 @@ final class Verifier {
     }
 
     private DeliveryEvent event(DeliveryEvent.Type type, String project, VerificationRun run, String message) {
-        String freight = String.join(",", run.freight().values());
-        String aliases = run.freight().values().stream().map(name -> store.freight().byName(project, name))
-                .flatMap(Optional::stream).map(Freight::alias).collect(Collectors.joining(","));
-        return new DeliveryEvent(type, project, run.stage(), freight, aliases, run.name(), run.actor(), message,
-                clock.instant());
+        List<DeliveryEvent.Freight> freight = run.freight().values().stream().map(name -> new DeliveryEvent.Freight(name,
+                store.freight().byName(project, name).map(Freight::alias).orElse(""))).toList();
+        return new DeliveryEvent(type, project, run.stage(), freight, run.name(), run.actor(), message, clock.instant());
     }
 }

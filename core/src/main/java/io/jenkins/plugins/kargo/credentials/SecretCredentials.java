@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.jenkins.plugins.kargo.api.Secret;
 import io.jenkins.plugins.kargo.api.SecretValue;
 import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
@@ -31,7 +30,23 @@ import java.util.function.Function;
  */
 public final class SecretCredentials implements CredentialsProvider {
 
-    static final String CRED_TYPE_LABEL = Secret.CRED_TYPE_LABEL;
+    static final String CRED_TYPE_LABEL = io.jenkins.plugins.kargo.api.Secret.CRED_TYPE_LABEL;
+
+    /**
+     * One secret for the URLs it matches, as a face holds it: a Secret of the file {@link #read} takes, or a Jenkins
+     * credential bound to a URL in the plugin's configuration.
+     *
+     * @param name           what the user calls it (the Secret's name, the credential's ID); tried in name order
+     * @param repoURLIsRegex {@code repoURL} is a regular expression matched against the URL as given or normalised
+     */
+    public record Secret(String name, CredentialKind kind, String repoURL, boolean repoURLIsRegex,
+                         Credentials credentials) {
+
+        @Override
+        public String toString() {
+            return "Secret[name=" + name + ", kind=" + kind + ", repoURL=" + repoURL + ", " + credentials + "]";
+        }
+    }
 
     private record Entry(String name, CredentialKind kind, String repoURL, Pattern regex, Credentials credentials) {
     }
@@ -39,7 +54,32 @@ public final class SecretCredentials implements CredentialsProvider {
     private final List<Entry> entries;
 
     private SecretCredentials(List<Entry> entries) {
-        this.entries = List.copyOf(entries);
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(Entry::name));
+        this.entries = List.copyOf(sorted);
+    }
+
+    /**
+     * Credentials from secrets a face has read from its own store, matched as Kargo matches its credential Secrets.
+     *
+     * @throws IllegalArgumentException naming the secret when its {@code repoURL} is not a valid regular expression
+     */
+    public static SecretCredentials of(List<Secret> secrets) {
+        List<Entry> entries = new ArrayList<>();
+        for (Secret s : secrets) {
+            entries.add(new Entry(s.name(), s.kind(), s.repoURL(),
+                    s.repoURLIsRegex() ? regex(s.name(), s.repoURL()) : null, s.credentials()));
+        }
+        return new SecretCredentials(entries);
+    }
+
+    private static Pattern regex(String where, String repoURL) {
+        try {
+            return Pattern.compile(repoURL);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(where + ": repoURL is not a valid regular expression: "
+                    + e.getDescription());
+        }
     }
 
     /**
@@ -62,7 +102,6 @@ public final class SecretCredentials implements CredentialsProvider {
                 entries.add(entry(file, name, type, doc));
             }
         }
-        entries.sort(Comparator.comparing(Entry::name));
         return new SecretCredentials(entries);
     }
 
@@ -70,16 +109,15 @@ public final class SecretCredentials implements CredentialsProvider {
      * The credentials among a project directory's Secrets (those labelled {@value #CRED_TYPE_LABEL}, except
      * {@code generic} ones, which only expressions read), checked when the directory was loaded.
      */
-    public static SecretCredentials of(List<Secret> secrets) {
+    public static SecretCredentials fromProject(List<io.jenkins.plugins.kargo.api.Secret> secrets) {
         List<Entry> entries = new ArrayList<>();
-        for (Secret secret : secrets) {
+        for (var secret : secrets) {
             String type = secret.credentialType().orElse("generic");
             if (!type.equals("generic")) {
                 entries.add(entry("Secret " + secret.name(), secret.name(), type,
                         key -> secret.value(key).map(SecretValue::reveal).orElse(null)));
             }
         }
-        entries.sort(Comparator.comparing(Entry::name));
         return new SecretCredentials(entries);
     }
 
@@ -99,15 +137,7 @@ public final class SecretCredentials implements CredentialsProvider {
         if (repoURL == null) {
             throw new IllegalArgumentException(where + ": no repoURL; add stringData.repoURL");
         }
-        Pattern regex = null;
-        if ("true".equals(value.apply("repoURLIsRegex"))) {
-            try {
-                regex = Pattern.compile(repoURL);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(where + ": repoURL is not a valid regular expression: "
-                        + e.getDescription());
-            }
-        }
+        Pattern regex = "true".equals(value.apply("repoURLIsRegex")) ? regex(where, repoURL) : null;
         String token = value.apply("token");
         String sshPrivateKey = value.apply("sshPrivateKey");
         String username = value.apply("username");

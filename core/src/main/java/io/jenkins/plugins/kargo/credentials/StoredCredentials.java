@@ -20,12 +20,12 @@ public final class StoredCredentials implements CredentialsProvider {
     /** Without a project: the shared Secrets, then the face's. */
     @Override
     public Optional<Credentials> find(String repoURL, CredentialKind kind) {
-        return SecretCredentials.of(store.secrets("")).find(repoURL, kind).or(() -> face.find(repoURL, kind));
+        return SecretCredentials.fromProject(store.secrets("")).find(repoURL, kind).or(() -> face.find(repoURL, kind));
     }
 
     @Override
     public CredentialsProvider forProject(String project) {
-        return (repoURL, kind) -> SecretCredentials.of(store.secrets(project)).find(repoURL, kind)
+        return (repoURL, kind) -> SecretCredentials.fromProject(store.secrets(project)).find(repoURL, kind)
                 .or(() -> find(repoURL, kind));
     }
 }

@@ -1,19 +1,21 @@
 package io.jenkins.plugins.kargo.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Something in a stage's delivery that people may want to hear about (notifications, the Jenkins build log).
+ * Something in a stage's delivery that people may want to hear about (notifications, the Jenkins build log, a live
+ * page).
  *
- * @param freight      the Freight concerned, by name; empty when none
- * @param freightAlias its alias; empty when none
- * @param subject      the promotion or verification the event is about, by name; empty when none
- * @param actor        who caused it ({@code kargo-controller} for automation)
- * @param message      a sentence for people (why it failed, what it waits for); never a secret
+ * @param freight the Freight concerned, one per origin of the stage's collection (a promotion names one); empty when
+ *                none
+ * @param subject the promotion or verification the event is about, by name; empty when none
+ * @param actor   who caused it ({@code kargo-controller} for automation)
+ * @param message a sentence for people (why it failed, what it waits for); never a secret
  */
-public record DeliveryEvent(Type type, String project, String stage, String freight, String freightAlias,
-                            String subject, String actor, String message, Instant at) {
+public record DeliveryEvent(Type type, String project, String stage, List<Freight> freight, String subject,
+                            String actor, String message, Instant at) {
 
     public enum Type {
         PROMOTION_SUCCEEDED,
@@ -24,11 +26,18 @@ public record DeliveryEvent(Type type, String project, String stage, String frei
         ROLLBACK
     }
 
+    /** A Freight by name and alias (the alias empty when the Freight is gone). */
+    public record Freight(String name, String alias) {
+        public Freight {
+            Objects.requireNonNull(name, "name");
+            alias = Objects.requireNonNullElse(alias, "");
+        }
+    }
+
     public DeliveryEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
-        freight = Objects.requireNonNullElse(freight, "");
-        freightAlias = Objects.requireNonNullElse(freightAlias, "");
+        freight = List.copyOf(freight);
         subject = Objects.requireNonNullElse(subject, "");
         actor = Objects.requireNonNullElse(actor, "");
         message = Objects.requireNonNullElse(message, "");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.notifications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
+import java.util.stream.Collectors;
 
 /** What a webhook receives for a {@link DeliveryEvent}: a Slack message, or the event itself as JSON. */
 final class DeliveryPayload {
@@ -22,8 +23,10 @@ final class DeliveryPayload {
         StringBuilder text = new StringBuilder(headline(event.type())).append(" in `")
                 .append(escape(event.project())).append('/').append(escape(event.stage())).append('`');
         if (!event.freight().isEmpty()) {
-            String shortName = event.freight().substring(0, Math.min(SHORT_NAME, event.freight().length()));
-            text.append(": freight ").append(event.freightAlias().isEmpty() ? "" : escape(event.freightAlias()) + " ")
+            String names = names(event);
+            String aliases = aliases(event);
+            String shortName = names.substring(0, Math.min(SHORT_NAME, names.length()));
+            text.append(": freight ").append(aliases.isEmpty() ? "" : escape(aliases) + " ")
                     .append('(').append(escape(shortName)).append(')');
         }
         if (!event.actor().isEmpty()) {
@@ -40,17 +43,32 @@ final class DeliveryPayload {
      * message} and {@code at} (ISO-8601, UTC); absent values are empty strings.
      */
     static String json(DeliveryEvent event) {
+        return jsonNode(event).toString();
+    }
+
+    /** The Freight's names, comma-joined as the payloads have always carried them. */
+    private static String names(DeliveryEvent event) {
+        return event.freight().stream().map(DeliveryEvent.Freight::name).collect(Collectors.joining(","));
+    }
+
+    /** The Freight's aliases, comma-joined; empty when none is known. */
+    private static String aliases(DeliveryEvent event) {
+        return event.freight().stream().map(DeliveryEvent.Freight::alias).filter(a -> !a.isEmpty())
+                .collect(Collectors.joining(","));
+    }
+
+    private static ObjectNode jsonNode(DeliveryEvent event) {
         ObjectNode node = JSON.createObjectNode()
                 .put("type", event.type().name())
                 .put("project", event.project())
                 .put("stage", event.stage())
-                .put("freight", event.freight())
-                .put("freightAlias", event.freightAlias())
+                .put("freight", names(event))
+                .put("freightAlias", aliases(event))
                 .put("subject", event.subject())
                 .put("actor", event.actor())
                 .put("message", event.message())
                 .put("at", event.at().toString());
-        return node.toString();
+        return node;
     }
 
     private static String headline(DeliveryEvent.Type type) {

@@ -255,7 +255,7 @@ public final class PromotionRunner {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < steps.size(); i++) {
             PromotionStep step = steps.get(i);
-            if (registry.find(step.uses()).isEmpty()) {
+            if (!registry.knows(step.uses())) {
                 problems.add("step '" + aliases.get(i) + "' uses unknown step kind '" + step.uses()
                         + "'; known steps: " + String.join(", ", registry.names()));
             }

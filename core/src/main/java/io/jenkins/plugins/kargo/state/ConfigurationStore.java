@@ -78,6 +78,11 @@ public final class ConfigurationStore {
         });
     }
 
+    /** When the project's configuration was last applied: its version, read without its documents. */
+    public Optional<Instant> appliedAt(String project) {
+        return database.read("reading the version of project " + project, c -> appliedAt(c, project));
+    }
+
     /** The absolute path of the project's dashboard ConfigMap file as last applied, if it had one. */
     public Optional<Path> dashboardFile(String project) {
         return database.read("reading the dashboard file of project " + project, c -> {

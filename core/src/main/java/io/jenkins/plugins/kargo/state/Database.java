@@ -112,6 +112,14 @@ final class Database implements AutoCloseable {
         return directory;
     }
 
+    /** A connection of its own, for {@link StoreChanges}: SQLite's {@code data_version} is counted per connection. */
+    Connection dedicatedConnection() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("state store " + directory + " is closed");
+        }
+        return source.getConnection();
+    }
+
     Instant now() {
         return clock.instant();
     }

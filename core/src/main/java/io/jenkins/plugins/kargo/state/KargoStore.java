@@ -108,6 +108,11 @@ public final class KargoStore implements AutoCloseable {
         return verifications;
     }
 
+    /** A counter of what other connections (other processes, other threads of this one) committed to the store. */
+    public StoreChanges changes() {
+        return StoreChanges.open(database);
+    }
+
     public AuditTrail audit() {
         return audit;
     }

@@ -13,7 +13,7 @@ class BuiltinStepsTest {
 
     @Test
     void theEngineKnowsEveryStepIssueThreeAsksFor() {
-        try (LazyKubernetes kubernetes = new LazyKubernetes()) {
+        try (LazyKubernetes kubernetes = new LazyKubernetes(LazyKubernetes.FROM_KUBECONFIG)) {
             assertThat(new BuiltinSteps(kubernetes).registry(state).names()).containsExactly("argocd-update",
                     "argocd-wait", "compose-output", "git-clear", "git-clone", "git-commit", "git-push",
                     "helm-update-image", "http", "kustomize-build", "kustomize-set-image", "yaml-update");

@@ -3,9 +3,9 @@ package io.jenkins.plugins.kargo.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.kargo.api.ConfigSource;
-import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
 import io.jenkins.plugins.kargo.testkit.WebhookReceiver;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine's delivery listeners, and the webhook notifier {@link KargoEngine#open} registers. */
+/** The engine's delivery listeners, and the webhook notifier {@link KargoEngine#builder} registers. */
 class DeliveryListenersTest {
 
     private static final String SECRET_PATH = "/services/T000/B000/SECRETTOKEN";
@@ -36,7 +36,7 @@ class DeliveryListenersTest {
     void openAndApplyTheSeed() throws Exception {
         config = ExampleProject.copyTo(dir.resolve("kargo"),
                 Map.of("https://hooks.slack.com/services/YOUR/WEBHOOK/URL", receiver.url(SECRET_PATH)));
-        engine = KargoEngine.open(dir.resolve("state"), CredentialsProvider.NONE, new EventSink() {
+        engine = KargoEngine.builder(KargoStore.open(dir.resolve("state"))).events(new EventSink() {
             @Override
             public void info(String message) {
             }
@@ -45,7 +45,7 @@ class DeliveryListenersTest {
             public void warn(String message) {
                 warnings.add(message);
             }
-        });
+        }).build();
         engine.apply(config);
     }
 
@@ -94,7 +94,8 @@ class DeliveryListenersTest {
 
     private static DeliveryEvent event() {
         return new DeliveryEvent(DeliveryEvent.Type.VERIFICATION_FAILED, "myapp", "preprod",
-                "3f2c1a9d0e5b7c4a1f2e3d4c5b6a79881726354a", "wise-otter", "", "kargo-controller",
+                java.util.List.of(new DeliveryEvent.Freight("3f2c1a9d0e5b7c4a1f2e3d4c5b6a79881726354a", "wise-otter")), "",
+                "kargo-controller",
                 "error rate 0.07 is above 0.05", Instant.parse("2026-11-27T13:00:00Z"));
     }
 }

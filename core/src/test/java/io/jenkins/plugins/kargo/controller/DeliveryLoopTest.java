@@ -7,14 +7,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.kargo.CrudKubernetesMock;
-import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.MockApiRequests;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
+import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.CanaryMetrics;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
@@ -31,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,7 @@ class DeliveryLoopTest {
             .withGroup("argoproj.io").withVersion("v1alpha1").withPlural("rollouts").withKind("Rollout")
             .withNamespaced(true).build();
 
-    KubernetesMockServer server;
+    MockApiRequests requests;
     KubernetesClient client;
 
     @TempDir
@@ -115,7 +115,7 @@ class DeliveryLoopTest {
         service.start();
         Path data = Files.createDirectories(dir.resolve("prometheus"));
         prometheus = PrometheusServer.start(data, CanaryMetrics.openMetrics(4 * 60 * 2));
-        jobs = new FakeJobController(client, server, FakeJobController.Reaction.complete("all tests passed\n"));
+        jobs = new FakeJobController(client, requests, FakeJobController.Reaction.complete("all tests passed\n"));
         rollout(CanaryMetrics.HEALTHY);
 
         Path config = ExampleProject.copyTo(dir.resolve("kargo"), Map.ofEntries(
@@ -146,7 +146,8 @@ class DeliveryLoopTest {
         Clock clock = Clock.offset(Clock.systemUTC(),
                 Duration.between(Instant.now(), CanaryMetrics.START.plus(Duration.ofMinutes(5))));
         Supplier<KubernetesClient> kubernetes = () -> client;
-        engine = KargoEngine.open(dir.resolve("state"), CredentialsProvider.NONE, EventSink.NONE, kubernetes, clock);
+        engine = KargoEngine.builder(KargoStore.open(dir.resolve("state"), clock, FreightAliases.unseeded()))
+                .kubernetes(kubernetes).clock(clock).build();
         engine.addListener(events::add);
         if (config != null) {
             engine.apply(config);

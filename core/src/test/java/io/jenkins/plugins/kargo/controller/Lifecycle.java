@@ -2,12 +2,12 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.FreightOrigin;
-import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
-import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
+import io.jenkins.plugins.kargo.freight.FreightAliases;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
+import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.ShopProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,7 +109,8 @@ final class Lifecycle {
     }
 
     static KargoEngine engine(Path state, Clock clock, PromotionStepRunner... steps) {
-        return KargoEngine.open(state, CredentialsProvider.NONE, EventSink.NONE, StepRegistry.of(steps), clock);
+        return KargoEngine.builder(KargoStore.open(state, clock, FreightAliases.unseeded())).steps(StepRegistry.of(steps))
+                .clock(clock).build();
     }
 
     static void apply(KargoEngine engine, Path dir) throws ConfigException {

@@ -3,10 +3,9 @@ package io.jenkins.plugins.kargo.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
-import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.state.FreightCreation;
+import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
 import io.jenkins.plugins.kargo.testkit.PushedImage;
 import io.jenkins.plugins.kargo.testkit.TestServices;
@@ -49,7 +48,7 @@ class ManualFreightTest {
     }
 
     private KargoEngine engine(String warehouseSpec) throws Exception {
-        KargoEngine engine = KargoEngine.open(temp.resolve("state"), CredentialsProvider.NONE, EventSink.NONE);
+        KargoEngine engine = KargoEngine.builder(KargoStore.open(temp.resolve("state"))).build();
         Files.writeString(temp.resolve("shop.yaml"), project(warehouseSpec));
         engine.apply(temp.resolve("shop.yaml"));
         return engine;

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.kargo.api.FreightOrigin;
-import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
-import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
+import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
 import io.jenkins.plugins.kargo.testkit.ExampleProject;
 import java.io.IOException;
@@ -73,7 +72,7 @@ class SeedChainTest {
                         .replaceAll("(?m)^  verification:\\n(?:    .*\\n|\\s*\\n)*", ""));
             }
         }
-        engine = KargoEngine.open(dir.resolve("state"), CredentialsProvider.NONE, EventSink.NONE);
+        engine = KargoEngine.builder(KargoStore.open(dir.resolve("state"))).build();
         engine.apply(config);
     }
 

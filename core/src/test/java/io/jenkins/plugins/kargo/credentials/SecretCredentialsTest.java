@@ -57,6 +57,25 @@ class SecretCredentialsTest {
     }
 
     @Test
+    void secretsAFaceHoldsMatchAsKargosSecretsDo() {
+        SecretCredentials creds = SecretCredentials.of(java.util.List.of(
+                new SecretCredentials.Secret("b-all", CredentialKind.image, "^harbor\\.yourdomain\\.com/", true,
+                        new Credentials.UsernamePassword("b", "pb")),
+                new SecretCredentials.Secret("a-git", CredentialKind.git, "https://GitHub.com/yourorg/gitops-config",
+                        false, new Credentials.Token("t"))));
+        assertThat(creds.find("harbor.yourdomain.com/services/user-service", CredentialKind.image))
+                .contains(new Credentials.UsernamePassword("b", "pb"));
+        assertThat(creds.find("https://github.com/yourorg/gitops-config.git", CredentialKind.git))
+                .contains(new Credentials.Token("t"));
+        assertThat(creds.find("https://github.com/yourorg/other.git", CredentialKind.git)).isEmpty();
+        assertThatThrownBy(() -> SecretCredentials.of(java.util.List.of(new SecretCredentials.Secret("bad",
+                CredentialKind.npm, "(", true, new Credentials.Token("t")))))
+                .hasMessageContaining("bad: repoURL is not a valid regular expression");
+        assertThat(new SecretCredentials.Secret("x", CredentialKind.npm, "u", false, new Credentials.Token("canary"))
+                .toString()).doesNotContain("canary");
+    }
+
+    @Test
     void npmTokensFromBase64Data() throws IOException {
         SecretCredentials creds = read("""
                 kind: Secret

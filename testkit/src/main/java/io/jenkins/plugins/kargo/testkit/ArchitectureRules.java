@@ -11,6 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The package rules of {@code docs/architecture.md}, for each module's tests to check against its own classes:
@@ -41,17 +43,22 @@ public final class ArchitectureRules {
     /**
      * A face depends on nothing of the engine but the application layer ({@code application..}), the ports it
      * implements ({@code credentials..}, {@code events..}) and the configuration's error types
-     * ({@code api.ConfigException}, {@code api.ConfigProblem}, {@code api.SourceLocation}).
+     * ({@code api.ConfigException}, {@code api.ConfigProblem}, {@code api.SourceLocation}) and Kargo's duration format
+     * ({@code api.GoDuration}, for options such as {@code --tick 10s}).
+     *
+     * @param otherFaces packages of other faces it builds on (the CLI's {@code kargo serve} serves the {@code ui}
+     *                   module's web application), each followed by {@code ..}
      */
-    public static ArchRule faceUsesOnlyTheApplicationLayer(String facePackage) {
+    public static ArchRule faceUsesOnlyTheApplicationLayer(String facePackage, String... otherFaces) {
         DescribedPredicate<JavaClass> configErrors = resideInAnyPackage(ROOT + ".api")
                 .and(or(simpleNameStartingWith("ConfigException"), simpleNameStartingWith("ConfigProblem"),
-                        simpleNameStartingWith("SourceLocation")))
-                .as("the configuration's error types");
+                        simpleNameStartingWith("SourceLocation"), simpleNameStartingWith("GoDuration")))
+                .as("the configuration's error types and Kargo's duration format");
+        List<String> allowed = new ArrayList<>(List.of(facePackage + "..", ROOT + ".application..",
+                ROOT + ".credentials..", ROOT + ".events.."));
+        allowed.addAll(List.of(otherFaces));
         return classes().that().resideInAPackage(facePackage + "..").should().onlyDependOnClassesThat(
-                        or(resideOutsideOfPackage(ROOT + ".."),
-                                resideInAnyPackage(facePackage + "..", ROOT + ".application..",
-                                        ROOT + ".credentials..", ROOT + ".events.."),
+                        or(resideOutsideOfPackage(ROOT + ".."), resideInAnyPackage(allowed.toArray(String[]::new)),
                                 configErrors))
                 .because("a face only translates in and out; every rule lives in core (docs/application.md)");
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.MetricProvider;
@@ -22,6 +23,7 @@ import io.jenkins.plugins.kargo.verification.VerificationRef;
 import io.jenkins.plugins.kargo.testkit.CanaryMetrics;
 import io.jenkins.plugins.kargo.testkit.PrometheusServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,44 @@ class PrometheusMeasurementTest {
         return new MeasurementContext(new VerificationRef("myapp", "preprod", "v", Instant.EPOCH), "canary", Map.of("service-name", "user-service",
                 "canary-pod-hash", canaryHash, "stable-pod-hash", STABLE), EventSink.NONE,
                 Clock.fixed(EVALUATED, ZoneOffset.UTC), () -> false);
+    }
+
+    @Test
+    void anAbortsInterruptWhilePrometheusHoldsTheAnswerStopsTheMeasurement() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer held = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        held.createContext("/api/v1/query", exchange -> {
+            arrived.countDown();
+            try {
+                release.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        held.start();
+        try {
+            CompletableFuture<Object> ended = new CompletableFuture<>();
+            Thread measuring = new Thread(() -> {
+                try {
+                    ended.complete(measurement.measure(new MetricProvider.Prometheus("http://127.0.0.1:"
+                            + held.getAddress().getPort(), "up"), context(HEALTHY)));
+                } catch (Throwable t) {
+                    ended.complete(t);
+                }
+            }, "measuring");
+            measuring.start();
+            assertThat(arrived.await(1, TimeUnit.MINUTES)).as("the query reached the server").isTrue();
+
+            measuring.interrupt();
+
+            assertThat(ended.get(1, TimeUnit.MINUTES)).isInstanceOf(InterruptedException.class);
+        } finally {
+            release.countDown();
+            held.stop(0);
+        }
     }
 
     /** The seed's canary-metrics metric named {@code metric}, as written. */

@@ -29,7 +29,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,7 @@ class WebMeasurementTest {
     private final WebMeasurement web = new WebMeasurement();
     private final Map<String, String> received = new ConcurrentHashMap<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch slowArrived = new CountDownLatch(1);
     private HttpServer server;
     private String base;
 
@@ -62,6 +65,7 @@ class WebMeasurementTest {
             reply(exchange, 201, "application/json", "{\"created\":true}");
         });
         server.createContext("/slow", exchange -> {
+            slowArrived.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -304,6 +308,24 @@ class WebMeasurementTest {
         assertThatThrownBy(() -> web.measure(slow, context(Map.of())))
                 .isInstanceOf(MeasurementException.class).hasMessageContaining("within 1s")
                 .hasMessageContaining("/slow").hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void anAbortsInterruptWhileTheServerHoldsTheAnswerStopsTheMeasurement() throws Exception {
+        CompletableFuture<Object> ended = new CompletableFuture<>();
+        Thread measuring = new Thread(() -> {
+            try {
+                ended.complete(web.measure(get(base + "/slow"), context(Map.of())));
+            } catch (Throwable t) {
+                ended.complete(t);
+            }
+        }, "measuring");
+        measuring.start();
+        assertThat(slowArrived.await(1, TimeUnit.MINUTES)).as("the request reached the server").isTrue();
+
+        measuring.interrupt();
+
+        assertThat(ended.get(1, TimeUnit.MINUTES)).isInstanceOf(InterruptedException.class);
     }
 
     @Test

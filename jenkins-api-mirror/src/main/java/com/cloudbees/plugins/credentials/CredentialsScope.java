@@ -1,0 +1,10 @@
+// Mirror (compile-only, never shipped) of jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/CredentialsScope.java at d96751bcc06d: upstream's signatures, bodies only where unit tests run them.
+package com.cloudbees.plugins.credentials;
+
+import java.io.Serializable;
+
+public enum CredentialsScope implements Serializable {
+    SYSTEM,
+    GLOBAL,
+    USER
+}

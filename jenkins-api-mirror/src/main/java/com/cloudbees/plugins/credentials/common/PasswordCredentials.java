@@ -1,0 +1,11 @@
+// Mirror (compile-only, never shipped) of jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/common/PasswordCredentials.java at d96751bcc06d: upstream's signatures, bodies only where unit tests run them.
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.util.Secret;
+
+public interface PasswordCredentials extends Credentials {
+    @NonNull
+    Secret getPassword();
+}

@@ -1,0 +1,5 @@
+// Mirror (compile-only, never shipped) of jenkinsci/jenkins core/src/main/java/hudson/ExtensionPoint.java at ff9430ee1dc6: upstream's signatures, bodies only where unit tests run them.
+package hudson;
+
+public interface ExtensionPoint {
+}

@@ -1,0 +1,6 @@
+// Mirror (compile-only, never shipped) of jenkinsci/jenkins core/src/main/java/hudson/model/ModelObject.java at ff9430ee1dc6: upstream's signatures, bodies only where unit tests run them.
+package hudson.model;
+
+public interface ModelObject {
+    String getDisplayName();
+}

@@ -1,0 +1,12 @@
+// Mirror (compile-only, never shipped) of jenkinsci/jenkins core/src/main/java/hudson/security/Permission.java at ff9430ee1dc6: upstream's signatures, bodies only where unit tests run them.
+package hudson.security;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import org.jvnet.localizer.Localizable;
+
+public final class Permission {
+    public Permission(@NonNull PermissionGroup group, @NonNull String name,
+            @CheckForNull Localizable description, @CheckForNull Permission impliedBy, @NonNull PermissionScope scope) {
+    }
+}

@@ -1,0 +1,109 @@
+package io.jenkins.plugins.kargo.plugin.config;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.kargo.plugin.credentials.CredentialBinding;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * Manage Jenkins > System > Kargo, and {@code unclassified: kargo:} in Configuration as Code: where the engine keeps
+ * its state, where a build finds the project's Kargo YAML, which Jenkins credentials the engine may use for which
+ * repositories, and how it reaches Kubernetes.
+ */
+@Extension
+@Symbol("kargo")
+public final class KargoConfiguration extends GlobalConfiguration {
+
+    /** Where the YAML is in a workspace unless configured: the seed's layout. */
+    public static final String DEFAULT_CONFIGURATION_PATH = "kargo";
+
+    private String stateDirectory;
+    private String configurationPath = DEFAULT_CONFIGURATION_PATH;
+    private List<CredentialBinding> credentials = new ArrayList<>();
+    private KubernetesConnection kubernetes;
+
+    public KargoConfiguration() {
+        load();
+    }
+
+    public static KargoConfiguration get() {
+        return ExtensionList.lookupSingleton(KargoConfiguration.class);
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    /** An absolute directory; empty: {@code kargo} under {@code JENKINS_HOME}. */
+    @DataBoundSetter
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = blankToNull(stateDirectory);
+        save();
+    }
+
+    /** The directory the engine keeps its state in. */
+    public Path stateDirectoryPath() {
+        return stateDirectory != null ? Path.of(stateDirectory) : new File(Jenkins.get().getRootDir(), "kargo").toPath();
+    }
+
+    public String getConfigurationPath() {
+        return configurationPath;
+    }
+
+    /** Where a build's workspace holds the project's Kargo YAML (a directory or a file), for {@code kargoApply}. */
+    @DataBoundSetter
+    public void setConfigurationPath(String configurationPath) {
+        this.configurationPath = configurationPath == null || configurationPath.isBlank()
+                ? DEFAULT_CONFIGURATION_PATH : configurationPath.trim();
+        save();
+    }
+
+    public List<CredentialBinding> getCredentials() {
+        return List.copyOf(credentials);
+    }
+
+    @DataBoundSetter
+    public void setCredentials(List<CredentialBinding> credentials) {
+        this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
+        save();
+    }
+
+    public KubernetesConnection getKubernetes() {
+        return kubernetes;
+    }
+
+    /** How the engine reaches Kubernetes ({@code argocd-update}, job metrics); none: the controller's kubeconfig. */
+    @DataBoundSetter
+    public void setKubernetes(KubernetesConnection kubernetes) {
+        this.kubernetes = kubernetes;
+        save();
+    }
+
+    public FormValidation doCheckStateDirectory(@QueryParameter String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        return Path.of(value.trim()).isAbsolute() ? FormValidation.ok()
+                : FormValidation.error("the state directory must be an absolute path");
+    }
+
+    @NonNull
+    @Override
+    public String getDisplayName() {
+        return "Kargo";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

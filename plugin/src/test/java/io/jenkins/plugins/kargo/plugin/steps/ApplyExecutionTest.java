@@ -1,0 +1,79 @@
+package io.jenkins.plugins.kargo.plugin.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import io.jenkins.plugins.kargo.plugin.testing.FakeBuild;
+import io.jenkins.plugins.kargo.plugin.testing.FakeDelivery;
+import io.jenkins.plugins.kargo.plugin.testing.FakeStepContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kargoApply hands the workspace's YAML to the engine and reports what it stored, with the workspace's paths. */
+class ApplyExecutionTest {
+
+    @TempDir
+    Path workspace;
+
+    private FakeStepContext context;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        FakeDelivery.reset();
+        new FakeBuild(4, "alice");
+        context = new FakeStepContext().with(FilePath.class, new FilePath(workspace.toFile()));
+        Files.createDirectories(workspace.resolve("kargo/stages"));
+        Files.writeString(workspace.resolve("kargo/project.yaml"), "kind: Project\n");
+        Files.writeString(workspace.resolve("kargo/stages/uat.yaml"), "kind: Stage\n");
+        Files.writeString(workspace.resolve("kargo/README.md"), "not YAML\n");
+    }
+
+    private ApplyExecution execution(String path) {
+        return new ApplyExecution(context, path, FakeDelivery.SOURCE, FakeBuild.Access.CURRENT);
+    }
+
+    @Test
+    void appliesTheYamlOfTheWorkspaceAndPrintsWarningsWithItsPaths() throws Exception {
+        assertThat(execution("kargo").start()).isFalse();
+
+        assertThat(context.end().get(30, TimeUnit.SECONDS)).isEqualTo(List.of("myapp"));
+        assertThat(FakeDelivery.calls()).containsExactly("apply [project.yaml, stages/uat.yaml] as alice");
+        assertThat(context.listener().text()).contains("Kargo: warning: kargo/stages/uat.yaml:9: warning: the range",
+                "Kargo: applied myapp from kargo");
+    }
+
+    @Test
+    void problemsFailTheStepNamingTheFileInTheWorkspace() throws Exception {
+        Files.writeString(workspace.resolve("kargo/invalid.yaml"), "kind: Warehouse\n");
+        execution("kargo").start();
+
+        try {
+            context.end().get(30, TimeUnit.SECONDS);
+            throw new AssertionError("applied");
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(AbortException.class)
+                    .hasMessageContaining("kargo/invalid.yaml:2: spec.subscriptions is required; fix: add");
+        }
+    }
+
+    @Test
+    void aMissingPathSaysWhatToDo() throws Exception {
+        execution("deploy/kargo").start();
+
+        try {
+            context.end().get(30, TimeUnit.SECONDS);
+            throw new AssertionError("applied");
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).hasMessageContaining("no deploy/kargo in the workspace")
+                    .hasMessageContaining("kargoApply(path: 'DIR')");
+        }
+        assertThat(FakeDelivery.calls()).isEmpty();
+    }
+}
