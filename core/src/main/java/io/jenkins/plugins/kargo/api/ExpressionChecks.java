@@ -37,6 +37,14 @@ final class ExpressionChecks {
         }
     }
 
+    /** A warehouse's {@code freightCreationCriteria.expression}: a bare expression over the newest artifacts. */
+    static void freightCreationCriteria(ConfigNode node) {
+        String text = node.present() && node.json().isTextual() ? node.json().textValue() : null;
+        if (text != null && !text.isBlank()) {
+            check(node, () -> KargoExpressions.checkCondition(text, Context.FREIGHT_CREATION, Limits.DEFAULT));
+        }
+    }
+
     /** Every string value of a step's {@code config}; the step's expression fields as the expressions they are. */
     static void config(ConfigNode config, String uses) {
         walk(config, "", KargoExpressions.expressionFields(uses));

@@ -6,15 +6,19 @@ import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ConfigProblem;
 import io.jenkins.plugins.kargo.api.ConfigSource;
+import io.jenkins.plugins.kargo.api.DashboardConfig;
 import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.KargoResource;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.api.ResourceKind;
+import io.jenkins.plugins.kargo.api.Secret;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.credentials.SecretStore;
+import io.jenkins.plugins.kargo.credentials.StoredCredentials;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
 import io.jenkins.plugins.kargo.discovery.chart.ChartRepositorySubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
@@ -38,13 +42,16 @@ import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
+import io.jenkins.plugins.kargo.promotion.StepCheck;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.Ulid;
+import io.jenkins.plugins.kargo.state.FreightCreation;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.verification.AnalysisRunner;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
+import io.jenkins.plugins.kargo.verification.VerificationArgs;
 import io.jenkins.plugins.kargo.verification.VerificationRun;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
 import java.io.InputStream;
@@ -81,6 +88,8 @@ public final class KargoEngine implements AutoCloseable {
     static final Duration APPROVAL_POLL = Duration.ofSeconds(1);
 
     private final KargoStore store;
+    private final SecretStore secrets;
+    private final StepRegistry steps;
     private final ConfigLoader loader = new ConfigLoader();
     private final WarehouseReconciler warehouses;
     private final AutoPromotion autoPromotion;
@@ -92,17 +101,21 @@ public final class KargoEngine implements AutoCloseable {
     private final Clock clock;
     private final ConcurrentHashMap<String, Object> projectLocks = new ConcurrentHashMap<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-    private final Map<String, Loaded> configurations = new ConcurrentHashMap<>();
+    private final AppliedConfigurations configurations;
 
-    private KargoEngine(KargoStore store, Subscribers subscribers, PromotionRunner runner,
-                        MeasurementProviders providers, Verifier.StageArgs stageArgs, Limits expressions,
-                        CredentialsProvider credentials, EventSink events, Clock clock) {
+    private KargoEngine(KargoStore store, AppliedConfigurations configurations, SecretStore secrets,
+                        StepRegistry steps, Subscribers subscribers, PromotionRunner runner,
+                        MeasurementProviders providers, Verifier.StageArgs stageArgs, VerificationArgs rollouts,
+                        Limits expressions, CredentialsProvider credentials, EventSink events, Clock clock) {
+        this.configurations = configurations;
         this.store = store;
+        this.secrets = secrets;
+        this.steps = steps;
         this.events = events;
         this.clock = clock;
         this.names = new PromotionName(new Ulid(clock));
         DeliveryListener delivery = this::emit;
-        this.warehouses = new WarehouseReconciler(subscribers, store, events);
+        this.warehouses = new WarehouseReconciler(subscribers, credentials, store, events, expressions);
         this.autoPromotion = new AutoPromotion(store, clock);
         this.promoter = new Promoter(store, autoPromotion, names, clock);
         AutomaticRollback rollback = new AutomaticRollback(store, this::rollbackAutomatically, delivery, events, clock);
@@ -110,7 +123,8 @@ public final class KargoEngine implements AutoCloseable {
                 new ApprovalMeasurement(ref -> store.verifications().get(ref.project(), ref.name())
                         .flatMap(VerificationRun::decision), Sleeper.SYSTEM, APPROVAL_POLL)),
                 new ConditionEvaluator(expressions), clock, Sleeper.SYSTEM);
-        Verifier verifier = new Verifier(store, analysis, stageArgs, rollback, delivery, events, clock);
+        Verifier verifier = new Verifier(store, analysis, stageArgs, new TemplateArgumentSources(secrets, rollouts),
+                rollback, delivery, events, clock);
         this.worker = new PromotionWorker(store, runner, verifier, rollback, names, credentials, delivery, events,
                 clock);
     }
@@ -180,6 +194,9 @@ public final class KargoEngine implements AutoCloseable {
         public KargoEngine build() {
             LazyKubernetes client = new LazyKubernetes(kubernetes);
             Path stateDirectory = store.directory();
+            // the Secrets applied with project directories first, then the face's credentials
+            SecretStore secrets = new SecretStore(stateDirectory.resolve(SecretStore.DIRECTORY));
+            CredentialsProvider credentials = new StoredCredentials(secrets, this.credentials);
             RegistryHttp http = RegistryHttp.create();
             OciRegistryClient oci = new OciRegistryClient(http);
             Subscribers subscribers = new Subscribers(
@@ -189,11 +206,13 @@ public final class KargoEngine implements AutoCloseable {
                     new NpmSubscriber(http, credentials),
                     new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
             OperatorSettings settings = OperatorSettings.read(stateDirectory);
-            ProjectData projectData = projectData(credentials);
+            AppliedConfigurations configurations = new AppliedConfigurations(store);
+            ProjectData projectData = new EngineProjectData(credentials, configurations);
             BuiltinVerification verification = new BuiltinVerification(client, settings, projectData);
-            KargoEngine engine = new KargoEngine(store, subscribers, new PromotionRunner(steps != null ? steps
-                    : new BuiltinSteps(client, settings).registry(stateDirectory), clock, settings.expressions(),
-                    projectData), verification.providers(), verification.stageArgs(), settings.expressions(),
+            StepRegistry registry = steps != null ? steps : new BuiltinSteps(client, settings).registry(stateDirectory);
+            KargoEngine engine = new KargoEngine(store, configurations, secrets, registry, subscribers,
+                    new PromotionRunner(registry, clock, settings.expressions(), projectData),
+                    verification.providers(), verification.stageArgs(), verification.args(), settings.expressions(),
                     credentials, events, clock);
             engine.closeWith(client);
             WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events);
@@ -202,25 +221,6 @@ public final class KargoEngine implements AutoCloseable {
             listeners.forEach(engine::addListener);
             return engine;
         }
-    }
-
-    /**
-     * What Kargo's {@code secret()} and {@code sharedSecret()} read: the credentials port's Secrets. ConfigMaps and
-     * metadata are not kept by this product yet, so {@code configMap()} gives an empty map and
-     * {@code freightMetadata()} / {@code stageMetadata()} nil, as Kargo does when there is none.
-     */
-    private static ProjectData projectData(CredentialsProvider credentials) {
-        return new ProjectData() {
-            @Override
-            public Map<String, String> secret(String project, String name) {
-                return credentials.secretData(project, name);
-            }
-
-            @Override
-            public Map<String, String> sharedSecret(String name) {
-                return credentials.sharedSecretData(name);
-            }
-        };
     }
 
     /** The store, for the engine's own package (its tests); faces read it through {@code application.view}. */
@@ -253,6 +253,10 @@ public final class KargoEngine implements AutoCloseable {
 
     private ApplyResult apply(List<ConfigSource> sources, String actor) throws ConfigException {
         KargoConfig config = loader.load(sources);
+        List<ConfigProblem> unknownSteps = StepCheck.problems(config, steps);
+        if (!unknownSteps.isEmpty()) {
+            throw new ConfigException(unknownSteps);
+        }
         Map<String, List<KargoResource>> byProject = new LinkedHashMap<>();
         config.projects().forEach(p -> byProject.put(p.name(), new ArrayList<>()));
         for (KargoResource resource : config.resources()) {
@@ -260,15 +264,24 @@ public final class KargoEngine implements AutoCloseable {
                 byProject.get(resource.project()).add(resource);
             }
         }
-        Set<String> dashboardFiles = config.resources().stream().filter(r -> r.kind() == ResourceKind.CONFIG_MAP)
+        Set<String> dashboardFiles = config.resources().stream().filter(r -> r instanceof DashboardConfig)
                 .map(r -> r.location().file()).collect(Collectors.toSet());
-        List<String> mixed = config.resources().stream().filter(r -> r.kind() != ResourceKind.CONFIG_MAP)
+        List<String> mixed = config.resources().stream().filter(r -> !(r instanceof DashboardConfig))
                 .map(r -> r.location().file()).filter(dashboardFiles::contains).distinct().toList();
         if (!mixed.isEmpty()) {
             throw new ConfigException(mixed.stream().map(file -> ConfigProblem.error(new SourceLocation(file, 1, ""),
                     "the dashboard ConfigMap shares this file with other resources",
                     "keep the dashboard ConfigMap in a file of its own: its webhook is a secret, which the state never keeps"))
                     .toList());
+        }
+        // Secrets go to the credentials store; the configuration store keeps their files with them blanked out
+        List<ConfigSource> storable = loader.withoutSecrets(sources);
+        List<Secret> shared = config.secrets("");
+        if (!shared.isEmpty()) {
+            Map<String, Secret> merged = new LinkedHashMap<>();
+            secrets.secrets("").forEach(s -> merged.put(s.name(), s));
+            shared.forEach(s -> merged.put(s.name(), s));
+            secrets.replace("", List.copyOf(merged.values()));
         }
         List<AppliedProject> applied = new ArrayList<>();
         for (var entry : byProject.entrySet()) {
@@ -278,8 +291,9 @@ public final class KargoEngine implements AutoCloseable {
             Set<String> files = config.resources().stream()
                     .filter(r -> r.project().equals(project) || r.project().isEmpty())
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
-            List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
+            List<ConfigSource> documents = storable.stream().filter(s -> files.contains(s.name()))
                     .toList();
+            secrets.replace(project, config.secrets(project));
             // the dashboard's path only, read again for each notification (a rotated webhook needs no apply)
             Optional<Path> dashboard = config.dashboard().filter(d -> d.shows(project))
                     .map(d -> Path.of(d.location().file()).toAbsolutePath());
@@ -296,22 +310,7 @@ public final class KargoEngine implements AutoCloseable {
      * any process makes a new one), then served from memory.
      */
     public KargoConfig configuration(String project) throws ConfigException {
-        Instant version = store.configurations().appliedAt(project).orElseThrow(() -> noConfiguration(project));
-        Loaded loaded = configurations.get(project);
-        if (loaded != null && loaded.version().equals(version)) {
-            return loaded.config();
-        }
-        var applied = store.configurations().get(project).orElseThrow(() -> noConfiguration(project));
-        KargoConfig config = loader.load(applied.documents());
-        configurations.put(project, new Loaded(applied.appliedAt(), config));
-        return config;
-    }
-
-    private record Loaded(Instant version, KargoConfig config) {
-    }
-
-    private static NoSuchElementException noConfiguration(String project) {
-        return new NoSuchElementException("project " + project + " has no configuration; run `kargo apply -f DIR` first");
+        return configurations.of(project);
     }
 
     /** Discovers the Warehouse now and makes Freight from its newest artifacts. */
@@ -321,6 +320,31 @@ public final class KargoEngine implements AutoCloseable {
                 "warehouse " + warehouse + " not found in project " + project + "; warehouses: "
                         + config.warehouses(project).stream().map(Warehouse::name).collect(Collectors.joining(", "))));
         return warehouses.reconcile(project, target);
+    }
+
+    /**
+     * Makes Freight of chosen versions among those the warehouse's last discovery found (Kargo's "assemble
+     * Freight"; the only way a Manual warehouse gets Freight). A subscription not chosen takes its newest.
+     *
+     * @param chosen subscription (its name, repository URL, or chart / package name) to version
+     * @throws IllegalArgumentException naming a version that was not discovered or a subscription that does not exist
+     */
+    public FreightCreation createFreight(String project, String warehouse, Map<String, String> chosen, String actor)
+            throws ConfigException {
+        KargoConfig config = configuration(project);
+        Warehouse target = config.warehouse(project, warehouse).orElseThrow(() -> new NoSuchElementException(
+                "warehouse " + warehouse + " not found in project " + project + "; warehouses: "
+                        + config.warehouses(project).stream().map(Warehouse::name).collect(Collectors.joining(", "))));
+        Freight freight = FreightAssembly.assemble(target, store.warehouses().lastDiscovery(project, warehouse),
+                chosen);
+        FreightCreation creation = store.freight().create(project, freight);
+        store.audit().record(project, actor, "create-freight", "warehouse/" + warehouse, "Freight "
+                + creation.freight().name() + " (" + creation.freight().alias() + ")" + (creation.created() ? ""
+                : ", which existed already"));
+        if (creation.created()) {
+            store.warehouses().updateStatus(project, warehouse, s -> s.withLastFreight(creation.freight().name()));
+        }
+        return creation;
     }
 
     /**

@@ -30,4 +30,12 @@ public interface CredentialsProvider {
     default Map<String, String> sharedSecretData(String name) {
         return Map.of();
     }
+
+    /**
+     * The credentials for work in {@code project}: the engine's own provider puts the project's credential Secrets
+     * first (as Kargo looks in the project's namespace first); a face's provider serves every project alike.
+     */
+    default CredentialsProvider forProject(String project) {
+        return this;
+    }
 }

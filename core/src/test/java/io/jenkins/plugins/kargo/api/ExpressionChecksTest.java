@@ -134,7 +134,7 @@ class ExpressionChecksTest {
                 """);
         assertProblem(base().with("uat.yaml", unknownVariable).error(), "uat.yaml",
                 lineOf(unknownVariable, "value: ${{ var.repo }}"), "spec.promotionTemplate.spec.vars[0].value",
-                "unknown variable var; the variables here are ctx, outputs, vars", FIX);
+                "unknown variable var; the variables here are ctx, outputs, task, vars", FIX);
     }
 
     @Test
@@ -205,5 +205,37 @@ class ExpressionChecksTest {
         assertProblem(problem, "checks.yaml", lineOf(deep, "failureCondition"), "spec.metrics[0].failureCondition",
                 "is nested deeper than 256 levels (the limit)", FIX);
         assertThat(problem.message()).hasSizeLessThan(500);
+    }
+
+    @Test
+    void aWarehousesCriteriaAreChecked() {
+        String warehouse = """
+                apiVersion: kargo.akuity.io/v1alpha1
+                kind: Warehouse
+                metadata: {name: picky, namespace: shop}
+                spec:
+                  subscriptions:
+                    - image: {repoURL: ghcr.io/acme/web}
+                  freightCreationCriteria:
+                    expression: imageFrom('ghcr.io/acme/web').Tag != ctx.stage
+                """;
+        assertProblem(base().with("picky.yaml", warehouse).error(), "picky.yaml", lineOf(warehouse, "expression:"),
+                "spec.freightCreationCriteria.expression", "unknown variable ctx", FIX);
+    }
+
+    @Test
+    void aPromotionTasksStepsAreChecked() {
+        String task = """
+                apiVersion: kargo.akuity.io/v1alpha1
+                kind: PromotionTask
+                metadata: {name: notify, namespace: shop}
+                spec:
+                  steps:
+                    - uses: http
+                      config:
+                        url: https://web/${{ ctx.stage + }}
+                """;
+        assertProblem(base().with("task.yaml", task).error(), "task.yaml", lineOf(task, "url:"),
+                "spec.steps[0].config.url", "unexpected end of expression", FIX);
     }
 }

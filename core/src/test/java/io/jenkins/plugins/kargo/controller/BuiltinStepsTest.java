@@ -14,9 +14,10 @@ class BuiltinStepsTest {
     @Test
     void theEngineKnowsEveryStepIssueThreeAsksFor() {
         try (LazyKubernetes kubernetes = new LazyKubernetes(LazyKubernetes.FROM_KUBECONFIG)) {
-            assertThat(new BuiltinSteps(kubernetes, OperatorSettings.DEFAULT).registry(state).names()).containsExactly("argocd-update",
-                    "git-clone", "git-commit", "git-push", "helm-update-image", "http", "kustomize-set-image",
-                    "yaml-update");
+            assertThat(new BuiltinSteps(kubernetes, OperatorSettings.DEFAULT).registry(state).names())
+                    .containsExactly("argocd-update", "argocd-wait", "compose-output", "git-clear", "git-clone",
+                            "git-commit", "git-push", "helm-update-image", "http", "kustomize-build",
+                            "kustomize-set-image", "yaml-update");
         }
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
 import io.jenkins.plugins.kargo.discovery.git.GitSubscriber;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.expr.Limits;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightCommit;
 import io.jenkins.plugins.kargo.git.GitTransportRetry;
@@ -48,7 +49,8 @@ class WarehouseGitOutageTest {
             WarehouseReconciler reconciler = new WarehouseReconciler(new Subscribers(
                     unused -> { throw new DiscoveryException("no images here"); },
                     unused -> { throw new DiscoveryException("no charts here"); },
-                    unused -> { throw new DiscoveryException("no packages here"); }, git), store, EventSink.NONE);
+                    unused -> { throw new DiscoveryException("no packages here"); }, git), CredentialsProvider.NONE, store, EventSink.NONE,
+                    Limits.DEFAULT);
             Warehouse warehouse = new Warehouse("demo", "app", Warehouse.DEFAULT_INTERVAL, List.of(
                     new GitSubscription("http://" + proxy.address() + "/app.git",
                             CommitSelectionStrategy.NewestFromBranch, "main", "", true, List.of(), List.of(),

@@ -26,14 +26,16 @@ public final class KargoExpressions {
 
     /** A place expressions are written, with what they see there. */
     public enum Context {
-        /** A step's {@code config}, {@code vars}, {@code if}, and the promotion template's {@code vars}. */
-        PROMOTION(Set.of("ctx", "vars", "outputs"), union(VALUE, FREIGHT, PROJECT_DATA, SEMVER, STEP_STATUS)),
+        /** A step's {@code config}, {@code vars}, {@code if}, and the promotion template's {@code vars} ({@code task}: in a PromotionTask's steps). */
+        PROMOTION(Set.of("ctx", "vars", "outputs", "task"), union(VALUE, FREIGHT, PROJECT_DATA, SEMVER, STEP_STATUS)),
         /** A stage's verification {@code args} (and the stage's {@code vars} they see). */
         VERIFICATION_ARGS(Set.of("ctx", "vars"), union(VALUE, FREIGHT, PROJECT_DATA, SEMVER)),
         /** An {@code http} step's {@code successExpression}, {@code failureExpression}, outputs, ... */
         HTTP_RESPONSE(Set.of("response"), VALUE),
         /** An analysis metric's {@code successCondition} and {@code failureCondition} (Argo Rollouts). */
-        ANALYSIS_CONDITION(Set.of("result"), ARGO);
+        ANALYSIS_CONDITION(Set.of("result"), ARGO),
+        /** A warehouse's {@code freightCreationCriteria.expression}, over the Freight of the newest artifacts. */
+        FREIGHT_CREATION(Set.of(), FREIGHT);
 
         private final Set<String> variables;
         private final Set<String> functions;
@@ -162,8 +164,9 @@ public final class KargoExpressions {
         }
         for (String variable : expression.variablesRead()) {
             if (!context.variables().contains(variable)) {
-                throw new ExpressionException(expression.source(), "", "unknown variable " + variable + "; the"
-                        + " variables here are " + String.join(", ", new TreeSet<>(context.variables())));
+                throw new ExpressionException(expression.source(), "", "unknown variable " + variable + "; "
+                        + (context.variables().isEmpty() ? "there are no variables here" : "the variables here are "
+                        + String.join(", ", new TreeSet<>(context.variables()))));
             }
         }
     }

@@ -16,6 +16,7 @@ import io.jenkins.plugins.kargo.verification.AnalysisArgs;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MeasurementProvider;
+import io.jenkins.plugins.kargo.verification.http.OAuth2Tokens;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +35,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Argo Rollouts' {@code web} metric: one HTTP request, {@code {{ args.NAME }}} rendered in the url, the header values
- * and the body.
+ * Argo Rollouts' {@code web} metric ({@code metricproviders/webmetric}): one HTTP request, {@code {{ args.NAME }}}
+ * rendered in the url, the header values, the body and the OAuth 2 credentials.
  *
- * <p>Without {@code jsonPath} the result is a map {@code statusCode} (int), {@code body} (the parsed JSON when the
- * response says it is JSON, else the text) and {@code headers} (lower-case name to value), so that the seed's
- * {@code result.statusCode == 200} works; any status code is a result for the condition to judge. With
- * {@code jsonPath} (Argo's {@code {$.data.ok}}; the braces are optional) the result is the value at that path, as in
- * Argo Rollouts, and a non-2xx response or a body that is not JSON is a measurement error.
+ * <p>As in Argo Rollouts, a non-2xx status is an Error measurement, and the result is the JSON body, or the value
+ * {@code jsonPath} selects in it (Kubernetes' {@code {$.data.ok}}; default {@code {$}}, the whole body; the first
+ * value when the path selects several); a body that is not JSON is the result as text. {@code jsonBody} is sent as
+ * {@code application/json}; {@code authentication.oauth2} fetches a client-credentials token.
+ *
+ * <p>The seed's form ({@link MetricProvider.Web#responseObject()}, a condition written inside {@code provider.web})
+ * keeps its meaning: without {@code jsonPath} the result is the response, {@code statusCode} (int), {@code body} (the
+ * parsed JSON when the response says it is JSON, else the text) and {@code headers} (lower-case name to value), and
+ * every status code is a result for the condition to judge.
  *
  * <p>Header values usually carry tokens: they never appear in a message, and a request that carries credentials goes
  * over plain HTTP to loopback only ({@link CredentialScheme}). Messages name the request by method,
@@ -59,6 +65,7 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     /** Made on first use: their TLS contexts cost every command that measures nothing (say `kargo get`). */
     private HttpClient verifying;
     private HttpClient lenient;
+    private final OAuth2Tokens tokens;
 
     public WebMeasurement() {
         this(OutboundPolicy.DEFAULT);
@@ -67,6 +74,7 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     /** @param outbound the addresses the request and its redirects may reach, and how many redirects are followed */
     public WebMeasurement(OutboundPolicy outbound) {
         this.outbound = outbound;
+        this.tokens = new OAuth2Tokens(java.time.Clock.systemUTC());
     }
 
     /** Redirects are followed by {@link Redirects}, by our rules: never by the client. */
@@ -103,22 +111,44 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
                         + "' is not a valid HTTP header name or value");
             }
         }
+        if (web.jsonBody()) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpClient client = client(web.insecure());
+        if (web.oauth2().isPresent()) {
+            MetricProvider.OAuth2 oauth2 = web.oauth2().get();
+            URI tokenUrl = uri(AnalysisArgs.render(oauth2.tokenUrl(), context.args()));
+            refuseCredentialsOverPlainHttp("web metric's oauth2 tokenUrl", tokenUrl);
+            refuseCredentialsOverPlainHttp(describe, uri);
+            request.header("Authorization", tokens.authorization(new MetricProvider.OAuth2(tokenUrl.toString(),
+                    AnalysisArgs.render(oauth2.clientId(), context.args()),
+                    AnalysisArgs.render(oauth2.clientSecret(), context.args()), oauth2.scopes()), client, timeout));
+        }
         HttpRequest built = request.build();
         if (CredentialScheme.carriesCredentials(uri, built.headers().map().keySet())) {
-            Optional<String> refused = CredentialScheme.refusal(describe, uri);
-            if (refused.isPresent()) {
-                throw new MeasurementException(refused.get());
-            }
+            refuseCredentialsOverPlainHttp(describe, uri);
         }
-        Redirects.Exchange<String> exchange = send(client(web.insecure()), built, timeout, describe);
+        Redirects.Exchange<String> exchange = send(client, built, timeout, describe);
         if (exchange.redirects() > 0) {
             context.log().info(describe + ": answered " + exchange.response().statusCode() + " from "
                     + Redirects.shown(exchange.finalUri()) + " after " + exchange.redirects() + " redirect"
                     + (exchange.redirects() == 1 ? "" : "s"));
         }
         HttpResponse<String> response = exchange.response();
-        return web.jsonPath().isBlank() ? responseResult(response)
-                : valueAt(web.jsonPath(), response, describe);
+        if (web.responseObject() && web.jsonPath().isBlank()) {
+            return responseResult(response);
+        }
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+            throw new MeasurementException(describe + ": received non 2xx response code " + response.statusCode());
+        }
+        return valueAt(web.jsonPath().isBlank() ? "{$}" : web.jsonPath(), response, describe);
+    }
+
+    private static void refuseCredentialsOverPlainHttp(String what, URI uri) throws MeasurementException {
+        Optional<String> refused = CredentialScheme.refusal(what, uri);
+        if (refused.isPresent()) {
+            throw new MeasurementException(refused.get());
+        }
     }
 
     private static URI uri(String url) throws MeasurementException {
@@ -195,6 +225,7 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
         }
     }
 
+    /** Argo Rollouts' {@code parseResponse}: the body as text when it is not JSON, else the first value at the path. */
     private static Object valueAt(String jsonPath, HttpResponse<String> response, String describe)
             throws MeasurementException {
         if (MetricProvider.Web.hasRegexFilter(jsonPath)) {
@@ -202,25 +233,33 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
                     + " (=~), which Kubernetes JSONPath (Argo Rollouts' jsonPath) does not have; match in the"
                     + " successCondition instead");
         }
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw new MeasurementException(describe + ": received non 2xx response code " + response.statusCode()
-                    + "; jsonPath '" + jsonPath + "' needs a successful response");
+        Object document;
+        try {
+            document = JSON.readValue(response.body(), Object.class);
+        } catch (JsonProcessingException e) {
+            return response.body();
         }
         String path = jsonPath.trim();
         if (path.startsWith("{") && path.endsWith("}")) {
             path = path.substring(1, path.length() - 1).trim(); // Kubernetes JSONPath's template braces
         }
-        Object document;
-        try {
-            document = JSON.readValue(response.body(), Object.class);
-        } catch (JsonProcessingException e) {
-            throw new MeasurementException(describe + ": the response body is not JSON, so jsonPath '" + jsonPath
-                    + "' cannot be read");
+        if (path.startsWith(".") || path.startsWith("[")) {
+            path = "$" + path; // Kubernetes JSONPath lets the root go unwritten
         }
         try {
-            return JsonPath.using(JSON_PATH).parse(document).read(path);
+            JsonPath compiled = JsonPath.compile(path);
+            Object value = JsonPath.using(JSON_PATH).parse(document).read(compiled);
+            if (!compiled.isDefinite()) {
+                List<?> values = (List<?>) value;
+                if (values.isEmpty()) {
+                    throw new MeasurementException(describe + ": jsonPath '" + jsonPath + "' produced no value");
+                }
+                return values.get(0);
+            }
+            return value;
         } catch (InvalidPathException e) { // PathNotFoundException included
-            throw new MeasurementException(describe + ": jsonPath '" + jsonPath + "': " + e.getMessage());
+            throw new MeasurementException(describe + ": jsonPath '" + jsonPath + "' produced no value: "
+                    + e.getMessage());
         }
     }
 }
