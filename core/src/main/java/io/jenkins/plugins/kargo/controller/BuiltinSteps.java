@@ -3,9 +3,13 @@ package io.jenkins.plugins.kargo.controller;
 import io.jenkins.plugins.kargo.promotion.StepRegistration;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdater;
+import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdWaiter;
 import io.jenkins.plugins.kargo.promotion.files.HelmUpdateImageStep;
+import io.jenkins.plugins.kargo.promotion.files.KustomizeBuildStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
 import io.jenkins.plugins.kargo.promotion.files.YamlUpdateStep;
+import io.jenkins.plugins.kargo.promotion.flow.ComposeOutputStep;
+import io.jenkins.plugins.kargo.promotion.git.GitClearStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCloneStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCommitStep;
 import io.jenkins.plugins.kargo.promotion.git.GitPushStep;
@@ -16,9 +20,10 @@ import java.util.List;
 
 /**
  * The promotion steps an engine runs: git ({@code git-clone} through a clone cache under the state directory,
- * {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image}, {@code yaml-update},
- * {@code helm-update-image}), {@code http}, and {@code argocd-update}, which declares that it needs the engine's
- * Kubernetes client and is made on its first use, so that commands that promote nothing never load one.
+ * {@code git-clear}, {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image},
+ * {@code kustomize-build}, {@code yaml-update}, {@code helm-update-image}), {@code http}, {@code compose-output},
+ * and {@code argocd-update} and {@code argocd-wait}, which declare that they need the engine's Kubernetes client and
+ * are made on their first use, so that commands that promote nothing never load one.
  */
 final class BuiltinSteps {
 
@@ -34,10 +39,14 @@ final class BuiltinSteps {
     StepRegistry registry(Path stateDirectory) {
         return StepRegistry.of(List.of(
                 StepRegistration.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE)))),
+                StepRegistration.of(new GitClearStep()),
                 StepRegistration.of(new GitCommitStep()), StepRegistration.of(new GitPushStep()),
-                StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new YamlUpdateStep()),
-                StepRegistration.of(new HelmUpdateImageStep()), StepRegistration.of(new HttpStep()),
+                StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new KustomizeBuildStep()),
+                StepRegistration.of(new YamlUpdateStep()), StepRegistration.of(new HelmUpdateImageStep()),
+                StepRegistration.of(new HttpStep()), StepRegistration.of(new ComposeOutputStep()),
                 StepRegistration.needing(ArgoCdUpdater.NAME, StepRegistration.Need.KUBERNETES,
-                        services -> new ArgoCdUpdater(services.kubernetes()))), kubernetes::get);
+                        services -> new ArgoCdUpdater(services.kubernetes())),
+                StepRegistration.needing(ArgoCdWaiter.NAME, StepRegistration.Need.KUBERNETES,
+                        services -> new ArgoCdWaiter(services.kubernetes()))), kubernetes::get);
     }
 }
