@@ -37,6 +37,7 @@ public final class KargoConfiguration extends GlobalConfiguration {
     private String configurationPath = DEFAULT_CONFIGURATION_PATH;
     private List<CredentialBinding> credentials = new ArrayList<>();
     private KubernetesConnection kubernetes;
+    private GitProjectSource projectSource;
     private boolean deliveryLoop = true;
     private String loopTick = DEFAULT_LOOP_TICK;
 
@@ -97,6 +98,29 @@ public final class KargoConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public GitProjectSource getProjectSource() {
+        return projectSource;
+    }
+
+    /**
+     * Where the projects' Kargo YAML is kept in git, for {@code kargoApply(source: 'git')} and the delivery loop's
+     * start; none: only workspaces.
+     */
+    @DataBoundSetter
+    public void setProjectSource(GitProjectSource projectSource) {
+        this.projectSource = projectSource;
+        save();
+    }
+
+    /** The credential bindings the engine gets: those configured, and the project source's. */
+    public List<CredentialBinding> bindings() {
+        List<CredentialBinding> all = new ArrayList<>(credentials);
+        if (projectSource != null) {
+            projectSource.binding().ifPresent(all::add);
+        }
+        return all;
+    }
+
     public boolean isDeliveryLoop() {
         return deliveryLoop;
     }
@@ -123,7 +147,8 @@ public final class KargoConfiguration extends GlobalConfiguration {
 
     /** What the delivery loop runs with now. */
     public ControllerLoop.Settings loopSettings() {
-        return new ControllerLoop.Settings(deliveryLoop, stateDirectoryPath(), tick(loopTick));
+        return new ControllerLoop.Settings(deliveryLoop, stateDirectoryPath(), tick(loopTick),
+                projectSource == null ? null : projectSource.identity());
     }
 
     /** @throws IllegalArgumentException saying how to write the tick */

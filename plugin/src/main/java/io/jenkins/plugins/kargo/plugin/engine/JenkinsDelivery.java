@@ -45,7 +45,7 @@ public enum JenkinsDelivery implements Delivery.Source {
     public static Wired wire(Path stateDirectory, JenkinsCredentials.Lookup lookup,
                              Function<SecretMask, EventSink> events) {
         KargoConfiguration config = KargoConfiguration.get();
-        JenkinsCredentials.Resolved credentials = JenkinsCredentials.resolve(config.getCredentials(), lookup);
+        JenkinsCredentials.Resolved credentials = JenkinsCredentials.resolve(config.bindings(), lookup);
         EventSink sink = events.apply(credentials.mask());
         credentials.problems().forEach(sink::warn);
         Kargo kargo = Kargo.builder(stateDirectory).credentials(credentials.provider()).events(sink)

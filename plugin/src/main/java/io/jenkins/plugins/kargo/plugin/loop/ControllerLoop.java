@@ -3,7 +3,11 @@ package io.jenkins.plugins.kargo.plugin.loop;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
+import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.application.Kargo;
+import io.jenkins.plugins.kargo.application.command.ApplyResult;
+import io.jenkins.plugins.kargo.application.command.ConfigInput;
+import io.jenkins.plugins.kargo.plugin.config.GitProjectSource;
 import io.jenkins.plugins.kargo.plugin.config.KargoConfiguration;
 import io.jenkins.plugins.kargo.plugin.credentials.JenkinsCredentials;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
@@ -25,10 +29,17 @@ public final class ControllerLoop {
 
     private static final Logger LOGGER = Logger.getLogger(ControllerLoop.class.getName());
 
+    /** Who the audit trail names for what the loop applies. */
+    static final String ACTOR = "jenkins";
+
     private static final ControllerLoop JENKINS = new ControllerLoop(ControllerLoop::openEngine);
 
-    /** What the loop runs with; a change of any of them restarts it. */
-    public record Settings(boolean enabled, Path stateDirectory, Duration tick) {
+    /**
+     * What the loop runs with; a change of any of them restarts it.
+     *
+     * @param projectSource the git project source's repository, branch, path and credential; null: none
+     */
+    public record Settings(boolean enabled, Path stateDirectory, Duration tick, String projectSource) {
     }
 
     private final Function<Settings, Kargo> engines;
@@ -111,7 +122,22 @@ public final class ControllerLoop {
         }
     }
 
+    /** The engine with the system's credentials; the git project source, if any, applied first. */
     private static Kargo openEngine(Settings settings) {
-        return JenkinsDelivery.wire(settings.stateDirectory(), JenkinsCredentials.system(), SystemLog::new).kargo();
+        JenkinsDelivery.Wired wired = JenkinsDelivery.wire(settings.stateDirectory(), JenkinsCredentials.system(),
+                SystemLog::new);
+        GitProjectSource source = KargoConfiguration.get().getProjectSource();
+        if (source != null) {
+            try {
+                ApplyResult applied = wired.kargo().commands().apply(ConfigInput.git(source.getRepoURL(),
+                        source.getBranch(), source.getPath()), ACTOR);
+                LOGGER.info(() -> "Kargo: applied " + applied.projects().stream()
+                        .map(ApplyResult.AppliedProject::name).toList() + " from " + source);
+            } catch (ConfigException | RuntimeException e) {
+                // the projects applied before stay; the loop runs them
+                LOGGER.warning(() -> "Kargo: the project source was not applied: " + wired.mask().apply(e.getMessage()));
+            }
+        }
+        return wired.kargo();
     }
 }

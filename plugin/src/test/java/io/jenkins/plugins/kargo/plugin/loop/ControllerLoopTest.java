@@ -81,7 +81,7 @@ class ControllerLoopTest {
     }
 
     private ControllerLoop.Settings on(Path stateDirectory) {
-        return new ControllerLoop.Settings(true, stateDirectory, TICK);
+        return new ControllerLoop.Settings(true, stateDirectory, TICK, null);
     }
 
     @Test
@@ -111,18 +111,18 @@ class ControllerLoopTest {
         loop.reconfigure(on(state));
         assertThat(opened).hasSize(1);
 
-        loop.reconfigure(new ControllerLoop.Settings(true, state, Duration.ofSeconds(1)));
+        loop.reconfigure(new ControllerLoop.Settings(true, state, Duration.ofSeconds(1), null));
         assertThat(opened).hasSize(2);
         assertThat(loop.running()).isTrue();
 
-        loop.reconfigure(new ControllerLoop.Settings(false, state, Duration.ofSeconds(1)));
+        loop.reconfigure(new ControllerLoop.Settings(false, state, Duration.ofSeconds(1), null));
         assertThat(loop.running()).isFalse();
         assertThat(opened).hasSize(2);
     }
 
     @Test
     void switchedOffItStartsNothing() {
-        loop.start(new ControllerLoop.Settings(false, state, TICK));
+        loop.start(new ControllerLoop.Settings(false, state, TICK, null));
         assertThat(loop.running()).isFalse();
         assertThat(opened).isEmpty();
     }
