@@ -6,6 +6,7 @@ import io.jenkins.plugins.kargo.application.view.FreightSelector;
 import io.jenkins.plugins.kargo.application.view.Views;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.controller.PromotionRefusedException;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -34,8 +35,9 @@ public final class Commands {
     private final StageQueue queue;
     private final Outcomes outcomes;
 
-    public Commands(KargoEngine engine, Views views, Outcomes outcomes) {
-        this.apply = new Apply(engine);
+    /** @param credentials the face's credentials, for reading a project source from git */
+    public Commands(KargoEngine engine, Views views, Outcomes outcomes, CredentialsProvider credentials) {
+        this.apply = new Apply(engine, credentials);
         this.refreshWarehouse = new RefreshWarehouse(engine);
         this.createFreight = new CreateFreight(engine);
         this.promote = new Promote(engine, views);
@@ -48,7 +50,10 @@ public final class Commands {
         this.outcomes = outcomes;
     }
 
-    /** Validates Kargo YAML (a directory, a file or a stream) and stores it, replacing each of its projects whole. */
+    /**
+     * Validates Kargo YAML (a directory, a file, a stream, or a path on a branch of a git repository) and stores it,
+     * replacing each of its projects whole.
+     */
     public ApplyResult apply(ConfigInput input, String actor) throws ConfigException {
         return apply.run(input, actor);
     }
