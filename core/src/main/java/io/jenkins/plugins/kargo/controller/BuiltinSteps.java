@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.promotion.files.CopyStep;
 import io.jenkins.plugins.kargo.promotion.files.DeleteStep;
 import io.jenkins.plugins.kargo.promotion.files.FileWriteStep;
 import io.jenkins.plugins.kargo.promotion.files.HelmUpdateImageStep;
+import io.jenkins.plugins.kargo.promotion.files.JsonUpdateStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeBuildStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
 import io.jenkins.plugins.kargo.promotion.files.YamlUpdateStep;
@@ -50,7 +51,7 @@ final class BuiltinSteps {
                 StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new KustomizeBuildStep()),
                 StepRegistration.of(new YamlUpdateStep()), StepRegistration.of(new HelmUpdateImageStep()),
                 StepRegistration.of(new CopyStep()), StepRegistration.of(new DeleteStep()),
-                StepRegistration.of(new FileWriteStep()),
+                StepRegistration.of(new FileWriteStep()), StepRegistration.of(new JsonUpdateStep()),
                 StepRegistration.of(new HttpStep()), StepRegistration.of(new ComposeOutputStep()),
                 StepRegistration.of(new FailStep()),
                 StepRegistration.needing(ArgoCdUpdater.NAME, StepRegistration.Need.KUBERNETES,
