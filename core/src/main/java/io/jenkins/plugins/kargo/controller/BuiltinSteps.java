@@ -1,18 +1,26 @@
 package io.jenkins.plugins.kargo.controller;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
+import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepRegistration;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
+import io.jenkins.plugins.kargo.promotion.StepResult;
+import io.jenkins.plugins.kargo.promotion.StepStatus;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdater;
 import io.jenkins.plugins.kargo.promotion.files.HelmUpdateImageStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
 import io.jenkins.plugins.kargo.promotion.files.YamlUpdateStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCloneStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCommitStep;
+import io.jenkins.plugins.kargo.promotion.git.GitPushPreview;
 import io.jenkins.plugins.kargo.promotion.git.GitPushStep;
 import io.jenkins.plugins.kargo.promotion.git.RepositoryCache;
 import io.jenkins.plugins.kargo.promotion.http.HttpStep;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The promotion steps an engine runs: git ({@code git-clone} through a clone cache under the state directory,
@@ -32,12 +40,39 @@ final class BuiltinSteps {
     }
 
     StepRegistry registry(Path stateDirectory) {
-        return StepRegistry.of(List.of(
+        List<StepRegistration> steps = new ArrayList<>(local(stateDirectory));
+        steps.add(StepRegistration.of(new GitPushStep()));
+        steps.add(StepRegistration.of(new HttpStep()));
+        steps.add(StepRegistration.needing(ArgoCdUpdater.NAME, StepRegistration.Need.KUBERNETES,
+                services -> new ArgoCdUpdater(services.kubernetes())));
+        return StepRegistry.of(steps, kubernetes::get);
+    }
+
+    /**
+     * The steps of a preview ({@link PromotionDryRun}): those that only work in the promotion's working directory, as
+     * they are; {@code git-push} saying what it would push; the others known but not run.
+     */
+    StepRegistry preview(Path stateDirectory) {
+        List<StepRegistration> steps = new ArrayList<>(local(stateDirectory));
+        steps.add(StepRegistration.of(new GitPushPreview()));
+        steps.add(StepRegistration.of(new NotRun(HttpStep.NAME)));
+        steps.add(StepRegistration.of(new NotRun(ArgoCdUpdater.NAME)));
+        return StepRegistry.of(steps, kubernetes::get);
+    }
+
+    /** The steps that read and write only the promotion's working directory (and the clone cache). */
+    private static List<StepRegistration> local(Path stateDirectory) {
+        return List.of(
                 StepRegistration.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE)))),
-                StepRegistration.of(new GitCommitStep()), StepRegistration.of(new GitPushStep()),
-                StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new YamlUpdateStep()),
-                StepRegistration.of(new HelmUpdateImageStep()), StepRegistration.of(new HttpStep()),
-                StepRegistration.needing(ArgoCdUpdater.NAME, StepRegistration.Need.KUBERNETES,
-                        services -> new ArgoCdUpdater(services.kubernetes()))), kubernetes::get);
+                StepRegistration.of(new GitCommitStep()), StepRegistration.of(new KustomizeSetImageStep()),
+                StepRegistration.of(new YamlUpdateStep()), StepRegistration.of(new HelmUpdateImageStep()));
+    }
+
+    /** A step that acts outside the working directory (a sync, a call): a preview names it without running it. */
+    private record NotRun(String name) implements PromotionStepRunner {
+        @Override
+        public StepResult run(StepContext context, JsonNode config) {
+            return new StepResult(StepStatus.Skipped, Map.of(), "not run in a preview: it acts outside the working directory");
+        }
     }
 }

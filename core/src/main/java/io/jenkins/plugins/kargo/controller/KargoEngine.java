@@ -35,6 +35,7 @@ import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
+import io.jenkins.plugins.kargo.promotion.PromotionRun;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.Ulid;
@@ -85,6 +86,7 @@ public final class KargoEngine implements AutoCloseable {
     private final AutoPromotion autoPromotion;
     private final Promoter promoter;
     private final PromotionWorker worker;
+    private final PromotionDryRun dryRun;
     private final PromotionName names;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final EventSink events;
@@ -93,7 +95,7 @@ public final class KargoEngine implements AutoCloseable {
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final Map<String, Loaded> configurations = new ConcurrentHashMap<>();
 
-    private KargoEngine(KargoStore store, Subscribers subscribers, PromotionRunner runner,
+    private KargoEngine(KargoStore store, Subscribers subscribers, PromotionRunner runner, PromotionRunner preview,
                         MeasurementProviders providers, Verifier.StageArgs stageArgs, CredentialsProvider credentials,
                         EventSink events, Clock clock) {
         this.store = store;
@@ -112,6 +114,7 @@ public final class KargoEngine implements AutoCloseable {
         Verifier verifier = new Verifier(store, analysis, stageArgs, rollback, delivery, events, clock);
         this.worker = new PromotionWorker(store, runner, verifier, rollback, names, credentials, delivery, events,
                 clock);
+        this.dryRun = new PromotionDryRun(store, preview, worker, names, credentials, events, clock);
     }
 
     /**
@@ -188,9 +191,12 @@ public final class KargoEngine implements AutoCloseable {
                     new NpmSubscriber(http, credentials),
                     new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
             BuiltinVerification verification = new BuiltinVerification(client);
-            KargoEngine engine = new KargoEngine(store, subscribers, new PromotionRunner(steps != null ? steps
-                    : new BuiltinSteps(client).registry(stateDirectory), clock), verification.providers(),
-                    verification.stageArgs(), credentials, events, clock);
+            BuiltinSteps builtin = new BuiltinSteps(client);
+            // given steps (tests) run in previews as they are
+            KargoEngine engine = new KargoEngine(store, subscribers,
+                    new PromotionRunner(steps != null ? steps : builtin.registry(stateDirectory), clock),
+                    new PromotionRunner(steps != null ? steps : builtin.preview(stateDirectory), clock),
+                    verification.providers(), verification.stageArgs(), credentials, events, clock);
             engine.closeWith(client);
             WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events);
             engine.addListener(notifier);
@@ -552,6 +558,21 @@ public final class KargoEngine implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What promoting the Freight (name or alias) into the stage would do, without doing it: the stage's steps run in a
+     * working directory of their own, {@code git-push} reports the diff it would push instead of pushing, and steps
+     * that act elsewhere ({@code argocd-update}, {@code http}) are not run. Nothing is recorded.
+     *
+     * @return the steps' records; a {@code git-push}'s output holds {@code repoURL}, {@code branch}, {@code paths}
+     *         and {@code diff}
+     */
+    public PromotionRun preview(String project, String stage, String freight, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        return dryRun.run(project, target, promoter.freight(project, freight), actor);
     }
 
     /** Whether the Freight (name or alias) may be promoted into the stage now, and why. */

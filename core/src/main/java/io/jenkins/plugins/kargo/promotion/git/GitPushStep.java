@@ -121,7 +121,7 @@ public final class GitPushStep implements PromotionStepRunner {
         }
     }
 
-    private static String targetBranch(Config config, StepContext context, Repository repo) throws IOException {
+    static String targetBranch(Config config, StepContext context, Repository repo) throws IOException {
         if (config.generateTargetBranch()) {
             return "kargo/promotion/" + context.promotion();
         }
