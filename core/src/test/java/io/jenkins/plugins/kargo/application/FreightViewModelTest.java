@@ -21,7 +21,7 @@ import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightImage;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.testkit.BareGitRepository;
-import io.jenkins.plugins.kargo.testkit.ShopProject;
+import io.jenkins.plugins.kargo.testkit.GitOpsProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,78 +41,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FreightViewModelTest {
 
-    private static final String PROJECT = "shop";
-    private static final String IMAGE = "registry.local/app";
+    private static final String PROJECT = GitOpsProject.PROJECT;
+    private static final String IMAGE = GitOpsProject.IMAGE;
     private static final String ADMIN = "admin@example.com";
 
     @TempDir
     Path dir;
 
+    private GitOpsProject project;
     private BareGitRepository gitops;
     private Kargo kargo;
 
-    private String stage(String name, String sources, String extraStep) {
-        return """
-                ---
-                apiVersion: kargo.akuity.io/v1alpha1
-                kind: Stage
-                metadata:
-                  name: %1$s
-                  namespace: shop
-                spec:
-                  requestedFreight:
-                    - origin: {kind: Warehouse, name: images}
-                      %2$s
-                  promotionTemplate:
-                    spec:
-                      steps:
-                        - uses: git-clone
-                          config:
-                            repoURL: %3$s
-                            checkout: [{branch: main, path: ./out}]
-                        - uses: kustomize-set-image
-                          config:
-                            path: ./out/overlays/%1$s
-                            images: [{image: %4$s, tag: "${{ imageFrom('%4$s').Tag }}"}]
-                        - uses: git-commit
-                          config: {path: ./out, message: "%1$s: ${{ ctx.targetFreight.alias }}"}
-                        - uses: git-push
-                          as: push
-                          config: {path: ./out}
-                %5$s""".formatted(name, sources, gitops.fileUrl(), IMAGE, extraStep);
-    }
-
     @BeforeEach
     void applyTheProject() throws Exception {
-        gitops = BareGitRepository.create(dir, "gitops");
-        String kustomization = "images:\n  - name: " + IMAGE + "\n    newTag: 0.9.0\n";
-        gitops.commit("overlays", Instant.now(), Map.of("overlays/dev/kustomization.yaml", kustomization,
-                "overlays/uat/kustomization.yaml", kustomization));
-        Path config = Files.createDirectories(dir.resolve("kargo"));
-        Files.writeString(config.resolve("shop.yaml"), ShopProject.header(IMAGE, ShopProject.AUTO_PROMOTE_DEV)
-                + stage("dev", "sources: {direct: true}", "")
-                + stage("uat", "sources: {stages: [dev]}", """
-                                - uses: argocd-update
-                                  config: {apps: [{name: app-uat}]}
-                        """));
-        Files.writeString(config.resolve("dashboard.yaml"), """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: kargo-dashboard-config
-                  namespace: kargo
-                data:
-                  config.yaml: |
-                    projects:
-                      - name: shop
-                    ui:
-                      theme: dark
-                    rbac:
-                      enabled: true
-                      adminUsers: [%s]
-                """.formatted(ADMIN));
+        project = GitOpsProject.create(dir, null, List.of(ADMIN));
+        gitops = project.gitops();
         kargo = Kargo.builder(dir.resolve("state")).build();
-        kargo.commands().apply(ConfigInput.path(config), "alice");
+        kargo.commands().apply(ConfigInput.path(project.directory()), "alice");
     }
 
     @AfterEach
@@ -154,7 +99,7 @@ class FreightViewModelTest {
         assertThat(all.freight()).extracting(f -> f.maturity().orElse("none"))
                 .containsExactly("none", "stable", "stable", "beta", "alpha");
         assertThat(all.freight().get(3).artifacts().get(0).maturity()).contains("beta");
-        assertThat(all.stages()).containsExactly("dev", "uat");
+        assertThat(all.stages()).containsExactly("dev", "uat", "prod");
         assertThat(all.warehouses()).containsExactly("images");
         assertThat(all.artifacts()).containsExactly(IMAGE, "registry.local/other");
 
@@ -221,6 +166,7 @@ class FreightViewModelTest {
             assertThat(c.to()).isEqualTo("1.1.0");
         });
         assertThat(preview.phase()).isEqualTo("Succeeded");
+        assertThat(preview.verification()).isEmpty();
         assertThat(preview.commits()).singleElement().satisfies(c -> {
             assertThat(c.repository()).isEqualTo(gitops.fileUrl());
             assertThat(c.branch()).isEqualTo("main");
@@ -228,6 +174,8 @@ class FreightViewModelTest {
             assertThat(c.diff()).contains("--- a/overlays/dev/kustomization.yaml", "-    newTag: 1.0.0",
                     "+    newTag: 1.1.0");
         });
+        assertThat(kargo.commands().preview(PROJECT, "uat", FreightSelector.byAlias("second"), "bob").verification())
+                .containsExactly("sign-off");
         assertThat(gitops.head()).as("nothing pushed").isEqualTo(pushed);
         assertThat(gitops.read("main", "overlays/dev/kustomization.yaml")).contains("newTag: 1.0.0");
         assertThat(kargo.views().promotions(PROJECT, Optional.of("dev"))).as("nothing recorded").hasSize(1);
@@ -239,8 +187,9 @@ class FreightViewModelTest {
         freight("first", 1, "1.0.0");
         promoteIntoDev("first");
 
-        PromotionPreview preview = kargo.commands().preview(PROJECT, "uat", FreightSelector.byAlias("first"), "bob");
+        PromotionPreview preview = kargo.commands().preview(PROJECT, "prod", FreightSelector.byAlias("first"), "bob");
 
+        assertThat(preview.availability().available()).as("not verified in uat: previewed all the same").isFalse();
         assertThat(preview.changes()).singleElement().satisfies(c -> assertThat(c.from()).isEmpty());
         assertThat(preview.commits()).singleElement().satisfies(c -> assertThat(c.diff()).contains("+    newTag: 1.0.0"));
         assertThat(preview.steps()).extracting(StepLine::uses, StepLine::status).containsExactly(
@@ -249,6 +198,7 @@ class FreightViewModelTest {
                 org.assertj.core.groups.Tuple.tuple("git-commit", "Succeeded"),
                 org.assertj.core.groups.Tuple.tuple("git-push", "Succeeded"),
                 org.assertj.core.groups.Tuple.tuple("argocd-update", "Skipped"));
+        assertThat(preview.verification()).isEmpty();
         assertThat(preview.steps().get(4).message()).isEqualTo("not run in a preview: it acts outside the working directory");
         assertThat(preview.phase()).isEqualTo("Succeeded");
     }

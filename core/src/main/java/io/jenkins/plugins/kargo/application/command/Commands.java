@@ -41,7 +41,7 @@ public final class Commands {
         this.approve = new Approve(engine, views);
         this.reject = new Reject(engine, views);
         this.verify = new Verify(engine, views);
-        this.abort = new Abort(engine);
+        this.abort = new Abort(engine, views);
         this.rollback = new Rollback(engine, views);
         this.preview = new Preview(engine, views);
         this.queue = new StageQueue(engine, views);
@@ -108,7 +108,11 @@ public final class Commands {
         return refusing(() -> verify.run(project, stage, actor));
     }
 
-    /** Aborts a promotion: a Pending one at once, a Running one before its next step. */
+    /**
+     * Aborts a promotion: a Pending one at once, a Running one before its next step.
+     *
+     * @throws CommandRefusedException when it has ended already
+     */
     public AbortResult abortPromotion(String project, String promotion, String actor) {
         AbortResult result = abort.promotion(project, promotion, actor);
         outcomes.changed();
