@@ -16,14 +16,18 @@ VERDACCIO_HOME=${VERDACCIO_HOME:-$HOME/.cache/kargo-ci/verdaccio}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
+# How long a server may take to answer after it was started: a loaded machine starts Verdaccio slowly.
+START_SECONDS=${KARGO_SERVICES_START_SECONDS:-180}
+
 wait_http() { # url, expected-status-regex, name, pidfile
-  for _ in $(seq 1 300); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)
+  local deadline=$((SECONDS + START_SECONDS))
+  while ((SECONDS < deadline)); do
+    code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$1" || true)
     if [[ $code =~ $2 ]]; then return 0; fi
     if ! kill -0 "$(cat "$4")" 2>/dev/null; then echo "$3 exited; its log:" >&2; cat "$STATE/$3.log" >&2; return 1; fi
-    sleep 0.1 # polling a child process that has no readiness signal; bounded to 30s
+    sleep 0.1 # polling a child process that has no readiness signal; bounded by START_SECONDS
   done
-  echo "$3 did not answer at $1 within 30s; its log:" >&2; cat "$STATE/$3.log" >&2; return 1
+  echo "$3 did not answer at $1 within ${START_SECONDS}s; its log:" >&2; cat "$STATE/$3.log" >&2; return 1
 }
 
 start_registry() { # name, port, [auth section as YAML flow mapping]

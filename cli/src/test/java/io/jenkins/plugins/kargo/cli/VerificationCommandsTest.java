@@ -131,7 +131,7 @@ class VerificationCommandsTest {
         assertThat(stages.get(0)).endsWith("VERIFICATION");
         assertThat(stages.get(1)).startsWith("dev").contains("Unhealthy", "Failed: Metric \"health\" assessed Failed")
                 .endsWith("...");
-        assertThat(stages.get(1).substring(stages.get(0).indexOf("VERIFICATION"))).hasSize(VerificationReport.CELL_WIDTH);
+        assertThat(stages.get(1).substring(stages.get(0).indexOf("VERIFICATION"))).hasSize(60); // the report's cell width
         assertThat(stages.get(2)).startsWith("uat").doesNotContain("Successful", "Failed");
 
         JsonNode dev = new ObjectMapper().readTree(kargo("get", "stages", "-o", "json").out()).at("/items/0");

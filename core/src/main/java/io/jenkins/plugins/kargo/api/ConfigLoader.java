@@ -2,7 +2,12 @@ package io.jenkins.plugins.kargo.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +29,8 @@ public final class ConfigLoader {
 
     /** The name errors use for standard input. */
     public static final String STDIN = "<stdin>";
+    /** A line that starts or ends a YAML document; inside a block scalar such a line would be indented. */
+    private static final Pattern DOCUMENT_MARKER = Pattern.compile("^(---|\\.\\.\\.)(\\s.*)?$");
 
     private final ConfigLimits limits;
 
@@ -90,6 +98,55 @@ public final class ConfigLoader {
         return dashboards.get(0);
     }
 
+    /**
+     * The sources as the configuration store may keep them: every {@code Secret} document blanked out, its lines
+     * left empty (the first says where the Secret went) so the other documents keep their line numbers.
+     */
+    public List<ConfigSource> withoutSecrets(List<ConfigSource> sources) {
+        YamlReader yaml = new YamlReader(limits);
+        List<ConfigSource> kept = new ArrayList<>();
+        for (ConfigSource source : sources) {
+            List<Integer> secretLines = new ArrayList<>();
+            List<String> secretNames = new ArrayList<>();
+            for (YamlDocument document : yaml.read(source.name(), source.text().getBytes(StandardCharsets.UTF_8), 0,
+                    "", new Problems())) {
+                if (ResourceKind.SECRET.kind().equals(document.root().path("kind").asText())) {
+                    secretLines.add(document.lines().getOrDefault("", 1));
+                    secretNames.add(document.root().path("metadata").path("name").asText());
+                }
+            }
+            kept.add(secretLines.isEmpty() ? source
+                    : new ConfigSource(source.name(), blank(source.text(), secretLines, secretNames)));
+        }
+        return List.copyOf(kept);
+    }
+
+    /** Blanks the document around each of {@code rootLines} (1-based): from its marker line to the next marker. */
+    private static String blank(String text, List<Integer> rootLines, List<String> names) {
+        String[] lines = text.split("(?<=\n)", -1);
+        for (int d = 0; d < rootLines.size(); d++) {
+            int root = rootLines.get(d) - 1;
+            int start = root;
+            while (start > 0 && !isMarker(lines[start])) {
+                start--;
+            }
+            int end = root + 1;
+            while (end < lines.length && !isMarker(lines[end])) {
+                end++;
+            }
+            for (int i = start; i < end; i++) {
+                String newline = lines[i].endsWith("\r\n") ? "\r\n" : lines[i].endsWith("\n") ? "\n" : "";
+                // the document's own marker goes too: an empty document would be read as an empty value
+                lines[i] = (i == start ? "# Secret " + names.get(d) + ": kept in the credentials store" : "") + newline;
+            }
+        }
+        return String.join("", lines);
+    }
+
+    private static boolean isMarker(String line) {
+        return DOCUMENT_MARKER.matcher(line.stripTrailing()).matches();
+    }
+
     /** The YAML files of a directory (recursively, sorted) or one file, within the size limits. */
     public List<ConfigSource> read(Path path) throws ConfigException {
         Problems problems = new Problems();
@@ -105,17 +162,37 @@ public final class ConfigLoader {
         Problems problems = new Problems();
         List<ConfigSource> sources = new ArrayList<>();
         try {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-            if (bytes.length > limits.maxFileBytes()) {
-                problems.error(new SourceLocation(name, 1, ""), "input is larger than " + limits.maxFileBytes()
-                        + " bytes", "split the configuration into files of at most " + limits.maxFileBytes() + " bytes");
-            } else {
-                sources.add(new ConfigSource(name, new String(bytes, StandardCharsets.UTF_8)));
-            }
+            readBounded(in, name, "input", sources, problems);
         } catch (IOException e) {
             problems.error(new SourceLocation(name, 1, ""), "cannot read: " + e.getMessage(), "check the input");
         }
         return checked(sources, problems);
+    }
+
+    /**
+     * Reads at most the file limit and one byte more, whatever the source says its size is (a device or a pipe
+     * says 0), and decodes it as UTF-8, refusing anything else with the offset of the first byte that is not.
+     */
+    private void readBounded(InputStream in, String name, String what, List<ConfigSource> sources, Problems problems)
+            throws IOException {
+        SourceLocation where = new SourceLocation(name, 1, "");
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+        if (bytes.length > limits.maxFileBytes()) {
+            problems.error(where, what + " is larger than " + limits.maxFileBytes() + " bytes",
+                    "split the configuration into files of at most " + limits.maxFileBytes() + " bytes");
+            return;
+        }
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        ByteBuffer input = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(input, text, true);
+        if (result.isError()) {
+            problems.error(where, what + " is not UTF-8 text: byte offset " + input.position() + " ("
+                            + String.format("0x%02x", bytes[input.position()] & 0xff) + ") is not valid UTF-8",
+                    "give Kargo YAML saved as UTF-8; a binary file is not configuration");
+            return;
+        }
+        sources.add(new ConfigSource(name, text.flip().toString()));
     }
 
     private static List<ConfigSource> checked(List<ConfigSource> sources, Problems problems) throws ConfigException {
@@ -184,17 +261,22 @@ public final class ConfigLoader {
     private void readFile(Path file, List<ConfigSource> sources, Problems problems) {
         SourceLocation where = new SourceLocation(file.toString(), 1, "");
         try {
-            long size = Files.size(file);
+            // a regular file says its size, so a large one is refused unread; a device or a pipe says 0
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
             if (size > limits.maxFileBytes()) {
                 problems.error(where, "file is " + size + " bytes, more than " + limits.maxFileBytes(),
                         "split it into smaller files");
                 return;
             }
-            sources.add(new ConfigSource(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            try (InputStream in = Files.newInputStream(file)) {
+                readBounded(in, file.toString(), "file", sources, problems);
+            }
         } catch (NoSuchFileException e) {
             problems.error(where, "no such file", "give an existing file or directory");
+        } catch (AccessDeniedException e) {
+            problems.error(where, "cannot read: permission denied", "check the file's permissions");
         } catch (IOException e) {
-            problems.error(where, "cannot read: " + e.getMessage(), "check the file's permissions");
+            problems.error(where, "cannot read: " + e.getMessage(), "check that it is a readable file");
         }
     }
 
@@ -217,13 +299,20 @@ public final class ConfigLoader {
                 reader.header(document).ifPresent(headers::add);
             }
         }
+        if (headers.isEmpty() && !problems.hasErrors()) {
+            String where = sources.size() == 1 ? sources.get(0).name() : sources.size() + " files";
+            problems.error(new SourceLocation(sources.isEmpty() ? "input" : sources.get(0).name(), 1, ""),
+                    "no resources found in " + where + " (only empty YAML documents or comments)",
+                    "give the Kargo YAML to apply: Project, Warehouse, Stage, ... documents");
+        }
         List<String> projects = headers.stream().filter(h -> h.kind() == ResourceKind.PROJECT)
                 .map(ResourceReader.Header::name).distinct().toList();
         List<KargoResource> resources = new ArrayList<>();
         for (ResourceReader.Header header : headers) {
-            Optional<String> project = project(header, projects);
+            Optional<String> project = project(header, projects, reader);
             project.flatMap(p -> reader.read(header, p)).ifPresent(resources::add);
         }
+        reader.reportOtherKinds();
         ConfigValidator.Result validated = ConfigValidator.validate(resources, problems);
         if (problems.hasErrors()) {
             throw new ConfigException(problems.all());
@@ -233,14 +322,31 @@ public final class ConfigLoader {
 
     /**
      * The project a resource belongs to: its namespace, else the one Project of the input. Empty (and an error) when
-     * neither says.
+     * neither says. Cluster-wide resources and the dashboard ConfigMap belong to none ({@code ""}), and so do the
+     * Secrets and ConfigMaps of Kargo's shared resources namespace. A Secret or ConfigMap of another namespace is
+     * nothing this product reads (it is reported as such), unless the namespace looks like a misspelt project.
      */
-    private static Optional<String> project(ResourceReader.Header header, List<String> projects) {
+    private static Optional<String> project(ResourceReader.Header header, List<String> projects,
+                                            ResourceReader reader) {
         switch (header.kind()) {
             case PROJECT:
                 return Optional.of(header.name());
-            case CLUSTER_ANALYSIS_TEMPLATE, CONFIG_MAP:
+            case CLUSTER_ANALYSIS_TEMPLATE, CLUSTER_PROMOTION_TASK:
                 return Optional.of("");
+            case CONFIG_MAP, SECRET:
+                String namespace = header.namespace();
+                if (Secret.SHARED_NAMESPACE.equals(namespace)) {
+                    return Optional.of("");
+                }
+                if (header.kind() == ResourceKind.CONFIG_MAP && isDashboard(header, projects)) {
+                    return Optional.of("");
+                }
+                if (!namespace.isEmpty() && !projects.contains(namespace)
+                        && Spelling.closest(namespace, projects).isEmpty()) {
+                    reader.otherNamespace(header);
+                    return Optional.empty();
+                }
+                break;
             default:
                 break;
         }
@@ -263,5 +369,14 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(namespace);
+    }
+
+    /**
+     * The seed's dashboard ConfigMap: {@code data."config.yaml"} in a namespace that is no project (the seed's
+     * {@code kargo}), or without a namespace. A project's own ConfigMap may hold a {@code config.yaml} too.
+     */
+    private static boolean isDashboard(ResourceReader.Header header, List<String> projects) {
+        return header.root().get("data").has(DashboardConfigReader.CONFIG_KEY)
+                && (header.namespace().isEmpty() || !projects.contains(header.namespace()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ final class ConfigValidator {
                 checkRequests(stage, warehouses, stages, problems);
                 stage.verification().ifPresent(v -> checkVerification(stage, v, resources, problems));
                 stage.promotionMechanisms().ifPresent(m -> checkImages(stage, m, warehouses, problems));
+                stage.promotionTemplate().ifPresent(t -> checkTasks(stage, t, resources, problems));
             }
             stageOrder.put(name, order(stages, problems));
             policies.put(name, mergePolicies(project, resources, stages, problems));
@@ -101,43 +103,65 @@ final class ConfigValidator {
                 : Spelling.suggest(name, known, "known " + kind + "s are") + " (or define a " + kind + " named " + name + ")";
     }
 
-    /** Stages ordered upstream first; a cycle is reported with its path. */
+    /**
+     * Stages ordered upstream first; a cycle is reported with its path. A depth-first walk with a stack of its own,
+     * not the call stack, so that a chain or cycle of thousands of stages is an answer, not a StackOverflowError.
+     */
     private static List<Stage> order(Map<String, Stage> stages, Problems problems) {
         List<Stage> ordered = new ArrayList<>();
         Map<String, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
-        for (Stage stage : stages.values()) {
-            visit(stage, stages, state, new ArrayDeque<>(), ordered, problems);
+        for (Stage root : stages.values()) {
+            if (state.containsKey(root.name())) {
+                continue;
+            }
+            Deque<String> path = new ArrayDeque<>();
+            Deque<Map.Entry<Stage, Iterator<String>>> walk = new ArrayDeque<>();
+            state.put(root.name(), 1);
+            path.push(root.name());
+            walk.push(Map.entry(root, root.upstreamStages().iterator()));
+            while (!walk.isEmpty()) {
+                Stage stage = walk.peek().getKey();
+                Iterator<String> upstreams = walk.peek().getValue();
+                if (!upstreams.hasNext()) {
+                    walk.pop();
+                    path.pop();
+                    state.put(stage.name(), 2);
+                    ordered.add(stage);
+                    continue;
+                }
+                String upstream = upstreams.next();
+                Stage source = stages.get(upstream);
+                if (source == null || upstream.equals(stage.name())) {
+                    continue;
+                }
+                Integer seen = state.get(upstream);
+                if (seen == null) {
+                    state.put(upstream, 1);
+                    path.push(upstream);
+                    walk.push(Map.entry(source, source.upstreamStages().iterator()));
+                } else if (seen == 1) {
+                    reportCycle(source, path, problems);
+                }
+            }
         }
         return ordered;
     }
 
-    private static void visit(Stage stage, Map<String, Stage> stages, Map<String, Integer> state, Deque<String> path,
-                              List<Stage> ordered, Problems problems) {
-        Integer seen = state.get(stage.name());
-        if (seen != null) {
-            if (seen == 1) {
-                List<String> cycle = new ArrayList<>(path);
-                java.util.Collections.reverse(cycle);
-                cycle = cycle.subList(cycle.indexOf(stage.name()), cycle.size());
-                SourceLocation at = stage.requestedFreight().stream().filter(r -> !r.sources().stages().isEmpty())
-                        .findFirst().map(r -> r.location().at("sources.stages", 0)).orElse(stage.location());
-                problems.error(at, "the stages form a cycle: "
-                                + String.join(" → ", cycle) + " → " + stage.name(),
-                        "remove one of these upstream links so freight flows one way");
-            }
-            return;
-        }
-        state.put(stage.name(), 1);
-        path.push(stage.name());
-        for (String upstream : stage.upstreamStages()) {
-            Stage source = stages.get(upstream);
-            if (source != null && !upstream.equals(stage.name())) {
-                visit(source, stages, state, path, ordered, problems);
-            }
-        }
-        path.pop();
-        state.put(stage.name(), 2);
-        ordered.add(stage);
+    /** The most stages of a cycle a message names one by one. */
+    private static final int MAX_CYCLE_SHOWN = 12;
+
+    private static void reportCycle(Stage stage, Deque<String> path, Problems problems) {
+        List<String> cycle = new ArrayList<>(path);
+        java.util.Collections.reverse(cycle);
+        cycle = cycle.subList(cycle.indexOf(stage.name()), cycle.size());
+        SourceLocation at = stage.requestedFreight().stream().filter(r -> !r.sources().stages().isEmpty())
+                .findFirst().map(r -> r.location().at("sources.stages", 0)).orElse(stage.location());
+        List<String> shown = cycle.size() <= MAX_CYCLE_SHOWN ? cycle : List.of(
+                String.join(" → ", cycle.subList(0, MAX_CYCLE_SHOWN - 1)),
+                "… (" + (cycle.size() - MAX_CYCLE_SHOWN) + " more) …", cycle.get(cycle.size() - 1));
+        problems.error(at, "the stages form a cycle" + (cycle.size() > MAX_CYCLE_SHOWN ? " of " + cycle.size()
+                        + " stages" : "") + ": " + String.join(" → ", shown) + " → " + stage.name(),
+                "remove one of these upstream links so freight flows one way");
     }
 
     private static void checkVerification(Stage stage, Verification verification, List<KargoResource> resources,
@@ -162,6 +186,35 @@ final class ConfigValidator {
                                     + "', which this verification does not give",
                             "add to verification.args: - name: " + arg.name() + "\n      value: <value>");
                 }
+            }
+        }
+    }
+
+    /** Each {@code task:} step names an existing task and gives every input the task has no default for. */
+    private static void checkTasks(Stage stage, PromotionTemplate template, List<KargoResource> resources,
+                                   Problems problems) {
+        List<ExpressionVariable> promotionVars = new ArrayList<>(stage.vars());
+        promotionVars.addAll(template.vars());
+        for (PromotionStep step : template.steps()) {
+            if (step.task().isEmpty()) {
+                continue;
+            }
+            PromotionStep.TaskReference ref = step.task().get();
+            String project = ref.kind() == ResourceKind.CLUSTER_PROMOTION_TASK ? "" : stage.project();
+            List<PromotionTask> candidates = of(resources, PromotionTask.class).stream()
+                    .filter(t -> t.kind() == ref.kind() && t.project().equals(project)).toList();
+            Optional<PromotionTask> task = candidates.stream().filter(t -> t.name().equals(ref.name())).findFirst();
+            if (task.isEmpty()) {
+                problems.error(step.location().at("task.name", 0), "unknown " + ref
+                                + (project.isEmpty() ? "" : " in project " + project),
+                        fixName(ref.name(), candidates.stream().map(PromotionTask::name).collect(Collectors.toSet()),
+                                ref.kind().kind()));
+                continue;
+            }
+            for (String input : task.get().missingInputs(promotionVars, step.vars())) {
+                problems.error(step.location(), ref + " needs input '" + input + "', which neither this step's vars"
+                                + " nor the stage's and template's vars give",
+                        "add to this step: vars: [{name: " + input + ", value: <value>}]");
             }
         }
     }

@@ -68,7 +68,8 @@ final class YamlReader {
                 }
                 DocumentBuilder builder = new DocumentBuilder(parser, file, lineOffset, pathPrefix, problems);
                 JsonNode root = builder.value(token, "");
-                if (!root.isNull()) {
+                // an empty document (a trailing ---) comes as an empty plain scalar, not as null: both are nothing
+                if (!root.isNull() && !(root.isTextual() && root.textValue().isEmpty())) {
                     documents.add(new YamlDocument(file, root, builder.lines, lineOffset, pathPrefix));
                 }
             }

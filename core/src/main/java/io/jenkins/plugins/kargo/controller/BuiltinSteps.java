@@ -8,9 +8,13 @@ import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdater;
+import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdWaiter;
 import io.jenkins.plugins.kargo.promotion.files.HelmUpdateImageStep;
+import io.jenkins.plugins.kargo.promotion.files.KustomizeBuildStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
 import io.jenkins.plugins.kargo.promotion.files.YamlUpdateStep;
+import io.jenkins.plugins.kargo.promotion.flow.ComposeOutputStep;
+import io.jenkins.plugins.kargo.promotion.git.GitClearStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCloneStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCommitStep;
 import io.jenkins.plugins.kargo.promotion.git.GitPushPreview;
@@ -24,9 +28,10 @@ import java.util.Map;
 
 /**
  * The promotion steps an engine runs: git ({@code git-clone} through a clone cache under the state directory,
- * {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image}, {@code yaml-update},
- * {@code helm-update-image}), {@code http}, and {@code argocd-update}, which declares that it needs the engine's
- * Kubernetes client and is made on its first use, so that commands that promote nothing never load one.
+ * {@code git-clear}, {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image},
+ * {@code kustomize-build}, {@code yaml-update}, {@code helm-update-image}), {@code http}, {@code compose-output},
+ * and {@code argocd-update} and {@code argocd-wait}, which declare that they need the engine's Kubernetes client and
+ * are made on their first use, so that commands that promote nothing never load one.
  */
 final class BuiltinSteps {
 
@@ -45,6 +50,8 @@ final class BuiltinSteps {
         steps.add(StepRegistration.of(new HttpStep()));
         steps.add(StepRegistration.needing(ArgoCdUpdater.NAME, StepRegistration.Need.KUBERNETES,
                 services -> new ArgoCdUpdater(services.kubernetes())));
+        steps.add(StepRegistration.needing(ArgoCdWaiter.NAME, StepRegistration.Need.KUBERNETES,
+                services -> new ArgoCdWaiter(services.kubernetes())));
         return StepRegistry.of(steps, kubernetes::get);
     }
 
@@ -57,6 +64,7 @@ final class BuiltinSteps {
         steps.add(StepRegistration.of(new GitPushPreview()));
         steps.add(StepRegistration.of(new NotRun(HttpStep.NAME)));
         steps.add(StepRegistration.of(new NotRun(ArgoCdUpdater.NAME)));
+        steps.add(StepRegistration.of(new NotRun(ArgoCdWaiter.NAME)));
         return StepRegistry.of(steps, kubernetes::get);
     }
 
@@ -64,8 +72,10 @@ final class BuiltinSteps {
     private static List<StepRegistration> local(Path stateDirectory) {
         return List.of(
                 StepRegistration.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE)))),
-                StepRegistration.of(new GitCommitStep()), StepRegistration.of(new KustomizeSetImageStep()),
-                StepRegistration.of(new YamlUpdateStep()), StepRegistration.of(new HelmUpdateImageStep()));
+                StepRegistration.of(new GitClearStep()), StepRegistration.of(new GitCommitStep()),
+                StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new KustomizeBuildStep()),
+                StepRegistration.of(new YamlUpdateStep()), StepRegistration.of(new HelmUpdateImageStep()),
+                StepRegistration.of(new ComposeOutputStep()));
     }
 
     /** A step that acts outside the working directory (a sync, a call): a preview names it without running it. */

@@ -140,9 +140,9 @@ public final class PromotionWorker {
             deleteRecursively(workDir); // what a crashed attempt left
             Files.createDirectories(workDir);
             StepContext context = new StepContext(project, promotion.stage(), name, promotion.actor(), collection,
-                    workDir, credentials, events, clock);
-            // the stage's promotionTemplate steps, or its promotionMechanisms translated into steps
-            PromotionPlan plan = PromotionPlan.of(stage.get());
+                    workDir, credentials.forProject(project), events, clock);
+            // the stage's promotionTemplate steps (its tasks' steps in place), or its promotionMechanisms as steps
+            PromotionPlan plan = PromotionPlan.of(stage.get(), reference -> config.promotionTask(project, reference));
             outcome = runner.run(plan.vars(), plan.steps(), context, () -> store.promotions().abortRequested(project, name),
                     step -> store.promotions().appendStep(project, name, StepLogEntry.of(step)));
         } catch (ConfigException e) {

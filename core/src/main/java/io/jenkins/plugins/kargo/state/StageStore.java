@@ -126,7 +126,8 @@ public final class StageStore {
     }
 
     /**
-     * Puts a new Freight collection on top of the stage's history (keeping {@value StageStatus#MAX_HISTORY}), and
+     * Puts a new Freight collection on top of the stage's history (keeping {@value StageStatus#MAX_HISTORY}; the same
+     * collection promoted again replaces the top entry instead), and
      * moves {@code currentlyIn}: Freight that left the stage has its stay ended (its longest soak updated, as
      * Kargo's {@code RemoveCurrentStage}); Freight that arrived is in it from {@code now}.
      */
@@ -148,9 +149,12 @@ public final class StageStore {
                 upsert.executeUpdate();
             }
         }
+        // a re-promotion of the current Freight replaces its entry, naming the new promotion: repeats must not push
+        // the older, different Freight (what a rollback goes back to) out of the history
+        boolean again = status.current().filter(top -> top.id().equals(entry.id())).isPresent();
         List<FreightHistoryEntry> history = new ArrayList<>();
         history.add(entry);
-        history.addAll(status.history());
+        history.addAll(status.history().subList(again ? 1 : 0, status.history().size()));
         write(c, project, new StageStatus(stage, history.subList(0, Math.min(history.size(), StageStatus.MAX_HISTORY)),
                 StageStatus.UNKNOWN_HEALTH, status.hold()));
     }

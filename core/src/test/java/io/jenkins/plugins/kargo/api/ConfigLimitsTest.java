@@ -107,10 +107,10 @@ class ConfigLimitsTest {
         ConfigException e = catchThrowableOfType(ConfigException.class,
                 () -> new ConfigLoader().load(stream, ConfigLoader.STDIN));
         assertThat(e.errors()).singleElement().satisfies(p -> {
-            assertThat(p.message()).isEqualTo("input is larger than " + ConfigLimits.DEFAULT.maxFileBytes() + " bytes");
+            assertThat(p.message()).isEqualTo("input is larger than 2097152 bytes"); // 2 MiB, docs/configuration.md
             assertThat(p.location().file()).isEqualTo("<stdin>");
         });
-        assertThat(stream.read).isEqualTo(ConfigLimits.DEFAULT.maxFileBytes() + 1);
+        assertThat(stream.read).isEqualTo(2097152 + 1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.kargo.api.ConfigFixture.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +165,25 @@ class ConfigValidationTest {
         assertThat(problem.fix()).contains("remove one of these upstream links");
         assertThat(problem.location().field()).isEqualTo("spec.requestedFreight[0].sources.stages");
         assertThat(problem.location().line()).isEqualTo(lineOf(a, "- origin"));
+    }
+
+    @Test
+    void aCycleOfFiveThousandStagesIsNamedNotAStackOverflow() {
+        int count = 5_000;
+        ConfigFixture config = base();
+        for (int file = 0; file < count / 1_000; file++) {
+            List<String> stages = new ArrayList<>();
+            for (int i = file * 1_000; i < (file + 1) * 1_000; i++) {
+                stages.add(stage("s" + i, "requestedFreight:\n  - origin: {kind: Warehouse, name: images}\n"
+                        + "    sources: {stages: [s" + ((i + count - 1) % count) + "]}"));
+            }
+            config = config.with("stages-" + file + ".yaml", String.join("---\n", stages));
+        }
+
+        ConfigProblem problem = config.error();
+
+        assertThat(problem.message()).startsWith("the stages form a cycle of 5000 stages: ")
+                .contains("… (4988 more) …").hasSizeLessThan(300);
     }
 
     @Test
@@ -586,10 +606,10 @@ class ConfigValidationTest {
     void everyProblemOfALoadIsReportedTogether() {
         String yaml = warehouse("discoveryLimit: 500\nplatform: x\nsemverConstrant: ^1");
         List<ConfigProblem> errors = base().with("broken.yaml", yaml)
-                .with("other.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n").errors();
+                .with("other.yaml", "apiVersion: v1\nkind: Warehous\nmetadata: {name: s}\n").errors();
         assertThat(errors).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
                 "unknown field 'semverConstrant'", "'discoveryLimit' is 500, outside 1..100", "'x' is not a platform",
-                "unknown kind 'Secret'");
+                "unknown kind 'Warehous'");
     }
 
     @Test

@@ -15,8 +15,8 @@ class BuiltinStepsTest {
     void theEngineKnowsEveryStepIssueThreeAsksFor() {
         try (LazyKubernetes kubernetes = new LazyKubernetes(LazyKubernetes.FROM_KUBECONFIG)) {
             assertThat(new BuiltinSteps(kubernetes).registry(state).names()).containsExactly("argocd-update",
-                    "git-clone", "git-commit", "git-push", "helm-update-image", "http", "kustomize-set-image",
-                    "yaml-update");
+                    "argocd-wait", "compose-output", "git-clear", "git-clone", "git-commit", "git-push",
+                    "helm-update-image", "http", "kustomize-build", "kustomize-set-image", "yaml-update");
         }
     }
 }

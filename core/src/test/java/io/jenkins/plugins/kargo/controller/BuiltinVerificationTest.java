@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,8 @@ class BuiltinVerificationTest {
                             "analysisrun.argoproj.io/metric-name", "integration-tests")
                     .informOnCondition(jobs -> !jobs.isEmpty()).get(30, TimeUnit.SECONDS).get(0);
             measuring.interrupt();
-            measuring.join();
+            measuring.join(Duration.ofMinutes(1).toMillis());
+            assertThat(measuring.isAlive()).as("the measurement stopped").isFalse();
 
             assertThat(started.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().get(0).getValue())
                     .isEqualTo("http://user-service.staging.svc:8080");

@@ -7,9 +7,12 @@ import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionPhase;
 import io.jenkins.plugins.kargo.promotion.StepLogEntry;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +87,15 @@ class CrashRecoveryTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.readLine()).isEqualTo("STARTED " + promotion);
+            // read on another thread, so that a child that never says it started fails the test instead of hanging it
+            CompletableFuture<String> started = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(started.get(2, TimeUnit.MINUTES)).isEqualTo("STARTED " + promotion);
             assertThat(engine.runPromotions(PROJECT, "east")).as("the live worker process holds the stage").isFalse();
         } finally {
             child.destroyForcibly();

@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.jenkins.plugins.kargo.CrudKubernetesMock;
+import io.jenkins.plugins.kargo.MockApiRequests;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
@@ -72,7 +72,7 @@ class DeliveryLoopTest {
             .withGroup("argoproj.io").withVersion("v1alpha1").withPlural("rollouts").withKind("Rollout")
             .withNamespaced(true).build();
 
-    KubernetesMockServer server;
+    MockApiRequests requests;
     KubernetesClient client;
 
     @TempDir
@@ -115,7 +115,7 @@ class DeliveryLoopTest {
         service.start();
         Path data = Files.createDirectories(dir.resolve("prometheus"));
         prometheus = PrometheusServer.start(data, CanaryMetrics.openMetrics(4 * 60 * 2));
-        jobs = new FakeJobController(client, server, FakeJobController.Reaction.complete("all tests passed\n"));
+        jobs = new FakeJobController(client, requests, FakeJobController.Reaction.complete("all tests passed\n"));
         rollout(CanaryMetrics.HEALTHY);
 
         Path config = ExampleProject.copyTo(dir.resolve("kargo"), Map.ofEntries(

@@ -264,6 +264,28 @@ class PromotionLifecycleTest {
     }
 
     @Test
+    void promotingTheCurrentFreightAgainKeepsWhatARollbackGoesBackTo() throws Exception {
+        Lifecycle.freight(engine, "v1.0.1", "a1");
+        Lifecycle.freight(engine, "v1.0.2", "a2");
+        engine.promote(PROJECT, "east", "a1", "alice");
+        engine.runPromotions(PROJECT, "east");
+        for (int i = 0; i < 12; i++) { // more than the history keeps
+            engine.promote(PROJECT, "east", "a2", "alice");
+        }
+        engine.runPromotions(PROJECT, "east");
+
+        List<FreightHistoryEntry> history = engine.store().stages().status(PROJECT, "east").history();
+        assertThat(history).extracting(e -> e.items().values().iterator().next())
+                .containsExactly(freightName("a2"), freightName("a1"));
+        List<Promotion> promotions = engine.store().promotions().list(PROJECT, "east");
+        assertThat(promotions).hasSize(13);
+        assertThat(history.get(0).promotion()).as("the entry names the latest promotion")
+                .isEqualTo(promotions.get(promotions.size() - 1).name());
+        Promotion back = engine.rollback(PROJECT, "east", null, "bob");
+        assertThat(back.freight()).isEqualTo(freightName("a1"));
+    }
+
+    @Test
     void historyKeepsTheTenNewestAndSoakEndsWhenFreightLeaves() throws Exception {
         List<String> promotions = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

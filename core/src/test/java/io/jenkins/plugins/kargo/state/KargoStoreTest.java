@@ -247,7 +247,7 @@ class KargoStoreTest {
                     awaitUninterruptibly(release);
                     return s.withLastFreight("f01");
                 }));
-                inside.await();
+                assertThat(inside.await(1, TimeUnit.MINUTES)).as("the writer is inside its transaction").isTrue();
 
                 // the write transaction is open: a reader sees the last commit, at once
                 assertThat(reader.freight().list("myapp")).containsExactly(first);

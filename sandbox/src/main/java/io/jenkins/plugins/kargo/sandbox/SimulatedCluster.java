@@ -4,27 +4,19 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
+import io.jenkins.plugins.kargo.MockApiServer;
 import io.jenkins.plugins.kargo.promotion.argocd.FakeArgoCdController;
 import io.jenkins.plugins.kargo.testkit.CanaryMetrics;
 import io.jenkins.plugins.kargo.verification.job.FakeJobController;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 
 /**
  * A stand-in for the cluster, and plainly one: no Kubernetes API server can run here, so fabric8's mock API server in
- * CRUD mode stores the resources, the tests' {@link FakeArgoCdController} plays Argo CD (every sync succeeds and is
+ * CRUD mode ({@link MockApiServer}, as the tests use it) stores the resources, the tests' {@link FakeArgoCdController} plays Argo CD (every sync succeeds and is
  * Healthy), the tests' {@link FakeJobController} plays the Job controller (every test Job passes), and a Rollout of
  * {@code user-service} carries the canary's pod hash the preprod analysis reads ({@link #canary}). Nothing is
  * deployed anywhere. {@code kubeconfig} points the engine at it.
@@ -36,16 +28,16 @@ final class SimulatedCluster implements AutoCloseable {
     static final ResourceDefinitionContext ROLLOUT = new ResourceDefinitionContext.Builder().withGroup("argoproj.io")
             .withVersion("v1alpha1").withPlural("rollouts").withKind("Rollout").withNamespaced(true).build();
 
-    private final KubernetesMockServer server;
+    private final MockApiServer api;
     private final KubernetesClient client;
     private final FakeArgoCdController argocd;
     private final FakeJobController jobs;
     private final String project;
     private final Path kubeconfig;
 
-    private SimulatedCluster(KubernetesMockServer server, KubernetesClient client, FakeArgoCdController argocd,
+    private SimulatedCluster(MockApiServer api, KubernetesClient client, FakeArgoCdController argocd,
                              FakeJobController jobs, String project, Path kubeconfig) {
-        this.server = server;
+        this.api = api;
         this.client = client;
         this.argocd = argocd;
         this.jobs = jobs;
@@ -60,11 +52,8 @@ final class SimulatedCluster implements AutoCloseable {
      */
     static SimulatedCluster start(Path dir, String project, String gitopsUrl, List<String> stages, List<String> services)
             throws IOException {
-        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        KubernetesClient client = server.createClient();
+        MockApiServer api = MockApiServer.start();
+        KubernetesClient client = api.client();
         for (String stage : stages) {
             for (String service : services) {
                 client.genericKubernetesResources(APPLICATION).inNamespace("argocd").resource(new GenericKubernetesResourceBuilder()
@@ -93,10 +82,11 @@ final class SimulatedCluster implements AutoCloseable {
                 users:
                   - name: simulated
                     user: {token: simulated}
-                """.formatted(server.url("/").replaceAll("/$", ""), project));
-        SimulatedCluster cluster = new SimulatedCluster(server, client,
+                """.formatted(api.server().url("/").replaceAll("/$", ""), project));
+        SimulatedCluster cluster = new SimulatedCluster(api, client,
                 FakeArgoCdController.syncingToTargetRevisions(client),
-                new FakeJobController(client, server, FakeJobController.Reaction.complete("all tests passed (simulated)\n")),
+                new FakeJobController(client, api.requests(),
+                        FakeJobController.Reaction.complete("all tests passed (simulated)\n")),
                 project, kubeconfig);
         cluster.canary(false);
         return cluster;
@@ -121,11 +111,6 @@ final class SimulatedCluster implements AutoCloseable {
     public void close() {
         jobs.close();
         argocd.close();
-        client.close();
-        try {
-            server.destroy();
-        } catch (IllegalStateException e) {
-            // the mock's Vert.x server sometimes waits out a closed watch; the sandbox is going anyway
-        }
+        api.close();
     }
 }

@@ -7,7 +7,9 @@ import io.jenkins.plugins.kargo.application.view.PromotionPreview;
 import io.jenkins.plugins.kargo.application.view.Views;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.controller.PromotionRefusedException;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -24,6 +26,7 @@ public final class Commands {
 
     private final Apply apply;
     private final RefreshWarehouse refreshWarehouse;
+    private final CreateFreight createFreight;
     private final Promote promote;
     private final Approve approve;
     private final Reject reject;
@@ -34,9 +37,11 @@ public final class Commands {
     private final StageQueue queue;
     private final Outcomes outcomes;
 
-    public Commands(KargoEngine engine, Views views, Outcomes outcomes) {
-        this.apply = new Apply(engine);
+    /** @param credentials the face's credentials, for reading a project source from git */
+    public Commands(KargoEngine engine, Views views, Outcomes outcomes, CredentialsProvider credentials) {
+        this.apply = new Apply(engine, credentials);
         this.refreshWarehouse = new RefreshWarehouse(engine);
+        this.createFreight = new CreateFreight(engine);
         this.promote = new Promote(engine, views);
         this.approve = new Approve(engine, views);
         this.reject = new Reject(engine, views);
@@ -48,7 +53,10 @@ public final class Commands {
         this.outcomes = outcomes;
     }
 
-    /** Validates Kargo YAML (a directory, a file or a stream) and stores it, replacing each of its projects whole. */
+    /**
+     * Validates Kargo YAML (a directory, a file, a stream, or a path on a branch of a git repository) and stores it,
+     * replacing each of its projects whole.
+     */
     public ApplyResult apply(ConfigInput input, String actor) throws ConfigException {
         return apply.run(input, actor);
     }
@@ -56,6 +64,18 @@ public final class Commands {
     /** Discovers the warehouse (every warehouse of the project when empty) now and makes Freight of the newest. */
     public List<WarehouseRefreshResult> refresh(String project, Optional<String> warehouse) throws ConfigException {
         return refreshWarehouse.run(project, warehouse);
+    }
+
+    /**
+     * Makes Freight of chosen versions among those the warehouse's last discovery found (a Manual warehouse's only way
+     * to get Freight); a subscription not chosen takes its newest.
+     *
+     * @param chosen subscription (its name, repository URL, or chart / package name) to version
+     * @throws CommandRefusedException naming a version that was not discovered or a subscription that does not exist
+     */
+    public FreightCreationResult createFreight(String project, String warehouse, Map<String, String> chosen,
+                                               String actor) throws ConfigException {
+        return createFreight.run(project, warehouse, chosen, actor);
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -289,6 +290,24 @@ public final class Views {
     public Gate gate(String project, String stage) throws ConfigException {
         KargoConfig config = engine.configuration(project);
         return gate(config, project, stage(config, project, stage));
+    }
+
+    /**
+     * Which Freight a rollback takes from those a face remembers promoting into the stage, newest first (a Jenkins
+     * job's successful promotions, read from its builds): the first that the stage does not hold now and that its
+     * history holds (as {@code rollback} requires).
+     *
+     * @return empty when none of them qualifies
+     */
+    public Optional<FreightRef> rollbackTarget(String project, String stage, List<String> newestFirst)
+            throws ConfigException {
+        stage(engine.configuration(project), project, stage);
+        StageStatus status = store.stages().status(project, stage);
+        Set<String> current = status.current().map(e -> Set.copyOf(e.items().values())).orElse(Set.of());
+        Set<String> held = status.history().stream().flatMap(e -> e.items().values().stream())
+                .collect(Collectors.toSet());
+        return newestFirst.stream().filter(f -> !current.contains(f) && held.contains(f)).findFirst()
+                .map(f -> ref(project, f));
     }
 
     // ---- shared with KargoManifests and the commands

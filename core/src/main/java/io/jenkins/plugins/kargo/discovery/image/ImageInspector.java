@@ -127,22 +127,31 @@ public final class ImageInspector {
         Map<String, String> annotations = strings(index.json().path("annotations"));
         // An index is immutable, so it cannot be older than the newest image it references.
         Instant created = BuildDates.fromMetadata(annotations).orElse(newest);
-        return new ImageMetadata(index.digest(), created, annotations, platforms);
+        return new ImageMetadata(index.digest(), created, annotations, platforms, null);
     }
 
-    /** Kargo's {@code getImageFromV1Image}: the config blob gives {@code created} and the labels. */
+    /**
+     * Kargo's {@code getImageFromV1Image}: the config blob gives {@code created} and the labels; and, unlike Kargo's
+     * code, its {@code os}, {@code architecture} and {@code variant}, so that a platform constraint can select it.
+     */
     private ImageMetadata readImage(OciRegistryClient.Repository repository, Manifest manifest) throws DiscoveryException {
         Map<String, String> annotations = strings(manifest.json().path("annotations"));
         String configDigest = manifest.json().path("config").path("digest").asText("");
         Map<String, String> labels = Map.of();
         Instant configCreated = null;
+        Platform runsOn = null;
         if (!configDigest.isEmpty()) {
             JsonNode config = repository.blobJson(configDigest, MAX_CONFIG_BYTES);
             labels = strings(config.path("config").path("Labels"));
             configCreated = BuildDates.rfc3339(config.path("created").asText(null)).orElse(null);
+            String os = config.path("os").asText("");
+            String arch = config.path("architecture").asText("");
+            if (!os.isEmpty() && !arch.isEmpty()) {
+                runsOn = new Platform(os, arch, config.path("variant").asText(""));
+            }
         }
         return new ImageMetadata(manifest.digest(), BuildDates.forImage(annotations, labels, configCreated),
-                annotations, List.of());
+                annotations, List.of(), runsOn);
     }
 
     private static Map<String, String> strings(JsonNode object) {

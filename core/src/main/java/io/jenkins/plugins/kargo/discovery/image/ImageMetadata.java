@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param createdAt   build date by Kargo's rules, null when nothing tells
  * @param annotations the manifest's or index's own annotations
  * @param platforms   for an index, its image entries (attestations skipped); empty for a single manifest
+ * @param runsOn      for a single manifest, the os, architecture and variant its config names; null for an index,
+ *                    or when the config names no os or architecture
  */
 public record ImageMetadata(String digest, Instant createdAt, Map<String, String> annotations,
-                            List<PlatformImage> platforms) {
+                            List<PlatformImage> platforms, Platform runsOn) {
 
     /**
      * One image of an index.
@@ -38,6 +40,22 @@ public record ImageMetadata(String digest, Instant createdAt, Map<String, String
     /** The index entry for exactly this platform; always empty for a single manifest. */
     public Optional<PlatformImage> platform(Platform wanted) {
         return platforms.stream().filter(p -> p.platform().equals(wanted)).findFirst();
+    }
+
+    /**
+     * Whether a subscription's {@code platform} selects this image: an index by an entry with exactly that platform
+     * (as Kargo's code), a single manifest by its config ({@link Platform#admits}, Kargo's documented contract).
+     */
+    public boolean matches(Platform wanted) {
+        return runsOn == null ? platform(wanted).isPresent() : wanted.admits(runsOn);
+    }
+
+    /** The platforms this image offers, for a message: its entries', or its config's ("unknown" when none). */
+    public List<String> offered() {
+        if (!platforms.isEmpty()) {
+            return platforms.stream().map(p -> p.platform().toString()).toList();
+        }
+        return List.of(runsOn == null ? "unknown" : runsOn.toString());
     }
 
     /** Annotations as Kargo reports them: the image's, overlaid with the matching platform entry's. */

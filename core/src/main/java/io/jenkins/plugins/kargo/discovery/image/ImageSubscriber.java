@@ -14,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>Digest</b>: the image the tag named by {@code constraint} points at now; none when the tag is missing.</li>
  * </ul>
  * Tag-based strategies inspect tags in that order until {@code discoveryLimit} images are found (skipping images
- * that do not match the platform), looking at a window of tags at once. Image metadata comes from the shared
+ * that do not match the platform; when only the platform stood in the way, discovery fails saying how many tags it
+ * refused and which platforms their images offer), looking at a window of tags at once. Image metadata comes from the shared
  * {@link ImageInspector}, so an unchanged repository costs one tag listing plus one manifest {@code HEAD} per image
  * considered.
  */
@@ -58,22 +62,29 @@ public final class ImageSubscriber implements Subscriber<ImageSubscription> {
      */
     @Override
     public List<DiscoveredImage> discover(ImageSubscription subscription) throws DiscoveryException {
+        return discover(subscription, credentials);
+    }
+
+    @Override
+    public List<DiscoveredImage> discover(ImageSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         try {
-            return select(subscription);
+            return select(subscription, credentials);
         } catch (DiscoveryException | IllegalArgumentException e) {
             throw new DiscoveryException("image " + subscription.repoURL() + " (" + subscription.location() + "): "
                     + e.getMessage(), e);
         }
     }
 
-    private List<DiscoveredImage> select(ImageSubscription subscription) throws DiscoveryException {
+    private List<DiscoveredImage> select(ImageSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         Platform platform = subscription.platform().isEmpty() ? null : Platform.parse(subscription.platform());
         OciRegistryClient.Repository repository = registries.repository(
                 ImageRepository.parse(subscription.repoURL()),
                 credentials.find(subscription.repoURL(), CredentialKind.image).orElse(null),
                 subscription.insecureSkipTLSVerify());
         Selection selection = new Selection(subscription, repository, platform);
-        return switch (subscription.strategy()) {
+        List<DiscoveredImage> found = switch (subscription.strategy()) {
             case Digest -> selection.byDigest();
             case SemVer -> selection.inOrder(TagOrder.bySemver(repository.listTags(), filter(subscription),
                     SemverRange.parse(subscription.constraint()), subscription.strictSemvers()));
@@ -81,6 +92,14 @@ public final class ImageSubscriber implements Subscriber<ImageSubscription> {
             case NewestBuild -> selection.newestBuilds(repository.listTags().stream()
                     .filter(filter(subscription)::allows).toList());
         };
+        if (found.isEmpty() && selection.refusedByPlatform.get() > 0) {
+            int refused = selection.refusedByPlatform.get();
+            throw new DiscoveryException("no image for platform " + platform + ": " + refused
+                    + (refused == 1 ? " tag passed" : " tags passed") + " the constraint and tag patterns but "
+                    + (refused == 1 ? "its image runs" : "their images run") + " on "
+                    + String.join(", ", selection.platformsSeen) + " only; check the subscription's platform");
+        }
+        return found;
     }
 
     private static TagFilter filter(ImageSubscription subscription) {
@@ -93,6 +112,9 @@ public final class ImageSubscriber implements Subscriber<ImageSubscription> {
         private final OciRegistryClient.Repository repository;
         private final Platform platform;
         private final int limit;
+        /** Tags that passed the constraint and patterns and were then refused by platform, and what they offered. */
+        final AtomicInteger refusedByPlatform = new AtomicInteger();
+        final Set<String> platformsSeen = new ConcurrentSkipListSet<>();
 
         Selection(ImageSubscription subscription, OciRegistryClient.Repository repository, Platform platform) {
             this.subscription = subscription;
@@ -178,12 +200,12 @@ public final class ImageSubscriber implements Subscriber<ImageSubscription> {
                 return Optional.empty(); // deleted since the listing, or (Digest) no such tag: nothing found
             }
             ImageMetadata image = found.get();
-            // Kargo (pkg/image/repository_client.go, getImageByTag) keeps an image under a platform constraint only
-            // when one of its index entries has exactly that os/arch/variant. A single-arch manifest has no entries,
-            // so it never matches: Kargo does not read os/architecture from the image config. We do the same, so
-            // that one subscription selects the same images (and the same Freight) here as in Kargo; a repository of
-            // single-arch images should be subscribed to without a platform.
-            if (platform != null && image.platform(platform).isEmpty()) {
+            // Kargo's contract: "constrains selection to images supporting the specified OS and architecture". Its
+            // code (pkg/image/repository_client.go, getImageByTag) only looks at index entries, so a single-platform
+            // manifest never matches there; here its config's os/architecture decide (docs/image-discovery.md).
+            if (platform != null && !image.matches(platform)) {
+                refusedByPlatform.incrementAndGet();
+                platformsSeen.addAll(image.offered());
                 return Optional.empty();
             }
             return Optional.of(new DiscoveredImage(subscription.repoURL(), tag, image.digest(), image.createdAt(),

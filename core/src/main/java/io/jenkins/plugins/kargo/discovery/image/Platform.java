@@ -1,8 +1,9 @@
 package io.jenkins.plugins.kargo.discovery.image;
 
 /**
- * An {@code os/arch[/variant]} platform, as in an image index entry or a subscription's {@code platform}.
- * Matching is exact on all three parts, as Kargo's {@code platformConstraint.matches}.
+ * An {@code os/arch[/variant]} platform, as in an image index entry, an image config or a subscription's
+ * {@code platform}. An index entry matches when all three parts are equal, as Kargo's
+ * {@code platformConstraint.matches}; a single image's config by {@link #admits}.
  *
  * @param variant empty when there is none
  */
@@ -21,6 +22,14 @@ public record Platform(String os, String arch, String variant) {
             throw new IllegalArgumentException("platform '" + text + "' is not os/arch[/variant], e.g. linux/arm64/v8");
         }
         return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : "");
+    }
+
+    /**
+     * Whether an image whose config says {@code image} satisfies this constraint: the same os and architecture, and
+     * the same variant when the constraint names one ({@code linux/arm64} admits an {@code arm64/v8} image).
+     */
+    public boolean admits(Platform image) {
+        return os.equals(image.os) && arch.equals(image.arch) && (variant.isEmpty() || variant.equals(image.variant));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.jenkins.plugins.kargo.kubernetes.Interruptible;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepException;
@@ -31,9 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -211,7 +210,8 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         return context.project() + ":" + context.stage();
     }
 
-    private static LabelSelector labelSelector(AppSelector selector) {
+    /** The selector as Kubernetes takes it; argocd-wait finds its Applications with it too. */
+    static LabelSelector labelSelector(AppSelector selector) {
         return new LabelSelectorBuilder().withMatchLabels(selector.matchLabels())
                 .withMatchExpressions(selector.matchExpressions().stream()
                         .map(r -> new LabelSelectorRequirement(r.key(), r.operator(), r.values())).toList())
@@ -318,27 +318,20 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         Resource<GenericKubernetesResource> resource = client.genericKubernetesResources(ArgoCdApplication.RESOURCE)
                 .inNamespace(target.app().namespace()).withName(target.app().name());
         while (true) {
-            if (Thread.interrupted()) {
-                // checked here because starting an informer clears the thread's interrupt flag
-                throw new InterruptedException("argocd-update aborted");
-            }
-            CompletableFuture<List<GenericKubernetesResource>> changed = resource.informOnCondition(items -> items.isEmpty()
-                    || progress(context, target, items.get(0)).next() != SyncProgress.Next.WAIT);
             GenericKubernetesResource current;
             boolean timedOut = false;
             try {
-                List<GenericKubernetesResource> items =
-                        changed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                List<GenericKubernetesResource> items = Interruptible.await(resource, found -> found.isEmpty()
+                        || progress(context, target, found.get(0)).next() != SyncProgress.Next.WAIT,
+                        Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 current = items.isEmpty() ? null : items.get(0);
             } catch (TimeoutException e) {
                 // one last look: the watch may not have delivered the latest state yet
-                current = resource.get();
+                current = Interruptible.request(resource::get);
                 timedOut = true;
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof KubernetesClientException k ? k : new KubernetesClientException(
                         "watching Argo CD Application " + target.app().ref(), e.getCause());
-            } finally {
-                changed.cancel(true);
             }
             if (current == null) {
                 return new Outcome(StepStatus.Errored, target.app(), "Argo CD Application " + target.app().ref()

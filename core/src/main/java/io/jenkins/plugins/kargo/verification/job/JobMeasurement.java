@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.kubernetes.Interruptible;
 import io.jenkins.plugins.kargo.verification.AnalysisArgs;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
@@ -26,9 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -43,8 +42,9 @@ import java.util.concurrent.TimeoutException;
  * Job's {@code controller-uid} label) is read, at most {@code logLimit} bytes.
  *
  * <p>The Job is always deleted when the measurement ends (with its pods, by background propagation): after its
- * log is read, on timeout (an Error measurement) and on interrupt (waiting stops, as Argo Rollouts terminates the
- * Jobs of an aborted run). What it did survives in the outcome.
+ * log is read, on timeout (an Error measurement) and on interrupt, wherever it lands, creation included (waiting
+ * stops, as Argo Rollouts terminates the Jobs of an aborted run; {@link Interruptible}). What it did survives in the
+ * outcome; a log that cannot be read is said in the outcome's log.
  */
 public final class JobMeasurement implements MeasurementProvider<MetricProvider.Job> {
 
@@ -91,14 +91,15 @@ public final class JobMeasurement implements MeasurementProvider<MetricProvider.
         String name = job.getMetadata().getName();
         String where = "Job '" + ns + "/" + name + "' of metric '" + context.metric() + "'";
         Resource<Job> resource = client.batch().v1().jobs().inNamespace(ns).withName(name);
-        Job created;
         try {
-            created = resource.create(job);
-        } catch (KubernetesClientException e) {
-            throw new MeasurementException("could not create " + where + ": " + e.getMessage(), e);
-        }
-        context.log().info("metric '" + context.metric() + "': started " + where);
-        try {
+            // inside the try: a create that an interrupt broke may still have created the Job
+            Job created;
+            try {
+                created = Interruptible.request(() -> resource.create(job));
+            } catch (KubernetesClientException e) {
+                throw new MeasurementException("could not create " + where + ": " + e.getMessage(), e);
+            }
+            context.log().info("metric '" + context.metric() + "': started " + where);
             Job finished = awaitEnd(resource, where);
             Optional<JobCondition> failed = condition(finished, "Failed");
             JobCondition end = failed.or(() -> condition(finished, "Complete")).orElseThrow();
@@ -114,9 +115,8 @@ public final class JobMeasurement implements MeasurementProvider<MetricProvider.
 
     /** The Job as it stands once finished. */
     private Job awaitEnd(Resource<Job> resource, String where) throws MeasurementException, InterruptedException {
-        CompletableFuture<List<Job>> end = resource.informOnCondition(jobs -> jobs.isEmpty() || finished(jobs.get(0)));
         try {
-            List<Job> jobs = end.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<Job> jobs = Interruptible.await(resource, found -> found.isEmpty() || finished(found.get(0)), timeout);
             if (jobs.isEmpty()) {
                 throw new MeasurementException(where + " was deleted before it finished");
             }
@@ -126,8 +126,6 @@ public final class JobMeasurement implements MeasurementProvider<MetricProvider.
                     + "; it was deleted. Raise the job provider's timeout if the tests need longer");
         } catch (ExecutionException e) {
             throw new MeasurementException("could not watch " + where + ": " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            end.cancel(true);
         }
     }
 
@@ -201,18 +199,25 @@ public final class JobMeasurement implements MeasurementProvider<MetricProvider.
     }
 
     private record Log(String text, boolean truncated) {
-        static final Log NONE = new Log("", false);
+        /** No log: the outcome's log says why, and so does a warning. */
+        static Log missing(String why, String where, MeasurementContext context) {
+            context.log().warn("metric '" + context.metric() + "': no log of " + where + ": " + why);
+            return new Log("(no log: " + why + ")", false);
+        }
     }
 
-    /** The newest pod's containers' logs, joined, cut at the limit; none (with a warning) if it cannot be read. */
-    private Log newestPodLog(String ns, String uid, MeasurementContext context, String where) {
+    /**
+     * The newest pod's containers' logs, joined, cut at the limit. A log that cannot be read does not change how the
+     * Job ended: the outcome then says why there is no log, and a warning too.
+     */
+    private Log newestPodLog(String ns, String uid, MeasurementContext context, String where)
+            throws InterruptedException {
         try {
-            Optional<Pod> pod = client.pods().inNamespace(ns).withLabel("controller-uid", uid).list().getItems()
-                    .stream().max(Comparator.comparing(p -> Objects.requireNonNullElse(
+            Optional<Pod> pod = Interruptible.request(() -> client.pods().inNamespace(ns).withLabel("controller-uid", uid)
+                    .list()).getItems().stream().max(Comparator.comparing(p -> Objects.requireNonNullElse(
                             p.getMetadata().getCreationTimestamp(), "")));
             if (pod.isEmpty()) {
-                context.log().warn("metric '" + context.metric() + "': " + where + " has no pod to read a log from");
-                return Log.NONE;
+                return Log.missing("the Job has no pod", where, context);
             }
             String podName = pod.get().getMetadata().getName();
             List<Container> containers = pod.get().getSpec().getContainers();
@@ -221,20 +226,19 @@ public final class JobMeasurement implements MeasurementProvider<MetricProvider.
                 if (containers.size() > 1) {
                     text.append("==> ").append(container.getName()).append(" <==\n");
                 }
-                text.append(Objects.requireNonNullElse(client.pods().inNamespace(ns).withName(podName)
-                        .inContainer(container.getName()).limitBytes(logLimit + 1).getLog(), ""));
+                text.append(Objects.requireNonNullElse(Interruptible.request(() -> client.pods().inNamespace(ns)
+                        .withName(podName).inContainer(container.getName()).limitBytes(logLimit + 1).getLog()), ""));
             }
             return text.length() > logLimit ? new Log(text.substring(0, logLimit), true) : new Log(text.toString(), false);
         } catch (KubernetesClientException e) {
-            context.log().warn("metric '" + context.metric() + "': could not read the log of " + where + ": "
-                    + e.getMessage());
-            return Log.NONE;
+            return Log.missing("it could not be read: " + e.getMessage(), where, context);
         }
     }
 
+    /** Deletes the Job, also when the measurement was interrupted (the flag is kept for the caller). */
     private static void delete(Resource<Job> resource, String where, MeasurementContext context) {
         try {
-            resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            Interruptible.regardless(() -> resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
         } catch (KubernetesClientException e) {
             context.log().warn("metric '" + context.metric() + "': could not delete " + where + ": " + e.getMessage());
         }

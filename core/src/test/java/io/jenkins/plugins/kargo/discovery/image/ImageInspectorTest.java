@@ -53,6 +53,26 @@ class ImageInspectorTest {
     }
 
     @Test
+    void aSingleImageRunsOnThePlatformItsConfigNames() throws Exception {
+        String repo = uniqueRepository("single");
+        pusher.image(repo).tag("v1.0.0").platform("linux/arm64/v8").push();
+        pusher.image(repo).tag("v2.0.0").platforms("linux/amd64").format(ImageFormat.DOCKER).push();
+
+        ImageMetadata arm = inspector.inspectTag(repository(repo), "v1.0.0", false).orElseThrow();
+        ImageMetadata amd = inspector.inspectTag(repository(repo), "v2.0.0", false).orElseThrow();
+
+        assertThat(arm.platforms()).as("no index entries").isEmpty();
+        assertThat(arm.runsOn()).isEqualTo(new Platform("linux", "arm64", "v8"));
+        assertThat(arm.matches(Platform.parse("linux/arm64/v8"))).isTrue();
+        assertThat(arm.matches(Platform.parse("linux/arm64"))).as("no variant asked: any").isTrue();
+        assertThat(arm.matches(Platform.parse("linux/arm64/v9"))).isFalse();
+        assertThat(arm.matches(Platform.parse("linux/amd64"))).isFalse();
+        assertThat(amd.runsOn()).isEqualTo(new Platform("linux", "amd64", ""));
+        assertThat(amd.matches(Platform.parse("linux/amd64"))).isTrue();
+        assertThat(amd.offered()).containsExactly("linux/amd64");
+    }
+
+    @Test
     void dockerManifestListsAreIndexesToo() throws Exception {
         String repo = uniqueRepository("docker-list");
         PushedImage pushed = pusher.image(repo).tag("2.0.0").platforms("linux/amd64", "linux/arm/v7")

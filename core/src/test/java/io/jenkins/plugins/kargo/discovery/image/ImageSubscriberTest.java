@@ -4,15 +4,19 @@ import static io.jenkins.plugins.kargo.discovery.image.OciRegistryClientTest.uni
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ImageSelectionStrategy;
 import io.jenkins.plugins.kargo.api.ImageSubscription;
 import io.jenkins.plugins.kargo.api.SourceLocation;
+import io.jenkins.plugins.kargo.api.Subscription;
+import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.DiscoveredImage;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.http.RegistryHttp;
 import io.jenkins.plugins.kargo.events.EventSink;
+import io.jenkins.plugins.kargo.testkit.ExampleProject;
 import io.jenkins.plugins.kargo.testkit.Fault;
 import io.jenkins.plugins.kargo.testkit.FaultInjectingProxy;
 import io.jenkins.plugins.kargo.testkit.OciImagePusher;
@@ -20,6 +24,7 @@ import io.jenkins.plugins.kargo.testkit.PushedImage;
 import io.jenkins.plugins.kargo.testkit.TestServices;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ImageSubscriber} with every strategy, against images the tests push to the real registries. */
 class ImageSubscriberTest {
@@ -37,6 +43,9 @@ class ImageSubscriberTest {
             "^v[0-9]+\\.[0-9]+\\.[0-9]+-alpha\\.[0-9]+$",
             "^v[0-9]+\\.[0-9]+\\.[0-9]+-beta\\.[0-9]+$",
             "^v[0-9]+\\.[0-9]+\\.[0-9]+$");
+
+    @TempDir
+    Path dir;
 
     private final List<RegistryHttp.Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -110,24 +119,71 @@ class ImageSubscriberTest {
     }
 
     @Test
-    void platformFilteringKeepsOnlyIndexesWithThatExactPlatform() throws Exception {
+    void aPlatformSelectsIndexesByAnEntryAndSingleImagesByTheirConfig() throws Exception {
         String repo = uniqueRepository("platforms");
         PushedImage both = pusher.image(repo).tag("1.0.0").platforms("linux/amd64", "linux/arm64/v8")
                 .annotation("org.opencontainers.image.source", "https://example.com/app").push();
         pusher.image(repo).tag("2.0.0").platforms("linux/arm64/v8").asIndex().push();
-        pusher.image(repo).tag("3.0.0").platform("linux/amd64").push(); // single-arch manifest, no index
+        pusher.image(repo).tag("3.0.0").platform("linux/amd64").push(); // a plain manifest, as most CI pipelines push
+        pusher.image(repo).tag("4.0.0").platform("linux/arm64/v8").push();
 
         ImageSubscriber subscriber = subscriber();
         assertThat(subscriber.discover(subscription(repoURL(repo), ImageSelectionStrategy.SemVer, "", List.of(),
-                "linux/amd64", 10))).extracting(DiscoveredImage::tag).containsExactly("1.0.0");
+                "linux/amd64", 10))).extracting(DiscoveredImage::tag).containsExactly("3.0.0", "1.0.0");
         assertThat(subscriber.discover(subscription(repoURL(repo), ImageSelectionStrategy.SemVer, "", List.of(),
-                "linux/arm64/v8", 10))).extracting(DiscoveredImage::tag).containsExactly("2.0.0", "1.0.0");
+                "linux/arm64/v8", 10))).extracting(DiscoveredImage::tag).containsExactly("4.0.0", "2.0.0", "1.0.0");
         assertThat(subscriber.discover(subscription(repoURL(repo), ImageSelectionStrategy.SemVer, "", List.of(),
-                "linux/arm64", 10))).as("the variant is part of the match").isEmpty();
+                "linux/arm64", 10))).as("an index entry matches on all three parts, as in Kargo; a single image's "
+                + "config when the constraint names no variant").extracting(DiscoveredImage::tag).containsExactly("4.0.0");
         List<DiscoveredImage> unconstrained = subscriber.discover(subscription(repoURL(repo),
                 ImageSelectionStrategy.SemVer, "", List.of(), "", 10));
-        assertThat(unconstrained).extracting(DiscoveredImage::tag).containsExactly("3.0.0", "2.0.0", "1.0.0");
-        assertThat(unconstrained.get(2).digest()).isEqualTo(both.digest());
+        assertThat(unconstrained).extracting(DiscoveredImage::tag).containsExactly("4.0.0", "3.0.0", "2.0.0", "1.0.0");
+        assertThat(unconstrained.get(3).digest()).isEqualTo(both.digest());
+    }
+
+    /** The seed's services-warehouse as written, against single-platform images in the real registry. */
+    @Test
+    void theSeedsWarehouseSelectsSinglePlatformAmd64ImagesAndSkipsAnArm64OnlyTag() throws Exception {
+        String namespace = uniqueRepository("seed");
+        Path config = ExampleProject.copyTo(dir, Map.of("harbor.yourdomain.com/services/",
+                TestServices.registry() + "/" + namespace + "/"));
+        Warehouse warehouse = new ConfigLoader().load(config).warehouse("myapp", "services-warehouse").orElseThrow();
+        Map<String, String> digests = new java.util.HashMap<>();
+        for (String service : ExampleProject.services()) {
+            String repo = namespace + "/" + service;
+            digests.put(service + ":v1.0.0", pusher.image(repo).tag("v1.0.0").platform("linux/amd64").push().digest());
+            digests.put(service + ":v1.1.0", pusher.image(repo).tag("v1.1.0").platforms("linux/amd64", "linux/arm64")
+                    .push().digest());
+            pusher.image(repo).tag("v1.2.0").platform("linux/arm64").push(); // the newest, but not for linux/amd64
+        }
+
+        ImageSubscriber subscriber = subscriber();
+        for (Subscription subscription : warehouse.subscriptions()) {
+            ImageSubscription image = (ImageSubscription) subscription;
+            String service = image.repoURL().substring(image.repoURL().lastIndexOf('/') + 1);
+            assertThat(image.platform()).isEqualTo("linux/amd64");
+
+            List<DiscoveredImage> found = subscriber.discover(image);
+
+            assertThat(found).extracting(DiscoveredImage::tag).as(service).containsExactly("v1.1.0", "v1.0.0");
+            assertThat(found).extracting(DiscoveredImage::digest)
+                    .containsExactly(digests.get(service + ":v1.1.0"), digests.get(service + ":v1.0.0"));
+        }
+    }
+
+    @Test
+    void whenOnlyThePlatformStandsInTheWayTheErrorSaysHowManyTagsAndWhichPlatforms() throws Exception {
+        String repo = uniqueRepository("arm-only");
+        pusher.image(repo).tag("1.0.0").platform("linux/arm64").push();
+        pusher.image(repo).tag("1.1.0").platforms("linux/arm/v7", "linux/arm64").push();
+        pusher.image(repo).tag("nightly").platform("linux/amd64").push(); // not a semver tag: never considered
+
+        assertThatThrownBy(() -> subscriber().discover(subscription(repoURL(repo), ImageSelectionStrategy.SemVer, "",
+                List.of(), "linux/amd64", 10)))
+                .isInstanceOf(DiscoveryException.class)
+                .hasMessage("image " + repoURL(repo) + " (warehouses/services.yaml:12 spec.subscriptions[0].image): "
+                        + "no image for platform linux/amd64: 2 tags passed the constraint and tag patterns but their "
+                        + "images run on linux/arm/v7, linux/arm64 only; check the subscription's platform");
     }
 
     @Test
@@ -235,12 +291,17 @@ class ImageSubscriberTest {
             proxy.inject("/v2/.+/tags/list", Fault.delay(Duration.ofSeconds(30)));
 
             List<DiscoveredImage> found = subscriber(RegistryHttp.builder()
-                    .responseHeaderTimeout(Duration.ofMillis(300)), CredentialsProvider.NONE)
+                    .responseHeaderTimeout(Duration.ofSeconds(2)), CredentialsProvider.NONE)
                     .discover(subscription(proxy.address() + "/" + repo, ImageSelectionStrategy.SemVer, "", List.of(), "", 5));
 
             assertThat(found).extracting(DiscoveredImage::tag).containsExactly("1.0.0");
-            assertThat(proxy.requestCount("/v2/" + repo + "/tags/list")).isEqualTo(2);
-            assertThat(waits).hasSize(1);
+            // the timeout also bounds the retries, which a loaded machine may slow past it: each is counted
+            long listings = proxy.requestCount("/v2/" + repo + "/tags/list");
+            assertThat(listings).as("the delayed listing, then its retries").isGreaterThanOrEqualTo(2);
+            assertThat(exchanges).filteredOn(e -> e.uri().getPath().endsWith("/tags/list"))
+                    .extracting(RegistryHttp.Exchange::status).as("timed out, then answered")
+                    .startsWith(-1).endsWith(200).hasSize((int) listings);
+            assertThat(waits).as("a backoff before each retry").hasSize((int) listings - 1);
         }
     }
 

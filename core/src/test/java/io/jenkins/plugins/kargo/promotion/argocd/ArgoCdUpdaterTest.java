@@ -28,10 +28,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import io.jenkins.plugins.kargo.CrudKubernetesMock;
+import io.jenkins.plugins.kargo.MockApiRequests;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -48,6 +52,7 @@ class ArgoCdUpdaterTest {
 
     KubernetesMockServer server;
     KubernetesClient client;
+    MockApiRequests requests;
 
     @TempDir
     Path workDir;
@@ -347,25 +352,49 @@ class ArgoCdUpdaterTest {
         }
     }
 
-    @Test
-    void anAbortedPromotionStopsWaiting() throws Exception {
+    /** The requests argocd-update makes, in order, each a point where an abort's interrupt may land. */
+    enum Request {
+        READ_THE_APPLICATION(r -> r.getMethod().equals("GET") && r.getPath().endsWith("/applications/guestbook-dev")),
+        SYNC_IT(r -> r.getMethod().equals("PATCH") && r.getPath().endsWith("/applications/guestbook-dev")),
+        RECORD_THE_EVENT(r -> r.getMethod().equals("POST") && r.getPath().contains("/events")),
+        LIST_IT(r -> r.getMethod().equals("GET") && r.getPath().contains("applications?fieldSelector")
+                && !r.getPath().contains("watch=true")),
+        WATCH_IT(r -> r.getMethod().equals("GET") && r.getPath().contains("applications?")
+                && r.getPath().contains("metadata.name%3Dguestbook-dev") && r.getPath().contains("watch=true"));
+
+        final Predicate<RecordedRequest> matches;
+
+        Request(Predicate<RecordedRequest> matches) {
+            this.matches = matches;
+        }
+    }
+
+    /**
+     * An aborted promotion interrupts the step: wherever the interrupt lands, the step stops with it rather than
+     * turning it into an API error or waiting out its timeout. It is sent while the server holds the request under
+     * test unanswered, so each point is hit whatever the load.
+     */
+    @ParameterizedTest
+    @EnumSource(Request.class)
+    void anAbortStopsTheStepWhereverItLands(Request at) throws Exception {
         createApp("guestbook-dev", "myapp:dev", gitSource("main"), null);
         try (FakeArgoCdController argocd = new FakeArgoCdController(client, app -> Reaction.running())) {
+            MockApiRequests.Hold held = requests.hold(at.matches);
             CompletableFuture<Object> ended = new CompletableFuture<>();
             Thread promotion = new Thread(() -> {
                 try {
                     ended.complete(run("kargo-controller", "{\"apps\": [{\"name\": \"guestbook-dev\"}]}"));
-                } catch (InterruptedException e) {
+                } catch (Throwable e) {
                     ended.complete(e);
                 }
-            });
+            }, "promoting");
             promotion.start();
-            argocd.awaitSyncs(1);
-            awaitWatchOf("guestbook-dev");
+            assertThat(held.awaitArrival(Duration.ofMinutes(1))).as("the step made the request").isTrue();
 
             promotion.interrupt();
+            held.release();
 
-            assertThat(ended.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+            assertThat(ended.get(1, TimeUnit.MINUTES)).isInstanceOf(InterruptedException.class);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,14 +108,14 @@ class GitDaemonPromotionTest {
         for (int i = 0; i < PROMOTIONS; i++) {
             String name = "promotion-" + i;
             promotions.add(() -> {
-                start.await();
+                start.await(1, TimeUnit.MINUTES);
                 return promote(name, "stages/" + name + ".yaml", "freight: " + name + "\n");
             });
         }
         ExecutorService pool = Executors.newFixedThreadPool(PROMOTIONS);
         List<StepResult> results = new ArrayList<>();
         try {
-            for (Future<StepResult> result : pool.invokeAll(promotions)) {
+            for (Future<StepResult> result : pool.invokeAll(promotions, 5, TimeUnit.MINUTES)) {
                 results.add(result.get());
             }
         } finally {

@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -109,7 +112,14 @@ final class HttpGitServer implements AutoCloseable {
                 response.transferTo(body);
             }
         }
-        request.join();
+        try {
+            request.get(5, TimeUnit.MINUTES); // the CGI's request body is written by then, or the exchange fails
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the request to git http-backend", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("writing the request to git http-backend failed or took over 5 minutes", e);
+        }
     }
 
     /** One CGI header line without its line end; empty at the blank line that ends the headers. */

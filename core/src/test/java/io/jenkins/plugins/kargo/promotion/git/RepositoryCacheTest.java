@@ -15,6 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,14 +81,14 @@ class RepositoryCacheTest {
         for (int i = 0; i < promotions; i++) {
             String directory = "tree-" + i;
             tasks.add(() -> {
-                start.await();
+                start.await(1, TimeUnit.MINUTES);
                 return checkout(directory);
             });
         }
         ExecutorService pool = Executors.newFixedThreadPool(promotions);
         List<RepositoryCache.Refresh> refreshes = new ArrayList<>();
         try {
-            for (Future<RepositoryCache.Checkout> f : pool.invokeAll(tasks)) {
+            for (Future<RepositoryCache.Checkout> f : pool.invokeAll(tasks, 5, TimeUnit.MINUTES)) {
                 refreshes.add(f.get().refresh());
             }
         } finally {

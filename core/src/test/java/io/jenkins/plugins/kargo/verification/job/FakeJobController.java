@@ -6,19 +6,29 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.jenkins.plugins.kargo.MockApiRequests;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plays Kubernetes' Job controller against the mock API server: for each new Job it records what it saw, creates
  * the Job's pod (labelled {@code controller-uid} and {@code job-name} as the Job controller does), serves that
- * pod's log (the CRUD mock does not serve logs, so an expectation does) and writes the Job status the
- * {@link Reaction} says: {@code succeeded}/{@code failed} counts and a {@code Complete} or {@code Failed}
- * condition, or nothing (a Job that never ends).
+ * pod's log (CRUD mode does not serve logs, so the controller answers {@code GET .../pods/NAME/log} itself, cut at
+ * the request's {@code limitBytes} as the API server does) and writes the Job status the {@link Reaction} says:
+ * {@code succeeded}/{@code failed} counts and a {@code Complete} or {@code Failed} condition, or nothing (a Job
+ * that never ends).
  */
 public final class FakeJobController implements AutoCloseable {
 
@@ -38,18 +48,22 @@ public final class FakeJobController implements AutoCloseable {
         }
     }
 
+    private static final Pattern LOG = Pattern.compile("/api/v1/namespaces/[^/]+/pods/([^/?]+)/log(\\?.*)?");
+    private static final Pattern LIMIT = Pattern.compile("[?&]limitBytes=(\\d+)");
+
     private final KubernetesClient client;
-    private final KubernetesMockServer server;
     private final Reaction reaction;
+    /** The pods this controller made, by name: their logs are served. */
+    private final Set<String> pods = ConcurrentHashMap.newKeySet();
     /** Each Job as the controller found it when it was created, in order. */
     public final List<Job> seen = new CopyOnWriteArrayList<>();
     private final Semaphore started = new Semaphore(0);
     private final SharedIndexInformer<Job> informer;
 
-    public FakeJobController(KubernetesClient client, KubernetesMockServer server, Reaction reaction) {
+    public FakeJobController(KubernetesClient client, MockApiRequests requests, Reaction reaction) {
         this.client = client;
-        this.server = server;
         this.reaction = reaction;
+        requests.answer(this::log);
         this.informer = client.batch().v1().jobs().inAnyNamespace().inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Job job) {
@@ -76,12 +90,7 @@ public final class FakeJobController implements AutoCloseable {
                 .addToLabels("controller-uid", job.getMetadata().getUid())
                 .addToLabels("job-name", job.getMetadata().getName()).endMetadata()
                 .withNewSpecLike(job.getSpec().getTemplate().getSpec()).endSpec().build()).create();
-        server.expect().get().withPath("/api/v1/namespaces/" + ns + "/pods/" + pod + "/log?pretty=false&container="
-                + container + "&limitBytes=" + (JobMeasurement.DEFAULT_LOG_LIMIT + 1))
-                .andReturn(200, reaction.log()).always();
-        server.expect().get().withPath("/api/v1/namespaces/" + ns + "/pods/" + pod + "/log?pretty=false&container="
-                + container + "&limitBytes=" + (JobMeasurementTest.SMALL_LOG_LIMIT + 1))
-                .andReturn(200, reaction.log()).always();
+        pods.add(pod);
         if (reaction.condition() != null) {
             boolean complete = reaction.condition().equals("Complete");
             client.batch().v1().jobs().inNamespace(ns).withName(job.getMetadata().getName())
@@ -93,6 +102,17 @@ public final class FakeJobController implements AutoCloseable {
                             .endStatus().build());
         }
         started.release();
+    }
+
+    private Optional<MockResponse> log(RecordedRequest request) {
+        Matcher log = LOG.matcher(request.getPath());
+        if (!request.getMethod().equals("GET") || !log.matches() || !pods.contains(log.group(1))) {
+            return Optional.empty();
+        }
+        byte[] text = reaction.log().getBytes(StandardCharsets.UTF_8);
+        Matcher limit = LIMIT.matcher(request.getPath());
+        int length = limit.find() ? (int) Math.min(text.length, Long.parseLong(limit.group(1))) : text.length;
+        return Optional.of(new MockResponse().setResponseCode(200).setBody(Arrays.copyOf(text, length)));
     }
 
     /** Blocks until the controller has started a Job. */

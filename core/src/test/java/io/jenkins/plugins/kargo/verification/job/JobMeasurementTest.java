@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.jenkins.plugins.kargo.MockApiRequests;
 import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.MetricProvider;
@@ -24,17 +25,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import io.jenkins.plugins.kargo.CrudKubernetesMock;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The job provider against fabric8's Kubernetes mock server in CRUD mode: no real Kubernetes API server can run
  * here. The mock stores Jobs and Pods and serves watches like an API server; {@link FakeJobController} plays the
- * Job controller (status and a pod) and serves the pod's log through an expectation, which CRUD mode cannot.
- * Every wait is on a watch, a semaphore or a future, never a sleep.
+ * Job controller (status and a pod) and serves the pod's log, which CRUD mode cannot. Every wait is on a watch, a
+ * latch or a future, never a sleep, and bounded.
  */
 @ExtendWith(CrudKubernetesMock.class)
 class JobMeasurementTest {
@@ -42,21 +46,22 @@ class JobMeasurementTest {
     static final int SMALL_LOG_LIMIT = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    KubernetesMockServer server;
     KubernetesClient client;
+    MockApiRequests requests;
 
     private final List<String> events = new CopyOnWriteArrayList<>();
 
     @Test
     void theSeedsIntegrationTestsRunAsAJobThatSucceeds() throws Exception {
         MetricProvider.Job provider = seedIntegrationTests();
-        try (FakeJobController controller = new FakeJobController(client, server,
+        try (FakeJobController controller = new FakeJobController(client, requests,
                 FakeJobController.Reaction.complete("12 passing (3s)\n"))) {
             JobOutcome outcome = new JobMeasurement(client).measure(provider,
                     context(Map.of("service-url", "http://myapp.myapp-dev.svc:8080")));
 
             assertThat(outcome.succeeded()).isTrue();
             assertThat(outcome.phase()).isEqualTo("Succeeded");
+            assertThat(events).as("nothing went wrong on the way").noneMatch(e -> e.startsWith("WARN"));
             assertThat(outcome.log()).isEqualTo("12 passing (3s)\n");
             assertThat(outcome.logTruncated()).isFalse();
             assertThat(outcome.reason()).isEqualTo("Completed: Reached expected number of succeeded pods");
@@ -84,7 +89,7 @@ class JobMeasurementTest {
 
     @Test
     void aFailedJobIsAFailedOutcomeWithItsReasonAndLog() throws Exception {
-        try (FakeJobController controller = new FakeJobController(client, server,
+        try (FakeJobController controller = new FakeJobController(client, requests,
                 FakeJobController.Reaction.failed("1 failing\n  AssertionError: expected 200, got 503\n"))) {
             JobOutcome outcome = new JobMeasurement(client).measure(seedIntegrationTests(),
                     context(Map.of("service-url", "http://down")));
@@ -101,7 +106,7 @@ class JobMeasurementTest {
 
     @Test
     void aJobThatDoesNotFinishInTimeIsAnErrorAndIsDeleted() throws Exception {
-        try (FakeJobController controller = new FakeJobController(client, server,
+        try (FakeJobController controller = new FakeJobController(client, requests,
                 FakeJobController.Reaction.never())) {
             JobMeasurement measurement = new JobMeasurement(client, Optional.empty(), Duration.ofMillis(500),
                     JobMeasurement.DEFAULT_LOG_LIMIT);
@@ -110,31 +115,77 @@ class JobMeasurementTest {
                     .isInstanceOf(MeasurementException.class)
                     .hasMessageContaining("Job 'myapp/myapp-dev-integration-test-suite-")
                     .hasMessageContaining("did not finish within PT0.5S");
-            assertThat(controller.seen).hasSize(1);
+            assertThat(controller.awaitStarted().getMetadata().getName()).as("the Job was created")
+                    .startsWith("myapp-dev-integration-test-suite-");
         }
         assertThat(jobs("myapp")).isEmpty();
     }
 
-    @Test
-    void anInterruptStopsWaitingAndDeletesTheJob() throws Exception {
-        try (FakeJobController controller = new FakeJobController(client, server,
-                FakeJobController.Reaction.never())) {
-            CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+    /** The requests a measurement makes, in order, each a point where an interrupt may land while it waits. */
+    enum Request {
+        CREATE_THE_JOB(false, r -> r.getMethod().equals("POST") && r.getPath().startsWith(JOBS)),
+        LIST_THE_JOB(false, r -> r.getMethod().equals("GET") && r.getPath().startsWith(JOBS + "?")
+                && !r.getPath().contains("watch=true")),
+        WATCH_THE_JOB(false, r -> r.getMethod().equals("GET") && r.getPath().startsWith(JOBS + "?")
+                && r.getPath().contains("watch=true")),
+        FIND_ITS_POD(true, r -> r.getMethod().equals("GET") && r.getPath().startsWith("/api/v1/namespaces/myapp/pods?")),
+        READ_THE_LOG(true, r -> r.getMethod().equals("GET") && r.getPath().contains("/log")),
+        DELETE_THE_JOB(true, r -> r.getMethod().equals("DELETE") && r.getPath().startsWith(JOBS + "/"));
+
+        /** Whether the Job must end for the measurement to get there (else it never ends, so the watch is made). */
+        final boolean afterTheEnd;
+        final Predicate<RecordedRequest> matches;
+
+        Request(boolean afterTheEnd, Predicate<RecordedRequest> matches) {
+            this.afterTheEnd = afterTheEnd;
+            this.matches = matches;
+        }
+    }
+
+    private static final String JOBS = "/apis/batch/v1/namespaces/myapp/jobs";
+
+    /**
+     * An abort interrupts the measuring thread: wherever it lands, the measurement stops and its Job is deleted. The
+     * interrupt is sent while the server holds the request under test unanswered, so each point is hit on purpose,
+     * whatever the load. Landing in the final clean-up, once the outcome is known, it is kept for the caller.
+     */
+    @ParameterizedTest
+    @EnumSource(Request.class)
+    void anInterruptWhereverItLandsStopsTheMeasurementAndDeletesTheJob(Request at) throws Exception {
+        try (FakeJobController controller = new FakeJobController(client, requests, at.afterTheEnd
+                ? FakeJobController.Reaction.complete("ok\n") : FakeJobController.Reaction.never())) {
+            MockApiRequests.Hold held = requests.hold(at.matches);
+            CompletableFuture<Object> ended = new CompletableFuture<>();
+            AtomicBoolean flagKept = new AtomicBoolean();
             Thread measuring = new Thread(() -> {
                 try {
-                    new JobMeasurement(client).measure(seedIntegrationTests(), context(Map.of("service-url", "x")));
-                    thrown.complete(null);
+                    JobOutcome outcome = new JobMeasurement(client).measure(seedIntegrationTests(),
+                            context(Map.of("service-url", "x")));
+                    flagKept.set(Thread.currentThread().isInterrupted()); // before the test may read it
+                    ended.complete(outcome);
                 } catch (Throwable t) {
-                    thrown.complete(t);
+                    ended.complete(t);
                 }
-            });
+            }, "measuring");
             measuring.start();
-            controller.awaitStarted();
+            assertThat(held.awaitArrival(Duration.ofMinutes(1))).as("the measurement made the request").isTrue();
+            long interrupted = System.nanoTime();
             measuring.interrupt();
+            held.release();
 
-            assertThat(thrown.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+            Object end = ended.get(1, TimeUnit.MINUTES);
+            Duration took = Duration.ofNanos(System.nanoTime() - interrupted);
+            System.out.printf("interrupt during %s: the measurement ended %d ms later%n", at, took.toMillis());
+            if (at == Request.DELETE_THE_JOB) {
+                assertThat(end).as("the outcome was known before the clean-up").isInstanceOf(JobOutcome.class);
+                assertThat(flagKept).as("the interrupt is kept for the caller").isTrue();
+            } else {
+                assertThat(end).isInstanceOf(InterruptedException.class);
+            }
+            measuring.join(Duration.ofMinutes(1).toMillis());
+            assertThat(measuring.isAlive()).isFalse();
         }
-        assertThat(jobs("myapp")).isEmpty();
+        assertThat(jobs("myapp")).as("the Job is deleted").isEmpty();
     }
 
     @Test
@@ -145,7 +196,7 @@ class JobMeasurementTest {
                 {"backoffLimit": 1, "template": {"spec": {"restartPolicy": "Never", "containers": [
                   {"name": "t", "image": "tests:{{ args.tag }}", "args": ["--suite={{ args.suite }}", "--fast"]}]}}}
                 """));
-        try (FakeJobController controller = new FakeJobController(client, server,
+        try (FakeJobController controller = new FakeJobController(client, requests,
                 FakeJobController.Reaction.complete("ok"))) {
             JobOutcome outcome = new JobMeasurement(client, Optional.of("verification"), Duration.ofMinutes(1),
                     JobMeasurement.DEFAULT_LOG_LIMIT)
@@ -167,7 +218,7 @@ class JobMeasurementTest {
 
     @Test
     void aMissingArgumentIsRefusedBeforeAnyJobIsCreated() throws Exception {
-        try (FakeJobController controller = new FakeJobController(client, server,
+        try (FakeJobController controller = new FakeJobController(client, requests,
                 FakeJobController.Reaction.complete("ok"))) {
             assertThatThrownBy(() -> new JobMeasurement(client).measure(seedIntegrationTests(), context(Map.of())))
                     .isInstanceOf(MeasurementException.class).hasMessageContaining("argument 'service-url' has no value");
@@ -178,7 +229,7 @@ class JobMeasurementTest {
 
     @Test
     void theLogIsCutAtTheLimit() throws Exception {
-        try (FakeJobController controller = new FakeJobController(client, server,
+        try (FakeJobController controller = new FakeJobController(client, requests,
                 FakeJobController.Reaction.complete("0123456789abcdef"))) {
             JobOutcome outcome = new JobMeasurement(client, Optional.empty(), Duration.ofMinutes(1), SMALL_LOG_LIMIT)
                     .measure(seedIntegrationTests(), context(Map.of("service-url", "x")));

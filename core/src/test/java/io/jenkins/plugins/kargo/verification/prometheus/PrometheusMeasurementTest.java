@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.MetricProvider;
@@ -22,6 +23,7 @@ import io.jenkins.plugins.kargo.verification.VerificationRef;
 import io.jenkins.plugins.kargo.testkit.CanaryMetrics;
 import io.jenkins.plugins.kargo.testkit.PrometheusServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,44 @@ class PrometheusMeasurementTest {
         return new MeasurementContext(new VerificationRef("myapp", "preprod", "v", Instant.EPOCH), "canary", Map.of("service-name", "user-service",
                 "canary-pod-hash", canaryHash, "stable-pod-hash", STABLE), EventSink.NONE,
                 Clock.fixed(EVALUATED, ZoneOffset.UTC), () -> false);
+    }
+
+    @Test
+    void anAbortsInterruptWhilePrometheusHoldsTheAnswerStopsTheMeasurement() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer held = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        held.createContext("/api/v1/query", exchange -> {
+            arrived.countDown();
+            try {
+                release.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        held.start();
+        try {
+            CompletableFuture<Object> ended = new CompletableFuture<>();
+            Thread measuring = new Thread(() -> {
+                try {
+                    ended.complete(measurement.measure(new MetricProvider.Prometheus("http://127.0.0.1:"
+                            + held.getAddress().getPort(), "up"), context(HEALTHY)));
+                } catch (Throwable t) {
+                    ended.complete(t);
+                }
+            }, "measuring");
+            measuring.start();
+            assertThat(arrived.await(1, TimeUnit.MINUTES)).as("the query reached the server").isTrue();
+
+            measuring.interrupt();
+
+            assertThat(ended.get(1, TimeUnit.MINUTES)).isInstanceOf(InterruptedException.class);
+        } finally {
+            release.countDown();
+            held.stop(0);
+        }
     }
 
     /** The seed's canary-metrics metric named {@code metric}, as written. */
@@ -168,11 +211,41 @@ class PrometheusMeasurementTest {
     }
 
     @Test
-    void aRangeVectorIsRefused() {
-        MetricProvider.Prometheus range = new MetricProvider.Prometheus(address, "http_requests_total[1m]");
+    void aRangeVectorIsFlattenedAsArgoRolloutsDoes() throws Exception {
+        MetricProvider.Prometheus range = new MetricProvider.Prometheus(address, "http_requests_total{job="
+                + "\"user-service\",status=\"500\",pod_template_hash=\"{{ args.canary-pod-hash }}\"}[1m]");
 
-        assertThatThrownBy(() -> measurement.measure(range, context(HEALTHY)))
-                .isInstanceOf(MeasurementException.class).hasMessageContaining("'matrix'");
+        // one error per step: the samples of the last minute, up to the evaluation time's (the 21st sample: 20)
+        @SuppressWarnings("unchecked")
+        List<Object> values = (List<Object>) measurement.measure(range, context(HEALTHY));
+
+        assertThat(values).hasSizeBetween(4, 5).endsWith(17.0, 18.0, 19.0, 20.0);
+    }
+
+    @Test
+    void aRangeQueryGivesEverySeriesSamplesBetweenStartAndEndStepApart() throws Exception {
+        MetricProvider.Prometheus range = new MetricProvider.Prometheus(address,
+                "http_requests_total{job=\"user-service\",pod_template_hash=\"{{ args.canary-pod-hash }}\"}",
+                java.time.Duration.ofSeconds(5), false, List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of(new MetricProvider.RangeQuery("now() - duration(\"{{ args.lookback }}\")",
+                        "now()", java.time.Duration.ofSeconds(30))));
+        MeasurementContext context = new MeasurementContext(new VerificationRef("myapp", "preprod", "v",
+                Instant.EPOCH), "canary", Map.of("canary-pod-hash", HEALTHY, "lookback", "1m"), EventSink.NONE,
+                Clock.fixed(EVALUATED, ZoneOffset.UTC), () -> false);
+
+        // series in label order (status 200, then 500), each at now-60s, now-30s and now
+        assertThat(measurement.measure(range, context)).isEqualTo(List.of(1600.0, 1800.0, 2000.0, 16.0, 18.0, 20.0));
+    }
+
+    @Test
+    void rangeTimesAreNowOrNowMinusADuration() throws Exception {
+        Instant now = Instant.parse("2026-01-01T12:00:00Z");
+        assertThat(PrometheusMeasurement.time("now()", now, "start")).isEqualTo(now);
+        assertThat(PrometheusMeasurement.time(" now() - duration('1h30m') ", now, "start"))
+                .isEqualTo(now.minusSeconds(5400));
+        assertThat(PrometheusMeasurement.time("now() + duration(\"10s\")", now, "end")).isEqualTo(now.plusSeconds(10));
+        assertThatThrownBy(() -> PrometheusMeasurement.time("yesterday", now, "rangeQuery.start"))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("rangeQuery.start 'yesterday'");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.kargo.plugin.engine;
 
 import io.jenkins.plugins.kargo.plugin.credentials.SecretMask;
-import io.jenkins.plugins.kargo.plugin.history.PastPromotion;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,8 +40,15 @@ public interface Delivery extends AutoCloseable {
 
     /** Where a promotion (with the verification after it) or a re-verification has got to. */
     sealed interface Outcome {
-        /** @param verification the verification's phase and message, or null when the stage verifies nothing */
-        record Succeeded(String verification, String commit) implements Outcome {
+        /**
+         * @param verification the verification's phase and message, or null when the stage verifies nothing
+         * @param steps        the promotion's step log, one "alias: message" line per step (what git-push pushed);
+         *                     empty for a re-verification
+         */
+        record Succeeded(String verification, List<String> steps) implements Outcome {
+            public Succeeded {
+                steps = List.copyOf(steps);
+            }
         }
 
         /** @param failedAt the failing step's alias or the failing metric */
@@ -52,7 +59,8 @@ public interface Delivery extends AutoCloseable {
         record WaitingForDecision(String verification, List<String> approvers) implements Outcome {
         }
 
-        record Aborted(String by) implements Outcome {
+        /** @param message who aborted it and when, as the engine recorded it */
+        record Aborted(String message) implements Outcome {
         }
     }
 
@@ -83,15 +91,27 @@ public interface Delivery extends AutoCloseable {
      */
     Applied apply(java.nio.file.Path configuration, String actor) throws Exception;
 
+    /**
+     * As {@link #apply}, from the path on the branch of a git repository (the global configuration's project
+     * source), read with that repository's credentials; problems name the file as {@code REPO@BRANCH:PATH}.
+     */
+    Applied apply(io.jenkins.plugins.kargo.plugin.config.GitProjectSource source, String actor) throws Exception;
+
     StageGate gate(String project, String stage) throws Exception;
 
     /**
      * Queues a promotion and has it run.
      *
-     * @param freight a choice by name, alias or newest; never {@link FreightChoice.Kind#ROLLBACK}: the step has
-     *                chosen from the job's history by then
+     * @param freight a choice by name, alias or newest; never {@link FreightChoice.Kind#ROLLBACK}, which is
+     *                {@link #rollback} once the step has chosen from the job's history
      */
     Started promote(String project, String stage, FreightChoice freight, String actor) throws Exception;
+
+    /**
+     * Queues a rollback of the stage to a Freight it held before, and has it run; the stage's auto-promotion is held
+     * until someone releases it, as Kargo's rollback does.
+     */
+    Started rollback(String project, String stage, String freight, String actor) throws Exception;
 
     /** Queues a new verification of the stage's current Freight and has it run. */
     Started verify(String project, String stage, String actor) throws Exception;
@@ -115,12 +135,12 @@ public interface Delivery extends AutoCloseable {
     List<FoundFreight> discover(String project, String warehouse) throws Exception;
 
     /**
-     * Which earlier promotion a rollback repeats: of the stage's promotions recorded in the job's builds (newest
-     * first), the newest successful one whose Freight the stage does not hold now.
+     * Which Freight a rollback takes of those the job's builds promoted into the stage successfully (newest first):
+     * the engine's choice.
      *
-     * @return its index in {@code history}, or -1 when there is none
+     * @return its name; empty when none qualifies
      */
-    int rollbackTarget(String project, String stage, List<PastPromotion> newestFirst) throws Exception;
+    Optional<String> rollbackTarget(String project, String stage, List<String> newestFirst) throws Exception;
 
     /** The secrets this delivery's credentials hold, to keep out of the build's log. */
     SecretMask mask();

@@ -2,12 +2,13 @@ package io.jenkins.plugins.kargo.plugin.history;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One promotion a build made, kept in its {@code build.xml} and shown on its page ({@code summary.jelly}): the stage,
- * the Freight and its versions, the commit written, the verification's result, who approved, and for a rollback the
- * build whose Freight it restored. A job's builds read together are the history that {@code rollback: true} and the
+ * the Freight and its versions, its step log (the commit git-push wrote), the verification's result, who approved,
+ * and for a rollback the build whose Freight it restored. A job's builds read together are the history that {@code rollback: true} and the
  * Freight view's "roll back to this" use.
  */
 public final class PromotionAction extends KargoBuildAction {
@@ -22,7 +23,7 @@ public final class PromotionAction extends KargoBuildAction {
     private final Integer rolledBackFrom;
     private Result result = Result.RUNNING;
     private String verification;
-    private String commit;
+    private List<String> steps = List.of();
     private String approvedBy;
     private String message;
 
@@ -44,13 +45,13 @@ public final class PromotionAction extends KargoBuildAction {
      * Records how the promotion ended.
      *
      * @param verification the verification's phase and message, or null when the stage has none
-     * @param commit       the commit the promotion wrote, or null
+     * @param steps        the promotion's step log, one "alias: message" line per step (what git-push pushed)
      * @param message      why it failed (the failing step or measurement), or null
      */
-    public synchronized void settle(Result result, String verification, String commit, String message) {
+    public synchronized void settle(Result result, String verification, List<String> steps, String message) {
         this.result = result;
         this.verification = verification;
-        this.commit = commit;
+        this.steps = List.copyOf(steps);
         this.message = message;
     }
 
@@ -87,8 +88,8 @@ public final class PromotionAction extends KargoBuildAction {
         return verification;
     }
 
-    public synchronized String getCommit() {
-        return commit;
+    public synchronized List<String> getSteps() {
+        return steps;
     }
 
     public synchronized String getApprovedBy() {

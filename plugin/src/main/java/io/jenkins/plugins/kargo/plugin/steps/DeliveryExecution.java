@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.plugin.steps;
 import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.kargo.application.command.CommandRefusedException;
 import io.jenkins.plugins.kargo.plugin.credentials.SecretMask;
 import io.jenkins.plugins.kargo.plugin.engine.Delivery;
 import io.jenkins.plugins.kargo.plugin.gate.Gate;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.kargo.plugin.history.BuildRecord;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -178,8 +180,7 @@ public abstract class DeliveryExecution extends StepExecution implements GateDec
     }
 
     private static String describe(Delivery.Outcome.Succeeded s) {
-        return "succeeded" + (s.verification() == null ? "" : "; verification: " + s.verification())
-                + (s.commit() == null ? "" : "; commit " + s.commit());
+        return "succeeded" + (s.verification() == null ? "" : "; verification: " + s.verification());
     }
 
     /** Opens a Jenkins input and keeps it, so a restart shows it again. */
@@ -303,7 +304,8 @@ public abstract class DeliveryExecution extends StepExecution implements GateDec
     final void fail(Throwable t) {
         SecretMask mask = mask();
         if (end()) {
-            getContext().onFailure(t instanceof IllegalArgumentException || t instanceof java.util.NoSuchElementException
+            getContext().onFailure(t instanceof IllegalArgumentException || t instanceof NoSuchElementException
+                    || t instanceof CommandRefusedException
                     ? mask.apply(new AbortException("Kargo: " + t.getMessage())) : mask.apply(t));
         }
     }

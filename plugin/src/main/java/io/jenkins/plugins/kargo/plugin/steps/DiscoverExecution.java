@@ -1,11 +1,13 @@
 package io.jenkins.plugins.kargo.plugin.steps;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.kargo.application.command.CommandRefusedException;
 import io.jenkins.plugins.kargo.plugin.engine.Delivery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -33,7 +35,7 @@ public final class DiscoverExecution extends SynchronousNonBlockingStepExecution
             List<Delivery.FoundFreight> found;
             try {
                 found = delivery.discover(request.project(), request.warehouse());
-            } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            } catch (IllegalArgumentException | NoSuchElementException | CommandRefusedException e) {
                 throw new hudson.AbortException(delivery.mask().apply("Kargo: " + e.getMessage()));
             }
             return summary(found, listener, delivery);

@@ -9,9 +9,11 @@ import io.jenkins.plugins.kargo.plugin.history.BuildRecord;
 import io.jenkins.plugins.kargo.plugin.history.PastPromotion;
 import io.jenkins.plugins.kargo.plugin.history.PromotionAction;
 import io.jenkins.plugins.kargo.plugin.history.PromotionHistory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -23,7 +25,9 @@ public final class PromoteExecution extends DeliveryExecution {
 
     private static final long serialVersionUID = 1L;
 
-    private FreightChoice choice;
+    private final FreightChoice choice;
+    /** For a rollback, the Freight chosen from the job's history, and the build that promoted it. */
+    private String rollbackTo;
     private Integer rolledBackFrom;
     private String approvedBy;
 
@@ -35,33 +39,40 @@ public final class PromoteExecution extends DeliveryExecution {
 
     @Override
     void begin() throws Exception {
-        if (choice.kind() == FreightChoice.Kind.ROLLBACK) {
-            choice = fromHistory();
+        if (choice.kind() == FreightChoice.Kind.ROLLBACK && rollbackTo == null) {
+            chooseFromHistory();
         }
         Delivery.StageGate gate = delivery().gate(project(), stage());
         if (gate.manual()) {
-            openGate(GateKind.ENTRY, new GateRequest(GateRequest.idFor(project(), stage()), "Promote "
-                    + choice.describe() + " into stage " + stage() + " of project " + project() + "?",
-                    submitters(gate.approvers()), false));
+            openGate(GateKind.ENTRY, new GateRequest(GateRequest.idFor(project(), stage()), (rollbackTo == null
+                    ? "Promote " + choice.describe() + " into stage " + stage()
+                    : "Roll stage " + stage() + " back to Freight " + rollbackTo + " (promoted by build #"
+                    + rolledBackFrom + ")") + " of project " + project() + "?", submitters(gate.approvers()), false));
         } else {
             promote(actor());
         }
     }
 
-    /** The Freight of the stage's previous successful promotion in this job, and which build made it. */
-    private FreightChoice fromHistory() throws Exception {
+    /**
+     * The Freight of an earlier successful promotion into the stage in this job, as the engine chooses among them
+     * (the job's builds are read here, the rule is the engine's), and which build made it.
+     */
+    private void chooseFromHistory() throws Exception {
         BuildRecord build = build();
-        List<PastPromotion> past = PromotionHistory.of(build.history(), project(), stage(), build.number());
-        int target = delivery().rollbackTarget(project(), stage(), past);
-        if (target < 0) {
+        List<PastPromotion> succeeded = PromotionHistory.of(build.history(), project(), stage(), build.number())
+                .stream().filter(PastPromotion::succeeded).toList();
+        Optional<String> target = delivery().rollbackTarget(project(), stage(),
+                succeeded.stream().map(PastPromotion::freight).distinct().toList());
+        if (target.isEmpty()) {
             throw new AbortException("Kargo: nothing to roll back to: no earlier build of this job promoted "
-                    + "another Freight into stage " + stage() + " successfully");
+                    + "another Freight that stage " + stage() + " held into it successfully");
         }
-        PastPromotion from = past.get(target);
+        PastPromotion from = succeeded.stream().filter(p -> p.freight().equals(target.get())).findFirst()
+                .orElseThrow();
         rolledBackFrom = from.build();
+        rollbackTo = from.freight();
         log("Kargo: rolling back stage " + stage() + " to Freight " + from.freightAlias() + " (" + from.freight()
                 + "), promoted by build #" + from.build() + " (" + from.buildUrl() + ")");
-        return new FreightChoice(FreightChoice.Kind.NAME, from.freight());
     }
 
     @Override
@@ -71,7 +82,8 @@ public final class PromoteExecution extends DeliveryExecution {
     }
 
     private void promote(String actor) throws Exception {
-        started = delivery().promote(project(), stage(), choice, actor);
+        started = rollbackTo != null ? delivery().rollback(project(), stage(), rollbackTo, actor)
+                : delivery().promote(project(), stage(), choice, actor);
         PromotionAction action = new PromotionAction(project(), stage(), started.name(), started.freight(),
                 started.freightAlias(), started.versions(), rolledBackFrom);
         if (approvedBy != null) {
@@ -99,14 +111,14 @@ public final class PromoteExecution extends DeliveryExecution {
 
     @Override
     Object succeeded(Delivery.Outcome.Succeeded outcome) throws Exception {
-        record(PromotionAction.Result.SUCCEEDED, outcome.verification(), outcome.commit(), null);
+        record(PromotionAction.Result.SUCCEEDED, outcome.verification(), outcome.steps(), null);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("promotion", started.name());
         result.put("stage", stage());
         result.put("freight", started.freight());
         result.put("freightAlias", started.freightAlias());
         result.put("versions", new LinkedHashMap<>(started.versions()));
-        result.put("commit", outcome.commit());
+        result.put("steps", new ArrayList<>(outcome.steps()));
         result.put("verification", outcome.verification());
         result.put("approvedBy", action().map(PromotionAction::getApprovedBy).orElse(null));
         result.put("rolledBackFrom", rolledBackFrom);
@@ -116,10 +128,10 @@ public final class PromoteExecution extends DeliveryExecution {
     @Override
     void ended(Delivery.Outcome outcome) throws Exception {
         if (outcome instanceof Delivery.Outcome.Failed f) {
-            record(PromotionAction.Result.FAILED, f.verification(), null,
+            record(PromotionAction.Result.FAILED, f.verification(), List.of(),
                     mask().apply((f.failedAt() == null ? "" : f.failedAt() + ": ") + f.message()));
         } else if (outcome instanceof Delivery.Outcome.Aborted a) {
-            record(PromotionAction.Result.ABORTED, null, null, "aborted" + (a.by() == null ? "" : " by " + a.by()));
+            record(PromotionAction.Result.ABORTED, null, List.of(), a.message().isEmpty() ? "aborted" : a.message());
         }
     }
 
@@ -130,21 +142,21 @@ public final class PromoteExecution extends DeliveryExecution {
         }
     }
 
-    private void record(PromotionAction.Result result, String verification, String commit, String message)
+    private void record(PromotionAction.Result result, String verification, List<String> steps, String message)
             throws Exception {
-        java.util.Optional<PromotionAction> action = action();
+        Optional<PromotionAction> action = action();
         if (action.isPresent()) {
-            action.get().settle(result, verification, commit, message);
+            action.get().settle(result, verification, steps, message);
             build().save();
         }
     }
 
-    private java.util.Optional<PromotionAction> action() {
+    private Optional<PromotionAction> action() {
         try {
             return build().actions(PromotionAction.class).stream()
                     .filter(a -> started != null && started.name().equals(a.getPromotion())).findFirst();
         } catch (Exception e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -13,7 +13,7 @@ class PromotionHistoryTest {
                                              PromotionAction.Result result) {
         PromotionAction a = new PromotionAction(project, stage, stage + "." + freight, freight, freight + "-alias",
                 Map.of("repo", freight), null);
-        a.settle(result, null, null, null);
+        a.settle(result, null, List.of(), null);
         return a;
     }
 
@@ -46,9 +46,9 @@ class PromotionHistoryTest {
         PromotionAction a = new PromotionAction("myapp", "uat", "uat.01", "f1", "icy-sparrow", Map.of("r", "v1"), 7);
         assertThat(a.getResult()).isEqualTo(PromotionAction.Result.RUNNING);
         a.approvedBy("admin");
-        a.settle(PromotionAction.Result.SUCCEEDED, "Successful", "0a1b2c", null);
+        a.settle(PromotionAction.Result.SUCCEEDED, "Successful", List.of("git-push: pushed 0a1b2c3 to main"), null);
         assertThat(a.getApprovedBy()).isEqualTo("admin");
-        assertThat(a.getCommit()).isEqualTo("0a1b2c");
+        assertThat(a.getSteps()).containsExactly("git-push: pushed 0a1b2c3 to main");
         assertThat(a.getRolledBackFrom()).isEqualTo(7);
         assertThat(a.getDisplayName()).isEqualTo("Kargo promotion into uat");
         assertThat(a.getIconFileName()).as("shown in the build's summary, not the side panel").isNull();

@@ -86,16 +86,18 @@ class PromoteExecutionTest {
         awaitCall("await dev.01.abc1234");
         assertThat(context.end()).isNotDone();
         assertThat(FakeDelivery.calls()).contains("promote myapp/dev ALIAS:icy-sparrow as alice");
-        FakeDelivery.outcome("dev.01.abc1234").complete(new Delivery.Outcome.Succeeded("Successful", "0a1b2c3"));
+        FakeDelivery.outcome("dev.01.abc1234").complete(new Delivery.Outcome.Succeeded("Successful",
+                List.of("git-push: pushed 0a1b2c3 to main")));
 
         @SuppressWarnings("unchecked")
         Map<String, Object> value = (Map<String, Object>) result();
         assertThat(value).containsEntry("promotion", "dev.01.abc1234").containsEntry("freightAlias", "icy-sparrow")
-                .containsEntry("commit", "0a1b2c3").containsEntry("verification", "Successful");
+                .containsEntry("steps", List.of("git-push: pushed 0a1b2c3 to main"))
+                .containsEntry("verification", "Successful");
         assertThat(value.get("versions")).isEqualTo(Map.of(USER_SERVICE, "v1.2.3"));
         PromotionAction action = build.actions(PromotionAction.class).get(0);
         assertThat(action.getResult()).isEqualTo(PromotionAction.Result.SUCCEEDED);
-        assertThat(action.getCommit()).isEqualTo("0a1b2c3");
+        assertThat(action.getSteps()).containsExactly("git-push: pushed 0a1b2c3 to main");
         assertThat(action.getVersions()).containsEntry(USER_SERVICE, "v1.2.3");
         assertThat(context.listener().text()).contains("promotion dev.01.abc1234 of Freight icy-sparrow");
         assertThat(context.saves()).as("the promotion's name is saved before waiting").isPositive();
@@ -140,7 +142,7 @@ class PromoteExecutionTest {
         gate.decision.approved("admin@yourdomain.com");
         awaitCall("await dev.01.abc1234");
         assertThat(FakeDelivery.calls()).contains("promote myapp/dev ALIAS:icy-sparrow as admin@yourdomain.com");
-        FakeDelivery.outcome("dev.01.abc1234").complete(new Delivery.Outcome.Succeeded(null, null));
+        FakeDelivery.outcome("dev.01.abc1234").complete(new Delivery.Outcome.Succeeded(null, List.of()));
 
         @SuppressWarnings("unchecked")
         Map<String, Object> value = (Map<String, Object>) result();
@@ -184,7 +186,7 @@ class PromoteExecutionTest {
 
         awaitCall("await dev.01.abc1234");
         assertThat(FakeDelivery.calls()).contains("approve myapp/dev abc1234def by qa-lead");
-        FakeDelivery.outcome("dev.01.abc1234").complete(new Delivery.Outcome.Succeeded("Successful", null));
+        FakeDelivery.outcome("dev.01.abc1234").complete(new Delivery.Outcome.Succeeded("Successful", List.of()));
         assertThat(result()).isNotNull();
     }
 
@@ -216,7 +218,7 @@ class PromoteExecutionTest {
         restored.onResume();
         awaitCall("await dev.01.abc1234");
         assertThat(FakeDelivery.calls()).as("resumes, never promotes again").noneMatch(c -> c.startsWith("promote"));
-        FakeDelivery.outcome("dev.01.abc1234").complete(new Delivery.Outcome.Succeeded(null, null));
+        FakeDelivery.outcome("dev.01.abc1234").complete(new Delivery.Outcome.Succeeded(null, List.of()));
 
         assertThat(result()).isNotNull();
         assertThat(context.listener().text()).contains("picking up dev.01.abc1234 again after a restart");
@@ -257,19 +259,38 @@ class PromoteExecutionTest {
     }
 
     @Test
-    void rollbackPromotesTheFreightOfThePreviousSuccessfulPromotionAndSaysWhichBuild() throws Exception {
-        build.earlier(9, promotion("dev", "aaa", "old-fox", PromotionAction.Result.SUCCEEDED))
+    void rollbackAsksTheEngineToChooseAmongTheJobsSuccessfulPromotionsAndSaysWhichBuild() throws Exception {
+        build.earlier(8, promotion("dev", "aaa", "old-fox", PromotionAction.Result.SUCCEEDED))
+                .earlier(9, promotion("dev", "ddd", "sad-eel", PromotionAction.Result.FAILED))
                 .earlier(10, promotion("staging", "bbb", "other", PromotionAction.Result.SUCCEEDED))
-                .earlier(11, promotion("dev", "ccc", "bad-cat", PromotionAction.Result.SUCCEEDED));
-        FakeDelivery.currentFreight("ccc");
+                .earlier(11, promotion("dev", "ccc", "bad-cat", PromotionAction.Result.SUCCEEDED))
+                .earlier(12, promotion("dev", "eee", "this-build", PromotionAction.Result.SUCCEEDED));
+        FakeDelivery.rollbackTo("aaa");
 
         execution(new FreightChoice(FreightChoice.Kind.ROLLBACK, ""), null).start();
         awaitCall("await dev.01.abc1234");
 
-        assertThat(FakeDelivery.calls()).contains("promote myapp/dev NAME:aaa as alice");
+        assertThat(FakeDelivery.calls()).as("this stage's successful promotions of earlier builds, newest first")
+                .contains("rollbackTarget myapp/dev of [ccc, aaa]")
+                .contains("rollback myapp/dev to aaa as alice").noneMatch(c -> c.startsWith("promote"));
         assertThat(context.listener().text()).contains("rolling back stage dev to Freight old-fox (aaa), promoted "
-                + "by build #9");
-        assertThat(build.actions(PromotionAction.class).get(0).getRolledBackFrom()).isEqualTo(9);
+                + "by build #8");
+        assertThat(build.actions(PromotionAction.class).get(0).getRolledBackFrom()).isEqualTo(8);
+    }
+
+    @Test
+    void aRollbackIntoAManualStageSaysWhereToOnItsGate() throws Exception {
+        build.earlier(8, promotion("dev", "aaa", "old-fox", PromotionAction.Result.SUCCEEDED));
+        FakeDelivery.rollbackTo("aaa");
+        FakeDelivery.gate(true);
+
+        execution(new FreightChoice(FreightChoice.Kind.ROLLBACK, ""), null).start();
+
+        FakeGates.Opened gate = FakeGates.next();
+        assertThat(gate.request.message()).contains("Roll stage dev back to Freight aaa (promoted by build #8)");
+        gate.decision.approved("carol");
+        awaitCall("await dev.01.abc1234");
+        assertThat(FakeDelivery.calls()).contains("rollback myapp/dev to aaa as carol");
     }
 
     @Test
@@ -277,6 +298,7 @@ class PromoteExecutionTest {
         execution(new FreightChoice(FreightChoice.Kind.ROLLBACK, ""), null).start();
 
         assertThat(failure()).isInstanceOf(AbortException.class).hasMessageContaining("nothing to roll back to");
+        assertThat(FakeDelivery.calls()).contains("rollbackTarget myapp/dev of []");
     }
 
     @Test
@@ -295,7 +317,7 @@ class PromoteExecutionTest {
 
     private static PromotionAction promotion(String stage, String freight, String alias, PromotionAction.Result r) {
         PromotionAction a = new PromotionAction("myapp", stage, stage + "." + freight, freight, alias, Map.of(), null);
-        a.settle(r, null, null, null);
+        a.settle(r, null, List.of(), null);
         return a;
     }
 

@@ -45,7 +45,7 @@ class VerifyAndDiscoverExecutionTest {
         awaitCall("await preprod.v01.abc1234");
         assertThat(FakeDelivery.calls()).contains("verify myapp/preprod as jenkins:deliver#3");
 
-        FakeDelivery.outcome("preprod.v01.abc1234").complete(new Delivery.Outcome.Succeeded("Successful", null));
+        FakeDelivery.outcome("preprod.v01.abc1234").complete(new Delivery.Outcome.Succeeded("Successful", List.of()));
 
         @SuppressWarnings("unchecked")
         Map<String, Object> value = (Map<String, Object>) context.end().get(30, TimeUnit.SECONDS);

@@ -3,9 +3,9 @@ package io.jenkins.plugins.kargo.plugin.testing;
 import io.jenkins.plugins.kargo.plugin.credentials.SecretMask;
 import io.jenkins.plugins.kargo.plugin.engine.Delivery;
 import io.jenkins.plugins.kargo.plugin.engine.FreightChoice;
-import io.jenkins.plugins.kargo.plugin.history.PastPromotion;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +26,7 @@ public final class FakeDelivery implements Delivery {
     private static final AtomicInteger CLOSED = new AtomicInteger();
     private static volatile StageGate gate = new StageGate(false, List.of());
     private static volatile SecretMask mask = SecretMask.NONE;
-    private static volatile String currentFreight;
+    private static volatile String rollbackTo;
     private static volatile Exception promoteFailure;
 
     /** Opens a fresh {@link FakeDelivery} over the shared recordings. */
@@ -49,7 +49,7 @@ public final class FakeDelivery implements Delivery {
         CLOSED.set(0);
         gate = new StageGate(false, List.of());
         mask = SecretMask.NONE;
-        currentFreight = null;
+        rollbackTo = null;
         promoteFailure = null;
     }
 
@@ -61,8 +61,9 @@ public final class FakeDelivery implements Delivery {
         mask = new SecretMask(Set.of(secrets));
     }
 
-    public static void currentFreight(String freight) {
-        currentFreight = freight;
+    /** The engine's choice of a rollback target, if any, among the candidates it is given. */
+    public static void rollbackTo(String freight) {
+        rollbackTo = freight;
     }
 
     public static void failPromotionWith(Exception e) {
@@ -101,6 +102,17 @@ public final class FakeDelivery implements Delivery {
         }
         return new Applied(List.of("myapp"), List.of(configuration + "/stages/uat.yaml:9: warning: the range also "
                 + "admits alpha pre-releases"));
+    }
+
+    /** Records the source; refuses a branch named {@code broken}. */
+    @Override
+    public Applied apply(io.jenkins.plugins.kargo.plugin.config.GitProjectSource source, String actor) {
+        CALLS.add("apply " + source.getRepoURL() + "@" + source.getBranch() + ":" + source.getPath() + " as " + actor);
+        if (source.getBranch().equals("broken")) {
+            throw new IllegalArgumentException("the Kargo configuration has problems:\n" + source.getRepoURL()
+                    + "@broken:kargo/warehouse.yaml:1: missing required field 'spec'");
+        }
+        return new Applied(List.of("myapp"), List.of());
     }
 
     @Override
@@ -163,15 +175,17 @@ public final class FakeDelivery implements Delivery {
                 Map.of("harbor.example.com/services/user-service", "v1.2.3-alpha.1")));
     }
 
-    /** The rule the engine applies: the newest successful promotion of another Freight than the stage's. */
+    /** Records the candidates; answers the choice set by {@link #rollbackTo} when it is among them. */
     @Override
-    public int rollbackTarget(String project, String stage, List<PastPromotion> newestFirst) {
-        for (int i = 0; i < newestFirst.size(); i++) {
-            if (newestFirst.get(i).succeeded() && !newestFirst.get(i).freight().equals(currentFreight)) {
-                return i;
-            }
-        }
-        return -1;
+    public Optional<String> rollbackTarget(String project, String stage, List<String> newestFirst) {
+        CALLS.add("rollbackTarget " + project + "/" + stage + " of " + newestFirst);
+        return Optional.ofNullable(rollbackTo).filter(newestFirst::contains);
+    }
+
+    @Override
+    public Started rollback(String project, String stage, String freight, String actor) {
+        CALLS.add("rollback " + project + "/" + stage + " to " + freight + " as " + actor);
+        return new Started(stage + ".01.abc1234", freight, "old-fox", Map.of());
     }
 
     @Override
