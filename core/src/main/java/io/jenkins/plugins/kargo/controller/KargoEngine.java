@@ -203,13 +203,14 @@ public final class KargoEngine implements AutoCloseable {
                             new OciChartSubscriber(oci, credentials)),
                     new NpmSubscriber(http, credentials),
                     new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
-            BuiltinVerification verification = new BuiltinVerification(client);
+            BuiltinVerification verification = new BuiltinVerification(client, credentials);
             StepRegistry registry = steps != null ? steps : new BuiltinSteps(client).registry(stateDirectory);
             KargoEngine engine = new KargoEngine(store, secrets, registry, subscribers,
                     new PromotionRunner(registry, clock), verification.providers(), verification.stageArgs(),
                     verification.args(), credentials, events, clock);
             engine.closeWith(client);
-            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events);
+            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events,
+                    credentials);
             engine.addListener(notifier);
             engine.closeWith(notifier);
             listeners.forEach(engine::addListener);
