@@ -9,16 +9,21 @@ import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.StepStatus;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdUpdater;
 import io.jenkins.plugins.kargo.promotion.argocd.ArgoCdWaiter;
+import io.jenkins.plugins.kargo.promotion.files.CopyStep;
+import io.jenkins.plugins.kargo.promotion.files.DeleteStep;
+import io.jenkins.plugins.kargo.promotion.files.FileWriteStep;
 import io.jenkins.plugins.kargo.promotion.files.HelmUpdateImageStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeBuildStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
 import io.jenkins.plugins.kargo.promotion.files.YamlUpdateStep;
 import io.jenkins.plugins.kargo.promotion.flow.ComposeOutputStep;
+import io.jenkins.plugins.kargo.promotion.flow.FailStep;
 import io.jenkins.plugins.kargo.promotion.git.GitClearStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCloneStep;
 import io.jenkins.plugins.kargo.promotion.git.GitCommitStep;
 import io.jenkins.plugins.kargo.promotion.git.GitPushPreview;
 import io.jenkins.plugins.kargo.promotion.git.GitPushStep;
+import io.jenkins.plugins.kargo.promotion.git.GitTagStep;
 import io.jenkins.plugins.kargo.promotion.git.RepositoryCache;
 import io.jenkins.plugins.kargo.promotion.http.HttpStep;
 import java.nio.file.Path;
@@ -28,8 +33,9 @@ import java.util.Map;
 
 /**
  * The promotion steps an engine runs: git ({@code git-clone} through a clone cache under the state directory,
- * {@code git-clear}, {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image},
- * {@code kustomize-build}, {@code yaml-update}, {@code helm-update-image}), {@code http}, {@code compose-output},
+ * {@code git-clear}, {@code git-tag}, {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image},
+ * {@code kustomize-build}, {@code yaml-update}, {@code helm-update-image}, {@code copy}, {@code delete},
+ * {@code file-write}), {@code http}, {@code compose-output}, {@code fail},
  * and {@code argocd-update} and {@code argocd-wait}, which declare that they need the engine's Kubernetes client and
  * are made on their first use, so that commands that promote nothing never load one.
  */
@@ -72,10 +78,13 @@ final class BuiltinSteps {
     private static List<StepRegistration> local(Path stateDirectory) {
         return List.of(
                 StepRegistration.of(new GitCloneStep(new RepositoryCache(stateDirectory.resolve(CLONE_CACHE)))),
-                StepRegistration.of(new GitClearStep()), StepRegistration.of(new GitCommitStep()),
+                StepRegistration.of(new GitClearStep()), StepRegistration.of(new GitTagStep()),
+                StepRegistration.of(new GitCommitStep()),
                 StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new KustomizeBuildStep()),
                 StepRegistration.of(new YamlUpdateStep()), StepRegistration.of(new HelmUpdateImageStep()),
-                StepRegistration.of(new ComposeOutputStep()));
+                StepRegistration.of(new CopyStep()), StepRegistration.of(new DeleteStep()),
+                StepRegistration.of(new FileWriteStep()),
+                StepRegistration.of(new ComposeOutputStep()), StepRegistration.of(new FailStep()));
     }
 
     /** A step that acts outside the working directory (a sync, a call): a preview names it without running it. */

@@ -206,7 +206,7 @@ public final class KargoEngine implements AutoCloseable {
                             new OciChartSubscriber(oci, credentials)),
                     new NpmSubscriber(http, credentials),
                     new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
-            BuiltinVerification verification = new BuiltinVerification(client);
+            BuiltinVerification verification = new BuiltinVerification(client, credentials);
             BuiltinSteps builtin = new BuiltinSteps(client);
             StepRegistry registry = steps != null ? steps : builtin.registry(stateDirectory);
             // given steps (tests) run in previews as they are
@@ -215,7 +215,8 @@ public final class KargoEngine implements AutoCloseable {
                     new PromotionRunner(steps != null ? steps : builtin.preview(stateDirectory), clock),
                     verification.providers(), verification.stageArgs(), verification.args(), credentials, events, clock);
             engine.closeWith(client);
-            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events);
+            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events,
+                    credentials);
             engine.addListener(notifier);
             engine.closeWith(notifier);
             listeners.forEach(engine::addListener);

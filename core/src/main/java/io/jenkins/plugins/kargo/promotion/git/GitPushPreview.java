@@ -59,6 +59,10 @@ public final class GitPushPreview implements PromotionStepRunner {
             if (url == null) {
                 return StepResult.errored(name() + ": " + config.path() + " has no origin remote; check it out with git-clone");
             }
+            if (StepConfig.present(config.tag())) { // a tag is pushed as it is: there is no branch to compare with
+                return StepResult.succeeded(Map.of("repoURL", RepositoryCache.withoutCredentials(url)),
+                        "preview: would push tag " + config.tag() + "; nothing was pushed");
+            }
             String branch = GitPushStep.targetBranch(config, context, repo);
             ObjectId head = repo.resolve(Constants.HEAD);
             if (head == null) {
