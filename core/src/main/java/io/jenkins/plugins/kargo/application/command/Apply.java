@@ -48,7 +48,7 @@ final class Apply {
             UnaryOperator<ConfigProblem> named = p -> new ConfigProblem(p.severity(), new SourceLocation(
                     p.location().file().startsWith(prefix) ? clone.repository() + "@" + git.branch() + ":"
                             + p.location().file().substring(prefix.length()) : p.location().file(),
-                    p.location().line(), p.location().field()), p.message(), p.fix());
+                    p.location().line(), p.location().field()), p.message(), p.fix(), p.kind());
             ApplyResult result;
             try {
                 result = run(ConfigInput.path(path), actor);
