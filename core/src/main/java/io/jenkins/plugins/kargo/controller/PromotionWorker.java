@@ -223,7 +223,7 @@ public final class PromotionWorker {
     }
 
     /** The promoted Freight plus the stage's current Freight of every other origin it requests. */
-    private FreightCollection collection(String project, Stage stage, Freight promoted) {
+    FreightCollection collection(String project, Stage stage, Freight promoted) {
         List<Freight> items = new ArrayList<>(List.of(promoted));
         Map<String, String> current = store.stages().status(project, stage.name()).current()
                 .map(FreightHistoryEntry::items).orElse(Map.of());
@@ -242,7 +242,7 @@ public final class PromotionWorker {
         return items;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
