@@ -39,6 +39,7 @@ import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
+import io.jenkins.plugins.kargo.promotion.PromotionRun;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
 import io.jenkins.plugins.kargo.promotion.StepCheck;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
@@ -94,6 +95,7 @@ public final class KargoEngine implements AutoCloseable {
     private final AutoPromotion autoPromotion;
     private final Promoter promoter;
     private final PromotionWorker worker;
+    private final PromotionDryRun dryRun;
     private final PromotionName names;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final EventSink events;
@@ -103,8 +105,8 @@ public final class KargoEngine implements AutoCloseable {
     private final Map<String, Loaded> configurations = new ConcurrentHashMap<>();
 
     private KargoEngine(KargoStore store, SecretStore secrets, StepRegistry steps, Subscribers subscribers,
-                        PromotionRunner runner, MeasurementProviders providers, Verifier.StageArgs stageArgs,
-                        VerificationArgs rollouts, CredentialsProvider credentials,
+                        PromotionRunner runner, PromotionRunner preview, MeasurementProviders providers,
+                        Verifier.StageArgs stageArgs, VerificationArgs rollouts, CredentialsProvider credentials,
                         EventSink events, Clock clock) {
         this.store = store;
         this.secrets = secrets;
@@ -125,6 +127,7 @@ public final class KargoEngine implements AutoCloseable {
                 rollback, delivery, events, clock);
         this.worker = new PromotionWorker(store, runner, verifier, rollback, names, credentials, delivery, events,
                 clock);
+        this.dryRun = new PromotionDryRun(store, preview, worker, names, credentials, events, clock);
     }
 
     /**
@@ -204,10 +207,13 @@ public final class KargoEngine implements AutoCloseable {
                     new NpmSubscriber(http, credentials),
                     new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
             BuiltinVerification verification = new BuiltinVerification(client, credentials);
-            StepRegistry registry = steps != null ? steps : new BuiltinSteps(client).registry(stateDirectory);
+            BuiltinSteps builtin = new BuiltinSteps(client);
+            StepRegistry registry = steps != null ? steps : builtin.registry(stateDirectory);
+            // given steps (tests) run in previews as they are
             KargoEngine engine = new KargoEngine(store, secrets, registry, subscribers,
-                    new PromotionRunner(registry, clock), verification.providers(), verification.stageArgs(),
-                    verification.args(), credentials, events, clock);
+                    new PromotionRunner(registry, clock),
+                    new PromotionRunner(steps != null ? steps : builtin.preview(stateDirectory), clock),
+                    verification.providers(), verification.stageArgs(), verification.args(), credentials, events, clock);
             engine.closeWith(client);
             WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events,
                     credentials);
@@ -609,6 +615,21 @@ public final class KargoEngine implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What promoting the Freight (name or alias) into the stage would do, without doing it: the stage's steps run in a
+     * working directory of their own, {@code git-push} reports the diff it would push instead of pushing, and steps
+     * that act elsewhere ({@code argocd-update}, {@code http}) are not run. Nothing is recorded.
+     *
+     * @return the steps' records; a {@code git-push}'s output holds {@code repoURL}, {@code branch}, {@code paths}
+     *         and {@code diff}
+     */
+    public PromotionRun preview(String project, String stage, String freight, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        return dryRun.run(project, target, promoter.freight(project, freight), actor);
     }
 
     /** Whether the Freight (name or alias) may be promoted into the stage now, and why. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.application.command;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.application.outcome.Outcomes;
 import io.jenkins.plugins.kargo.application.view.FreightSelector;
+import io.jenkins.plugins.kargo.application.view.PromotionPreview;
 import io.jenkins.plugins.kargo.application.view.Views;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.controller.PromotionRefusedException;
@@ -32,6 +33,7 @@ public final class Commands {
     private final Verify verify;
     private final Abort abort;
     private final Rollback rollback;
+    private final Preview preview;
     private final StageQueue queue;
     private final Outcomes outcomes;
 
@@ -44,8 +46,9 @@ public final class Commands {
         this.approve = new Approve(engine, views);
         this.reject = new Reject(engine, views);
         this.verify = new Verify(engine, views);
-        this.abort = new Abort(engine);
+        this.abort = new Abort(engine, views);
         this.rollback = new Rollback(engine, views);
+        this.preview = new Preview(engine, views);
         this.queue = new StageQueue(engine, views);
         this.outcomes = outcomes;
     }
@@ -85,8 +88,21 @@ public final class Commands {
     }
 
     /**
+     * What promoting the selected Freight into the stage would change (versions old → new, the diff of each commit it
+     * would push), from a dry run of the stage's steps; changes nothing. For the confirmation before a promotion or a
+     * rollback.
+     */
+    public PromotionPreview preview(String project, String stage, FreightSelector freight, String actor)
+            throws ConfigException {
+        return refusing(() -> preview.run(project, stage, freight, actor));
+    }
+
+    /**
      * Approves the Freight for the stage: the sign-off its verification there waits for, or else Kargo's manual
      * approval.
+     *
+     * @throws NotAnApproverException when the stage's approvers (the dashboard's {@code rbac.adminUsers}) do not
+     *                                include {@code actor}
      */
     public ApprovalResult approve(String project, String stage, FreightSelector freight, String actor)
             throws ConfigException {
@@ -95,7 +111,11 @@ public final class Commands {
         return result;
     }
 
-    /** Rejects the Freight in the stage's verification that waits for a person: the verification fails. */
+    /**
+     * Rejects the Freight in the stage's verification that waits for a person: the verification fails.
+     *
+     * @throws NotAnApproverException when the stage's approvers do not include {@code actor}
+     */
     public VerificationTicket reject(String project, String stage, FreightSelector freight, String actor)
             throws ConfigException {
         VerificationTicket rejected = refusing(() -> reject.run(project, stage, freight, actor));
@@ -108,7 +128,11 @@ public final class Commands {
         return refusing(() -> verify.run(project, stage, actor));
     }
 
-    /** Aborts a promotion: a Pending one at once, a Running one before its next step. */
+    /**
+     * Aborts a promotion: a Pending one at once, a Running one before its next step.
+     *
+     * @throws CommandRefusedException when it has ended already
+     */
     public AbortResult abortPromotion(String project, String promotion, String actor) {
         AbortResult result = abort.promotion(project, promotion, actor);
         outcomes.changed();

@@ -170,7 +170,7 @@ public final class GitPushStep implements PromotionStepRunner {
         return StepResult.succeeded(output, "pushed tag " + config.tag());
     }
 
-    private static String targetBranch(Config config, StepContext context, Repository repo) throws IOException {
+    static String targetBranch(Config config, StepContext context, Repository repo) throws IOException {
         if (config.generateTargetBranch()) {
             return "kargo/promotion/" + context.promotion();
         }
