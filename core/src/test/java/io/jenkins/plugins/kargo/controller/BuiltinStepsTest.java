@@ -16,8 +16,8 @@ class BuiltinStepsTest {
         try (LazyKubernetes kubernetes = new LazyKubernetes(LazyKubernetes.FROM_KUBECONFIG)) {
             assertThat(new BuiltinSteps(kubernetes).registry(state).names()).containsExactly("argocd-update",
                     "argocd-wait", "compose-output", "copy", "delete", "fail", "file-write", "git-clear", "git-clone",
-                    "git-commit", "git-push", "git-tag", "helm-update-image", "http", "kustomize-build",
-                    "kustomize-set-image", "yaml-update");
+                    "git-commit", "git-push", "git-tag", "helm-update-image", "http", "json-update", "kustomize-build",
+                    "kustomize-set-image", "tar", "untar", "yaml-update");
         }
     }
 }

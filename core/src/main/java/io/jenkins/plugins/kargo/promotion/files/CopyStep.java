@@ -10,9 +10,7 @@ import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepException;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.WorkDirPath;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,7 +19,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
-import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
  * Kargo's {@code copy} ({@code file_copier.go}): copies the file or directory {@code inPath} to {@code outPath}. A
@@ -56,7 +53,7 @@ public final class CopyStep implements PromotionStepRunner {
             if (!Files.exists(in, LinkOption.NOFOLLOW_LINKS)) {
                 throw StepConfig.error("config.inPath", "is '" + config.inPath() + "', which does not exist", "");
             }
-            IgnoreNode ignore = ignoreRules(config.ignore());
+            IgnoreRules ignore = new IgnoreRules(config.ignore());
             int copied = Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS) ? copyTree(in, out, ignore)
                     : copyFile(in, out, ignore);
             return StepResult.succeeded(Map.of(), "copied " + copied + " file(s) from " + config.inPath() + " to "
@@ -68,20 +65,8 @@ public final class CopyStep implements PromotionStepRunner {
         }
     }
 
-    /** {@code .git}, then the user's rules, read as a {@code .gitignore} (comments and blank lines skipped). */
-    private static IgnoreNode ignoreRules(String ignore) throws IOException {
-        IgnoreNode rules = new IgnoreNode();
-        String text = ".git\n" + (ignore == null ? "" : ignore);
-        rules.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-        return rules;
-    }
-
-    private static boolean ignored(IgnoreNode rules, String relative, boolean directory) {
-        return Boolean.TRUE.equals(rules.checkIgnored(relative, directory));
-    }
-
-    private static int copyFile(Path in, Path out, IgnoreNode ignore) throws IOException {
-        if (Files.isSymbolicLink(in) || ignored(ignore, in.getFileName().toString(), false)) {
+    private static int copyFile(Path in, Path out, IgnoreRules ignore) throws IOException {
+        if (Files.isSymbolicLink(in) || ignore.ignores(in.getFileName().toString(), false)) {
             return 0;
         }
         if (out.getParent() != null) {
@@ -91,13 +76,13 @@ public final class CopyStep implements PromotionStepRunner {
         return 1;
     }
 
-    private static int copyTree(Path in, Path out, IgnoreNode ignore) throws IOException {
+    private static int copyTree(Path in, Path out, IgnoreRules ignore) throws IOException {
         int[] copied = {0};
         Files.walkFileTree(in, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 String relative = relative(in, dir);
-                if (!relative.isEmpty() && ignored(ignore, relative, true)) {
+                if (!relative.isEmpty() && ignore.ignores(relative, true)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(out.resolve(in.relativize(dir).toString()));
@@ -106,7 +91,7 @@ public final class CopyStep implements PromotionStepRunner {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile() && !ignored(ignore, relative(in, file), false)) {
+                if (attrs.isRegularFile() && !ignore.ignores(relative(in, file), false)) {
                     Files.copy(file, out.resolve(in.relativize(file).toString()),
                             StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                     copied[0]++;

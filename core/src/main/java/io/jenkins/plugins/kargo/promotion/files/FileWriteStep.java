@@ -12,14 +12,10 @@ import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Kargo's {@code file-write} ({@code file_writer.go}): writes {@code contents} to the file {@code path}, making its
@@ -74,28 +70,12 @@ public final class FileWriteStep implements PromotionStepRunner {
             }
             Files.createDirectories(file.getParent());
             Files.writeString(file, config.contents(), StandardCharsets.UTF_8);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(file, permissions(Integer.parseInt(config.permissions(), 8)));
-            }
+            FileModes.set(file, Integer.parseInt(config.permissions(), 8));
             return StepResult.succeeded(Map.of(), "wrote " + config.path());
         } catch (StepException e) {
             return StepResult.errored(NAME + ": " + e.getMessage());
         } catch (IOException e) {
             return StepResult.errored(NAME + ": could not write: " + e.getMessage());
         }
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                set.add(bits[i]);
-            }
-        }
-        return set;
     }
 }
