@@ -18,6 +18,7 @@ import io.jenkins.plugins.kargo.promotion.files.KustomizeBuildStep;
 import io.jenkins.plugins.kargo.promotion.files.KustomizeSetImageStep;
 import io.jenkins.plugins.kargo.promotion.files.TarStep;
 import io.jenkins.plugins.kargo.promotion.files.UntarStep;
+import io.jenkins.plugins.kargo.promotion.files.YamlMergeStep;
 import io.jenkins.plugins.kargo.promotion.files.YamlUpdateStep;
 import io.jenkins.plugins.kargo.promotion.flow.ComposeOutputStep;
 import io.jenkins.plugins.kargo.promotion.flow.FailStep;
@@ -38,7 +39,7 @@ import java.util.Map;
  * The promotion steps an engine runs: git ({@code git-clone} through a clone cache under the state directory,
  * {@code git-clear}, {@code git-tag}, {@code git-commit}, {@code git-push}), files ({@code kustomize-set-image},
  * {@code kustomize-build}, {@code yaml-update}, {@code helm-update-image}, {@code copy}, {@code delete},
- * {@code file-write}, {@code json-update}, {@code tar}, {@code untar}), {@code http}, {@code compose-output}, {@code fail},
+ * {@code file-write}, {@code json-update}, {@code yaml-merge}, {@code tar}, {@code untar}), {@code http}, {@code compose-output}, {@code fail},
  * and {@code argocd-update} and {@code argocd-wait}, which declare that they need the engine's Kubernetes client and
  * are made on their first use, so that commands that promote nothing never load one.
  */
@@ -84,7 +85,7 @@ final class BuiltinSteps {
                 StepRegistration.of(new GitClearStep()), StepRegistration.of(new GitTagStep()),
                 StepRegistration.of(new GitCommitStep()),
                 StepRegistration.of(new KustomizeSetImageStep()), StepRegistration.of(new KustomizeBuildStep()),
-                StepRegistration.of(new YamlUpdateStep()), StepRegistration.of(new HelmUpdateImageStep()),
+                StepRegistration.of(new YamlUpdateStep()), StepRegistration.of(new YamlMergeStep()), StepRegistration.of(new HelmUpdateImageStep()),
                 StepRegistration.of(new CopyStep()), StepRegistration.of(new DeleteStep()),
                 StepRegistration.of(new FileWriteStep()), StepRegistration.of(new JsonUpdateStep()),
                 StepRegistration.of(new TarStep()), StepRegistration.of(new UntarStep()),

@@ -17,7 +17,7 @@ class BuiltinStepsTest {
             assertThat(new BuiltinSteps(kubernetes).registry(state).names()).containsExactly("argocd-update",
                     "argocd-wait", "compose-output", "copy", "delete", "fail", "file-write", "git-clear", "git-clone",
                     "git-commit", "git-push", "git-tag", "helm-update-image", "http", "json-update", "kustomize-build",
-                    "kustomize-set-image", "tar", "untar", "yaml-update");
+                    "kustomize-set-image", "tar", "untar", "yaml-merge", "yaml-update");
         }
     }
 }
