@@ -89,15 +89,16 @@ public final class Views {
     public List<StageCard> stages(String project) throws ConfigException {
         KargoConfig config = engine.configuration(project);
         List<StageCard> cards = new ArrayList<>();
+        Map<String, String> aliases = aliases(project); // once for every card: a project may hold thousands of Freight
         for (Stage stage : config.stages(project)) {
-            cards.add(card(config, project, stage));
+            cards.add(card(config, project, stage, aliases));
         }
         return cards;
     }
 
     public StageCard stage(String project, String stage) throws ConfigException {
         KargoConfig config = engine.configuration(project);
-        return card(config, project, stage(config, project, stage));
+        return card(config, project, stage(config, project, stage), aliases(project));
     }
 
     /** The stage's card, Freight history (newest first), promotions and verifications (oldest first). */
@@ -116,7 +117,7 @@ public final class Views {
             history.add(new HistoryEntry(items, entries.get(i).promotion(), entries.get(i).promotedAt(), i == 0));
         }
         List<VerificationDetail> verifications = verifications(project, Optional.of(stage));
-        return new StageDetail(card(config, project, target), history, promotions(project, Optional.of(stage)),
+        return new StageDetail(card(config, project, target, aliases(project)), history, promotions(project, Optional.of(stage)),
                 verifications, decisions(project, stage, verifications));
     }
 
@@ -384,9 +385,8 @@ public final class Views {
         }
     }
 
-    private StageCard card(KargoConfig config, String project, Stage stage) {
+    private StageCard card(KargoConfig config, String project, Stage stage, Map<String, String> aliases) {
         StageStatus status = store.stages().status(project, stage.name());
-        Map<String, String> aliases = aliases(project);
         List<FreightRef> current = status.current().map(e -> refs(e.items().values(), aliases)).orElse(List.of());
         List<Freight> currentFreight = current.stream().map(f -> store.freight().byName(project, f.name()))
                 .flatMap(Optional::stream).toList();
