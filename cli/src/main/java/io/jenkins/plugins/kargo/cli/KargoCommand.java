@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeList = {"0:done",
                 "1:the operation failed (a registry error, something not found, a promotion or verification that did not succeed)",
                 "2:bad usage or invalid configuration"},
-        subcommands = {ApplyCommand.class, RefreshCommand.class, GetCommand.class, PromoteCommand.class,
+        subcommands = {ApplyCommand.class, CreateCommand.class, RefreshCommand.class, GetCommand.class, PromoteCommand.class,
                 ApproveCommand.class, RejectCommand.class, RollbackCommand.class, VerifyCommand.class,
                 ServeCommand.class, HelpCommand.class})
 public final class KargoCommand {

@@ -27,7 +27,11 @@ final class RefreshCommand {
                 throw new CommandFailure(ExitCodes.FAILED, "warehouse " + name + ": no Freight was made:\n  "
                         + String.join("\n  ", refresh.problems()));
             }
-            var freight = refresh.freight().orElseThrow();
+            if (refresh.freight().isEmpty()) {
+                out.println("warehouse/" + name + " refreshed: " + refresh.held());
+                return ExitCodes.OK;
+            }
+            var freight = refresh.freight().get();
             out.println("warehouse/" + name + " refreshed: Freight " + freight.name() + " ("
                     + freight.alias() + ")" + (refresh.created() ? " created" : " unchanged"));
             out.flush();

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,8 @@ public final class ConfigLoader {
 
     /** The name errors use for standard input. */
     public static final String STDIN = "<stdin>";
+    /** A line that starts or ends a YAML document; inside a block scalar such a line would be indented. */
+    private static final Pattern DOCUMENT_MARKER = Pattern.compile("^(---|\\.\\.\\.)(\\s.*)?$");
 
     private final ConfigLimits limits;
 
@@ -93,6 +96,55 @@ public final class ConfigLoader {
             throw new ConfigException(problems.all());
         }
         return dashboards.get(0);
+    }
+
+    /**
+     * The sources as the configuration store may keep them: every {@code Secret} document blanked out, its lines
+     * left empty (the first says where the Secret went) so the other documents keep their line numbers.
+     */
+    public List<ConfigSource> withoutSecrets(List<ConfigSource> sources) {
+        YamlReader yaml = new YamlReader(limits);
+        List<ConfigSource> kept = new ArrayList<>();
+        for (ConfigSource source : sources) {
+            List<Integer> secretLines = new ArrayList<>();
+            List<String> secretNames = new ArrayList<>();
+            for (YamlDocument document : yaml.read(source.name(), source.text().getBytes(StandardCharsets.UTF_8), 0,
+                    "", new Problems())) {
+                if (ResourceKind.SECRET.kind().equals(document.root().path("kind").asText())) {
+                    secretLines.add(document.lines().getOrDefault("", 1));
+                    secretNames.add(document.root().path("metadata").path("name").asText());
+                }
+            }
+            kept.add(secretLines.isEmpty() ? source
+                    : new ConfigSource(source.name(), blank(source.text(), secretLines, secretNames)));
+        }
+        return List.copyOf(kept);
+    }
+
+    /** Blanks the document around each of {@code rootLines} (1-based): from its marker line to the next marker. */
+    private static String blank(String text, List<Integer> rootLines, List<String> names) {
+        String[] lines = text.split("(?<=\n)", -1);
+        for (int d = 0; d < rootLines.size(); d++) {
+            int root = rootLines.get(d) - 1;
+            int start = root;
+            while (start > 0 && !isMarker(lines[start])) {
+                start--;
+            }
+            int end = root + 1;
+            while (end < lines.length && !isMarker(lines[end])) {
+                end++;
+            }
+            for (int i = start; i < end; i++) {
+                String newline = lines[i].endsWith("\r\n") ? "\r\n" : lines[i].endsWith("\n") ? "\n" : "";
+                // the document's own marker goes too: an empty document would be read as an empty value
+                lines[i] = (i == start ? "# Secret " + names.get(d) + ": kept in the credentials store" : "") + newline;
+            }
+        }
+        return String.join("", lines);
+    }
+
+    private static boolean isMarker(String line) {
+        return DOCUMENT_MARKER.matcher(line.stripTrailing()).matches();
     }
 
     /** The YAML files of a directory (recursively, sorted) or one file, within the size limits. */
@@ -257,9 +309,10 @@ public final class ConfigLoader {
                 .map(ResourceReader.Header::name).distinct().toList();
         List<KargoResource> resources = new ArrayList<>();
         for (ResourceReader.Header header : headers) {
-            Optional<String> project = project(header, projects);
+            Optional<String> project = project(header, projects, reader);
             project.flatMap(p -> reader.read(header, p)).ifPresent(resources::add);
         }
+        reader.reportOtherKinds();
         ConfigValidator.Result validated = ConfigValidator.validate(resources, problems);
         if (problems.hasErrors()) {
             throw new ConfigException(problems.all());
@@ -269,14 +322,31 @@ public final class ConfigLoader {
 
     /**
      * The project a resource belongs to: its namespace, else the one Project of the input. Empty (and an error) when
-     * neither says.
+     * neither says. Cluster-wide resources and the dashboard ConfigMap belong to none ({@code ""}), and so do the
+     * Secrets and ConfigMaps of Kargo's shared resources namespace. A Secret or ConfigMap of another namespace is
+     * nothing this product reads (it is reported as such), unless the namespace looks like a misspelt project.
      */
-    private static Optional<String> project(ResourceReader.Header header, List<String> projects) {
+    private static Optional<String> project(ResourceReader.Header header, List<String> projects,
+                                            ResourceReader reader) {
         switch (header.kind()) {
             case PROJECT:
                 return Optional.of(header.name());
-            case CLUSTER_ANALYSIS_TEMPLATE, CONFIG_MAP:
+            case CLUSTER_ANALYSIS_TEMPLATE, CLUSTER_PROMOTION_TASK:
                 return Optional.of("");
+            case CONFIG_MAP, SECRET:
+                String namespace = header.namespace();
+                if (Secret.SHARED_NAMESPACE.equals(namespace)) {
+                    return Optional.of("");
+                }
+                if (header.kind() == ResourceKind.CONFIG_MAP && isDashboard(header, projects)) {
+                    return Optional.of("");
+                }
+                if (!namespace.isEmpty() && !projects.contains(namespace)
+                        && Spelling.closest(namespace, projects).isEmpty()) {
+                    reader.otherNamespace(header);
+                    return Optional.empty();
+                }
+                break;
             default:
                 break;
         }
@@ -299,5 +369,14 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(namespace);
+    }
+
+    /**
+     * The seed's dashboard ConfigMap: {@code data."config.yaml"} in a namespace that is no project (the seed's
+     * {@code kargo}), or without a namespace. A project's own ConfigMap may hold a {@code config.yaml} too.
+     */
+    private static boolean isDashboard(ResourceReader.Header header, List<String> projects) {
+        return header.root().get("data").has(DashboardConfigReader.CONFIG_KEY)
+                && (header.namespace().isEmpty() || !projects.contains(header.namespace()));
     }
 }

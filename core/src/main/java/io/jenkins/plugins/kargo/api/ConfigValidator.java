@@ -42,6 +42,7 @@ final class ConfigValidator {
                 checkRequests(stage, warehouses, stages, problems);
                 stage.verification().ifPresent(v -> checkVerification(stage, v, resources, problems));
                 stage.promotionMechanisms().ifPresent(m -> checkImages(stage, m, warehouses, problems));
+                stage.promotionTemplate().ifPresent(t -> checkTasks(stage, t, resources, problems));
             }
             stageOrder.put(name, order(stages, problems));
             policies.put(name, mergePolicies(project, resources, stages, problems));
@@ -189,6 +190,35 @@ final class ConfigValidator {
         }
     }
 
+    /** Each {@code task:} step names an existing task and gives every input the task has no default for. */
+    private static void checkTasks(Stage stage, PromotionTemplate template, List<KargoResource> resources,
+                                   Problems problems) {
+        List<ExpressionVariable> promotionVars = new ArrayList<>(stage.vars());
+        promotionVars.addAll(template.vars());
+        for (PromotionStep step : template.steps()) {
+            if (step.task().isEmpty()) {
+                continue;
+            }
+            PromotionStep.TaskReference ref = step.task().get();
+            String project = ref.kind() == ResourceKind.CLUSTER_PROMOTION_TASK ? "" : stage.project();
+            List<PromotionTask> candidates = of(resources, PromotionTask.class).stream()
+                    .filter(t -> t.kind() == ref.kind() && t.project().equals(project)).toList();
+            Optional<PromotionTask> task = candidates.stream().filter(t -> t.name().equals(ref.name())).findFirst();
+            if (task.isEmpty()) {
+                problems.error(step.location().at("task.name", 0), "unknown " + ref
+                                + (project.isEmpty() ? "" : " in project " + project),
+                        fixName(ref.name(), candidates.stream().map(PromotionTask::name).collect(Collectors.toSet()),
+                                ref.kind().kind()));
+                continue;
+            }
+            for (String input : task.get().missingInputs(promotionVars, step.vars())) {
+                problems.error(step.location(), ref + " needs input '" + input + "', which neither this step's vars"
+                                + " nor the stage's and template's vars give",
+                        "add to this step: vars: [{name: " + input + ", value: <value>}]");
+            }
+        }
+    }
+
     /** Each image a legacy kustomize update sets must come from a warehouse the stage requests freight from. */
     private static void checkImages(Stage stage, PromotionMechanisms mechanisms, Map<String, Warehouse> warehouses,
                                     Problems problems) {
@@ -235,7 +265,7 @@ final class ConfigValidator {
         for (PromotionPolicy policy : merged.values()) {
             StageSelector selector = policy.stageSelector();
             if (!selector.isPattern() && selector.matchLabels().isEmpty() && !stages.containsKey(selector.name())) {
-                problems.warning(policy.location(), "no stage named '" + selector.name() + "' in project "
+                problems.warning(WarningKind.POLICY_WITHOUT_STAGE, policy.location(), "no stage named '" + selector.name() + "' in project "
                         + project.name() + ": the policy has no effect", fixName(selector.name(), stages.keySet(), "Stage"));
             }
         }

@@ -86,6 +86,36 @@ public final class KargoConfig {
         return find(scope, reference.kind(), reference.name()).map(AnalysisTemplate.class::cast);
     }
 
+    /** The project's PromotionTasks followed by all ClusterPromotionTasks. */
+    public List<PromotionTask> promotionTasks(String project) {
+        return ConfigValidator.of(resources, PromotionTask.class).stream()
+                .filter(t -> t.project().equals(project) || t.kind() == ResourceKind.CLUSTER_PROMOTION_TASK)
+                .toList();
+    }
+
+    /** The task a {@code task:} step stands for (validated to exist when the step is in this config). */
+    public Optional<PromotionTask> promotionTask(String project, PromotionStep.TaskReference reference) {
+        String scope = reference.kind() == ResourceKind.CLUSTER_PROMOTION_TASK ? "" : project;
+        return find(scope, reference.kind(), reference.name()).map(PromotionTask.class::cast);
+    }
+
+    /**
+     * The project's Secrets ({@code ""}: those of the shared resources namespace). Only a configuration loaded from
+     * the user's files holds them: the configuration store never keeps a Secret.
+     */
+    public List<Secret> secrets(String project) {
+        return ofProject(Secret.class, project);
+    }
+
+    /** The project's ConfigMaps for expressions ({@code ""}: those of the shared resources namespace). */
+    public List<ConfigMap> configMaps(String project) {
+        return ofProject(ConfigMap.class, project);
+    }
+
+    public Optional<ConfigMap> configMap(String project, String name) {
+        return named(configMaps(project), name);
+    }
+
     public Optional<DashboardConfig> dashboard() {
         return ConfigValidator.of(resources, DashboardConfig.class).stream().findFirst();
     }

@@ -2,7 +2,8 @@ package io.jenkins.plugins.kargo.api;
 
 /** A resource of the configuration: its kind, the project it belongs to, its name and where it was written. */
 public sealed interface KargoResource
-        permits Project, ProjectConfig, Warehouse, Stage, AnalysisTemplate, DashboardConfig {
+        permits Project, ProjectConfig, Warehouse, Stage, AnalysisTemplate, DashboardConfig, PromotionTask, Secret,
+        ConfigMap {
 
     ResourceKind kind();
 

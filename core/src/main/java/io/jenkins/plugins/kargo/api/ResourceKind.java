@@ -11,8 +11,12 @@ public enum ResourceKind {
     STAGE("kargo.akuity.io/v1alpha1", "Stage"),
     ANALYSIS_TEMPLATE("argoproj.io/v1alpha1", "AnalysisTemplate"),
     CLUSTER_ANALYSIS_TEMPLATE("argoproj.io/v1alpha1", "ClusterAnalysisTemplate"),
-    /** Only the dashboard's ConfigMap, the one holding {@code data."config.yaml"}. */
-    CONFIG_MAP("v1", "ConfigMap");
+    PROMOTION_TASK("kargo.akuity.io/v1alpha1", "PromotionTask"),
+    CLUSTER_PROMOTION_TASK("kargo.akuity.io/v1alpha1", "ClusterPromotionTask"),
+    /** The dashboard's ConfigMap (holding {@code data."config.yaml"}), or a ConfigMap that expressions read. */
+    CONFIG_MAP("v1", "ConfigMap"),
+    /** A Kargo credential Secret, or a Secret that expressions and analysis arguments read. */
+    SECRET("v1", "Secret");
 
     private final String apiVersion;
     private final String kind;

@@ -21,6 +21,7 @@ final class ResourceReader {
 
     private final Problems problems;
     private final DashboardConfigReader dashboard;
+    private final OtherKinds otherKinds = new OtherKinds();
 
     ResourceReader(YamlReader yaml, Problems problems) {
         this.problems = problems;
@@ -42,7 +43,8 @@ final class ResourceReader {
         }
         Optional<ResourceKind> kind = ResourceKind.ofKind(kindText);
         if (kind.isEmpty()) {
-            root.get("kind").error("unknown kind '" + kindText + "'", Spelling.suggest(kindText, KINDS, "use one of"));
+            String name = root.get("metadata").json().path("name").asText("<unnamed>");
+            otherKinds.add(kindText, root.text("apiVersion", ""), name, root);
             return Optional.empty();
         }
         String apiVersion = root.requiredText("apiVersion", "add apiVersion: " + kind.get().apiVersion());
@@ -51,8 +53,9 @@ final class ResourceReader {
                     "write apiVersion: " + kind.get().apiVersion());
             return Optional.empty();
         }
-        root.allowOnly(kind.get() == ResourceKind.CONFIG_MAP ? Set.of("apiVersion", "kind", "metadata", "data")
-                : Set.of("apiVersion", "kind", "metadata", "spec", "status"));
+        if (kind.get() != ResourceKind.CONFIG_MAP && kind.get() != ResourceKind.SECRET) {
+            root.allowOnly("apiVersion", "kind", "metadata", "spec", "status");
+        }
         ConfigNode metadata = root.get("metadata");
         if (!metadata.present()) {
             root.error("missing required field 'metadata'", "add metadata: {name: <name>}");
@@ -75,12 +78,31 @@ final class ResourceReader {
         return Optional.of(new Header(kind.get(), name, metadata.text("namespace", ""), metadata.textMap("labels"), root));
     }
 
+    /** Reports, once per kind, the documents of kinds this product does not read. */
+    void reportOtherKinds() {
+        otherKinds.report(problems);
+    }
+
+    /** Notes a Secret or ConfigMap of a namespace that is no project of the input: nothing here reads it. */
+    void otherNamespace(Header header) {
+        otherKinds.record(header.kind().kind(), header.kind().apiVersion() + " in namespace " + header.namespace(),
+                "namespace " + header.namespace() + " is no Project of this configuration (nor "
+                        + Secret.SHARED_NAMESPACE + ")", header.name(), header.root());
+    }
+
     /** The resource, or empty if its spec is too broken to represent (its problems are reported). */
     Optional<? extends KargoResource> read(Header header, String project) {
         ConfigNode root = header.root();
         ConfigNode spec = root.get("spec");
-        if (header.kind() != ResourceKind.CONFIG_MAP && header.kind() != ResourceKind.PROJECT
-                && header.kind() != ResourceKind.PROJECT_CONFIG && !spec.present()) {
+        if (header.kind() == ResourceKind.SECRET) {
+            return Optional.of(DataResourceReader.secret(project, header.name(), header.labels(), root));
+        }
+        if (header.kind() == ResourceKind.CONFIG_MAP) {
+            return project.isEmpty() && !Secret.SHARED_NAMESPACE.equals(header.namespace())
+                    ? dashboard.read(header.name(), header.namespace(), root)
+                    : Optional.of(DataResourceReader.configMap(project, header.name(), root));
+        }
+        if (header.kind() != ResourceKind.PROJECT && header.kind() != ResourceKind.PROJECT_CONFIG && !spec.present()) {
             root.error("missing required field 'spec'", "add the " + header.kind() + "'s spec:");
             return Optional.empty();
         }
@@ -95,17 +117,26 @@ final class ResourceReader {
             case ANALYSIS_TEMPLATE, CLUSTER_ANALYSIS_TEMPLATE ->
                     Optional.of(AnalysisTemplateReader.read(header.kind(), project, header.name(), spec,
                             root.location()));
-            case CONFIG_MAP -> dashboard.read(header.name(), header.namespace(), root);
+            case PROMOTION_TASK, CLUSTER_PROMOTION_TASK ->
+                    Optional.of(PromotionTaskReader.read(header.kind(), project, header.name(), spec, root.location()));
+            case CONFIG_MAP, SECRET -> throw new IllegalStateException("read above");
         };
     }
 
     private Project project(Header header, ConfigNode spec) {
         spec.allowOnly("promotionPolicies");
         if (spec.has("promotionPolicies")) {
-            spec.get("promotionPolicies").warning("Project.spec.promotionPolicies is deprecated (removed in Kargo v1.7)",
+            spec.get("promotionPolicies").warning(WarningKind.PROJECT_PROMOTION_POLICIES, "Project.spec.promotionPolicies is deprecated (removed in Kargo v1.7)",
                     "move the policies to a ProjectConfig named " + header.name() + " (spec.promotionPolicies)");
         }
-        return new Project(header.name(), policies(spec.get("promotionPolicies")), header.root().location());
+        ConfigNode annotations = header.root().get("metadata").get("annotations");
+        String revoke = annotations.json().path(Project.REVOKE_VERIFIED_ANNOTATION).asText("true");
+        if (!revoke.equals("true") && !revoke.equals("false")) {
+            annotations.get(Project.REVOKE_VERIFIED_ANNOTATION).error("'" + revoke + "' is neither true nor false",
+                    "write \"true\" (a failed verification takes back verifiedIn) or \"false\" (keeps it, as Kargo)");
+        }
+        return new Project(header.name(), policies(spec.get("promotionPolicies")), !revoke.equals("false"),
+                header.root().location());
     }
 
     private ProjectConfig projectConfig(Header header, String project, ConfigNode spec) {
@@ -210,14 +241,14 @@ final class ResourceReader {
     private static Warehouse warehouse(Header header, String project, ConfigNode spec) {
         spec.allowOnly("subscriptions", "interval", "shard", "freightCreationPolicy", "freightCreationCriteria");
         spec.ignoreUnsupported("shard");
-        String policy = spec.text("freightCreationPolicy", "Automatic");
-        if (!policy.equals("Automatic")) {
-            spec.get("freightCreationPolicy").error("freightCreationPolicy '" + policy + "' is not supported",
-                    "remove it (freight is created automatically)");
-        }
-        if (spec.has("freightCreationCriteria")) {
-            spec.get("freightCreationCriteria").error("freightCreationCriteria is not supported",
-                    "remove it (freight is created from the newest artifact of every subscription)");
+        Warehouse.FreightCreationPolicy policy = spec.enumValue("freightCreationPolicy",
+                Warehouse.FreightCreationPolicy.class, Warehouse.FreightCreationPolicy.Automatic);
+        String criteria = "";
+        ConfigNode criteriaNode = spec.get("freightCreationCriteria");
+        if (criteriaNode.isMapping("freightCreationCriteria:\n    expression: imageFrom('...').Tag == ...")) {
+            criteriaNode.allowOnly("expression");
+            criteria = criteriaNode.requiredText("expression", "write the condition Freight must meet, e.g. "
+                    + "expression: imageFrom('ghcr.io/example/frontend').Tag == imageFrom('ghcr.io/example/backend').Tag");
         }
         Duration interval = spec.kargoDuration("interval", Warehouse.DEFAULT_INTERVAL);
         if (interval.isZero()) {
@@ -233,6 +264,7 @@ final class ResourceReader {
         if (spec.get("subscriptions").items().isEmpty()) {
             spec.error("the Warehouse has no subscriptions", "add subscriptions: [- image: {repoURL: ...}]");
         }
-        return new Warehouse(project, header.name(), interval, subscriptions, header.root().location());
+        return new Warehouse(project, header.name(), interval, subscriptions, policy, criteria,
+                header.root().location());
     }
 }

@@ -105,7 +105,7 @@ final class StageReader {
         while (beta.find()) {
             String alpha = beta.group(1) + "." + new BigInteger(beta.group(2)).add(BigInteger.ONE) + ".0-alpha.1";
             if (range.admits(new Semver(alpha))) {
-                at.warning("'" + range.expression() + "' also admits alpha pre-releases such as " + alpha
+                at.warning(WarningKind.RANGE_ADMITS_ALPHA, "'" + range.expression() + "' also admits alpha pre-releases such as " + alpha
                                 + " (a comparison that names a pre-release admits the pre-releases of every later version)",
                         "to take only beta and stable versions add  maturity: [beta, stable]  to this requestedFreight entry");
                 return;
@@ -157,7 +157,7 @@ final class StageReader {
         return maturities;
     }
 
-    private static List<ExpressionVariable> vars(ConfigNode node) {
+    static List<ExpressionVariable> vars(ConfigNode node) {
         List<ExpressionVariable> vars = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ConfigNode item : node.items()) {
@@ -186,13 +186,21 @@ final class StageReader {
         }
         spec.isMapping("spec:\n    steps: [...]");
         spec.allowOnly("vars", "steps");
+        return new PromotionTemplate(vars(spec.get("vars")), steps(spec, true, "a promotion template"));
+    }
+
+    /** {@code spec.steps} of a template ({@code taskAllowed}) or a task, aliases unique, at least one step. */
+    static List<PromotionStep> steps(ConfigNode spec, boolean taskAllowed, String what) {
         List<PromotionStep> steps = new ArrayList<>();
         Set<String> aliases = new HashSet<>();
         for (ConfigNode item : spec.get("steps").items()) {
-            PromotionStep step = step(item);
+            PromotionStep step = step(item, taskAllowed);
             if (step != null) {
                 if (!step.as().isEmpty() && !aliases.add(step.as())) {
                     item.get("as").error("step alias '" + step.as() + "' is used twice", "give each step its own 'as'");
+                } else if (step.as().contains(PromotionTask.ALIAS_SEPARATOR)) {
+                    item.get("as").error("step alias '" + step.as() + "' contains '" + PromotionTask.ALIAS_SEPARATOR
+                            + "', which separates a task's alias from its steps' aliases", "choose another alias");
                 }
                 steps.add(step);
             }
@@ -201,21 +209,42 @@ final class StageReader {
         if (!stepList.present()) {
             spec.error("missing required field 'steps'", "add steps: [{uses: git-clone, config: {...}}, ...]");
         } else if (stepList.json().isArray() && stepList.json().isEmpty()) {
-            stepList.error("a promotion template needs at least one step", "add a step, e.g. - uses: git-clone");
+            stepList.error(what + " needs at least one step", "add a step, e.g. - uses: git-clone");
         }
-        return new PromotionTemplate(vars(spec.get("vars")), steps);
+        return steps;
     }
 
-    private static PromotionStep step(ConfigNode item) {
+    /**
+     * One step of a template or a task: {@code uses} a built-in step, or (in a template only) stands for a
+     * {@code task}.
+     */
+    static PromotionStep step(ConfigNode item, boolean taskAllowed) {
         if (!item.isMapping("- uses: git-clone\n  config: {...}")) {
             return null;
         }
-        if (item.has("task")) {
-            item.get("task").error("PromotionTask references are not supported",
-                    "write the task's steps in place with 'uses:'");
-        }
         item.allowOnly("uses", "task", "as", "if", "continueOnError", "retry", "vars", "config");
-        String uses = item.has("task") ? "" : item.requiredText("uses", "name the step kind, e.g. uses: git-clone");
+        Optional<PromotionStep.TaskReference> task = Optional.empty();
+        String uses = "";
+        if (item.has("task")) {
+            if (item.has("uses")) {
+                item.error("the step has both 'uses' and 'task'", "keep one: a step either uses a built-in step or"
+                        + " stands for a promotion task");
+            }
+            if (!taskAllowed) {
+                item.get("task").error("a promotion task's steps cannot stand for another task (as in Kargo)",
+                        "write the other task's steps here with 'uses:'");
+            } else {
+                task = taskReference(item.get("task"));
+                for (String ignored : List.of("if", "continueOnError", "retry", "config")) {
+                    if (item.has(ignored)) {
+                        item.get(ignored).warning(WarningKind.TASK_STEP_SETTING, "'" + ignored + "' on a task step is ignored: the task's own steps"
+                                + " run with their own settings (as in Kargo)", "set it on the steps of the task");
+                    }
+                }
+            }
+        } else {
+            uses = item.requiredText("uses", "name the step kind, e.g. uses: git-clone");
+        }
         Optional<PromotionStep.Retry> retry = Optional.empty();
         ConfigNode retryNode = item.get("retry");
         if (retryNode.isMapping("retry: {timeout: 5m, errorThreshold: 3}")) {
@@ -226,17 +255,34 @@ final class StageReader {
         }
         ConfigNode config = item.get("config");
         config.isMapping("config:\n    key: value");
-        return new PromotionStep(uses, item.text("as", ""), item.text("if", ""), item.bool("continueOnError", false),
-                retry, vars(item.get("vars")),
+        return new PromotionStep(uses, task, item.text("as", ""), item.text("if", ""),
+                item.bool("continueOnError", false), retry, vars(item.get("vars")),
                 config.json().isObject() ? config.json() : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
                 item.location());
+    }
+
+    private static Optional<PromotionStep.TaskReference> taskReference(ConfigNode task) {
+        if (!task.isMapping("task: {name: my-task, kind: PromotionTask}")) {
+            return Optional.empty();
+        }
+        task.allowOnly("name", "kind");
+        String name = task.requiredText("name", "name the PromotionTask");
+        String kind = task.text("kind", ResourceKind.PROMOTION_TASK.kind());
+        ResourceKind resourceKind = ResourceKind.PROMOTION_TASK;
+        if (kind.equals(ResourceKind.CLUSTER_PROMOTION_TASK.kind())) {
+            resourceKind = ResourceKind.CLUSTER_PROMOTION_TASK;
+        } else if (!kind.equals(ResourceKind.PROMOTION_TASK.kind())) {
+            task.get("kind").error("'" + kind + "' is not a promotion task kind",
+                    "write kind: PromotionTask or kind: ClusterPromotionTask");
+        }
+        return name.isEmpty() ? Optional.empty() : Optional.of(new PromotionStep.TaskReference(name, resourceKind));
     }
 
     private static PromotionMechanisms mechanisms(ConfigNode node) {
         if (!node.isMapping("promotionMechanisms:\n  gitRepoUpdates: [...]")) {
             return null;
         }
-        node.warning("'promotionMechanisms' is Kargo's pre-v1.0 form: it is translated into promotion steps",
+        node.warning(WarningKind.PROMOTION_MECHANISMS, "'promotionMechanisms' is Kargo's pre-v1.0 form: it is translated into promotion steps",
                 "in new configuration write promotionTemplate.spec.steps (git-clone, kustomize-set-image, git-commit, "
                         + "git-push, argocd-update)");
         node.allowOnly("gitRepoUpdates", "argoCDAppUpdates");
@@ -361,7 +407,7 @@ final class StageReader {
         addArgs(args, node.get("args"));
         ConfigNode runs = node.get("analysisRuns");
         if (runs.present()) {
-            runs.warning("'analysisRuns' is not a Kargo field: each run's template is read into analysisTemplates "
+            runs.warning(WarningKind.ANALYSIS_RUNS, "'analysisRuns' is not a Kargo field: each run's template is read into analysisTemplates "
                     + "and its args into verification.args", "write verification.args: [{name: ..., value: ...}]");
         }
         for (ConfigNode run : runs.items()) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MeasurementProvider;
@@ -22,9 +23,14 @@ final class BuiltinVerification {
     private final VerificationArgs args;
 
     BuiltinVerification(LazyKubernetes kubernetes) {
+        this(kubernetes, CredentialsProvider.NONE);
+    }
+
+    /** @param credentials the {@code generic} credentials of web metrics' URLs and Prometheus addresses */
+    BuiltinVerification(LazyKubernetes kubernetes, CredentialsProvider credentials) {
         this.providers = MeasurementProviders.none()
-                .with(MetricProvider.Web.class, new WebMeasurement())
-                .with(MetricProvider.Prometheus.class, new PrometheusMeasurement())
+                .with(MetricProvider.Web.class, new WebMeasurement(credentials))
+                .with(MetricProvider.Prometheus.class, new PrometheusMeasurement(credentials))
                 .with(MetricProvider.Job.class, new Jobs(kubernetes));
         this.args = new VerificationArgs(kubernetes);
     }

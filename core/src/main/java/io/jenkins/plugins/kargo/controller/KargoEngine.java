@@ -6,15 +6,19 @@ import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.api.ConfigLoader;
 import io.jenkins.plugins.kargo.api.ConfigProblem;
 import io.jenkins.plugins.kargo.api.ConfigSource;
+import io.jenkins.plugins.kargo.api.DashboardConfig;
 import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.KargoResource;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.api.ResourceKind;
+import io.jenkins.plugins.kargo.api.Secret;
 import io.jenkins.plugins.kargo.api.SourceLocation;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Warehouse;
 import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.credentials.SecretStore;
+import io.jenkins.plugins.kargo.credentials.StoredCredentials;
 import io.jenkins.plugins.kargo.discovery.Subscribers;
 import io.jenkins.plugins.kargo.discovery.chart.ChartRepositorySubscriber;
 import io.jenkins.plugins.kargo.discovery.chart.ChartSubscriber;
@@ -35,15 +39,19 @@ import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
+import io.jenkins.plugins.kargo.promotion.PromotionRun;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
+import io.jenkins.plugins.kargo.promotion.StepCheck;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.Ulid;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.state.FreightCreation;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.verification.AnalysisRunner;
 import io.jenkins.plugins.kargo.verification.ConditionEvaluator;
 import io.jenkins.plugins.kargo.verification.MeasurementProviders;
+import io.jenkins.plugins.kargo.verification.VerificationArgs;
 import io.jenkins.plugins.kargo.verification.VerificationRun;
 import io.jenkins.plugins.kargo.verification.approval.ApprovalMeasurement;
 import java.io.InputStream;
@@ -80,11 +88,14 @@ public final class KargoEngine implements AutoCloseable {
     static final Duration APPROVAL_POLL = Duration.ofSeconds(1);
 
     private final KargoStore store;
+    private final SecretStore secrets;
+    private final StepRegistry steps;
     private final ConfigLoader loader = new ConfigLoader();
     private final WarehouseReconciler warehouses;
     private final AutoPromotion autoPromotion;
     private final Promoter promoter;
     private final PromotionWorker worker;
+    private final PromotionDryRun dryRun;
     private final PromotionName names;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final EventSink events;
@@ -93,15 +104,18 @@ public final class KargoEngine implements AutoCloseable {
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final Map<String, Loaded> configurations = new ConcurrentHashMap<>();
 
-    private KargoEngine(KargoStore store, Subscribers subscribers, PromotionRunner runner,
-                        MeasurementProviders providers, Verifier.StageArgs stageArgs, CredentialsProvider credentials,
+    private KargoEngine(KargoStore store, SecretStore secrets, StepRegistry steps, Subscribers subscribers,
+                        PromotionRunner runner, PromotionRunner preview, MeasurementProviders providers,
+                        Verifier.StageArgs stageArgs, VerificationArgs rollouts, CredentialsProvider credentials,
                         EventSink events, Clock clock) {
         this.store = store;
+        this.secrets = secrets;
+        this.steps = steps;
         this.events = events;
         this.clock = clock;
         this.names = new PromotionName(new Ulid(clock));
         DeliveryListener delivery = this::emit;
-        this.warehouses = new WarehouseReconciler(subscribers, store, events);
+        this.warehouses = new WarehouseReconciler(subscribers, credentials, store, events);
         this.autoPromotion = new AutoPromotion(store, clock);
         this.promoter = new Promoter(store, autoPromotion, names, clock);
         AutomaticRollback rollback = new AutomaticRollback(store, this::rollbackAutomatically, delivery, events, clock);
@@ -109,9 +123,11 @@ public final class KargoEngine implements AutoCloseable {
                 new ApprovalMeasurement(ref -> store.verifications().get(ref.project(), ref.name())
                         .flatMap(VerificationRun::decision), Sleeper.SYSTEM, APPROVAL_POLL)),
                 new ConditionEvaluator(new ExpressionEngine()), clock, Sleeper.SYSTEM);
-        Verifier verifier = new Verifier(store, analysis, stageArgs, rollback, delivery, events, clock);
+        Verifier verifier = new Verifier(store, analysis, stageArgs, new TemplateArgumentSources(secrets, rollouts),
+                rollback, delivery, events, clock);
         this.worker = new PromotionWorker(store, runner, verifier, rollback, names, credentials, delivery, events,
                 clock);
+        this.dryRun = new PromotionDryRun(store, preview, worker, names, credentials, events, clock);
     }
 
     /**
@@ -179,6 +195,9 @@ public final class KargoEngine implements AutoCloseable {
         public KargoEngine build() {
             LazyKubernetes client = new LazyKubernetes(kubernetes);
             Path stateDirectory = store.directory();
+            // the Secrets applied with project directories first, then the face's credentials
+            SecretStore secrets = new SecretStore(stateDirectory.resolve(SecretStore.DIRECTORY));
+            CredentialsProvider credentials = new StoredCredentials(secrets, this.credentials);
             RegistryHttp http = RegistryHttp.create();
             OciRegistryClient oci = new OciRegistryClient(http);
             Subscribers subscribers = new Subscribers(
@@ -187,12 +206,17 @@ public final class KargoEngine implements AutoCloseable {
                             new OciChartSubscriber(oci, credentials)),
                     new NpmSubscriber(http, credentials),
                     new GitSubscriber(stateDirectory.resolve(GIT_CACHE), credentials));
-            BuiltinVerification verification = new BuiltinVerification(client);
-            KargoEngine engine = new KargoEngine(store, subscribers, new PromotionRunner(steps != null ? steps
-                    : new BuiltinSteps(client).registry(stateDirectory), clock), verification.providers(),
-                    verification.stageArgs(), credentials, events, clock);
+            BuiltinVerification verification = new BuiltinVerification(client, credentials);
+            BuiltinSteps builtin = new BuiltinSteps(client);
+            StepRegistry registry = steps != null ? steps : builtin.registry(stateDirectory);
+            // given steps (tests) run in previews as they are
+            KargoEngine engine = new KargoEngine(store, secrets, registry, subscribers,
+                    new PromotionRunner(registry, clock),
+                    new PromotionRunner(steps != null ? steps : builtin.preview(stateDirectory), clock),
+                    verification.providers(), verification.stageArgs(), verification.args(), credentials, events, clock);
             engine.closeWith(client);
-            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events);
+            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events,
+                    credentials);
             engine.addListener(notifier);
             engine.closeWith(notifier);
             listeners.forEach(engine::addListener);
@@ -230,6 +254,10 @@ public final class KargoEngine implements AutoCloseable {
 
     private ApplyResult apply(List<ConfigSource> sources, String actor) throws ConfigException {
         KargoConfig config = loader.load(sources);
+        List<ConfigProblem> unknownSteps = StepCheck.problems(config, steps);
+        if (!unknownSteps.isEmpty()) {
+            throw new ConfigException(unknownSteps);
+        }
         Map<String, List<KargoResource>> byProject = new LinkedHashMap<>();
         config.projects().forEach(p -> byProject.put(p.name(), new ArrayList<>()));
         for (KargoResource resource : config.resources()) {
@@ -237,15 +265,24 @@ public final class KargoEngine implements AutoCloseable {
                 byProject.get(resource.project()).add(resource);
             }
         }
-        Set<String> dashboardFiles = config.resources().stream().filter(r -> r.kind() == ResourceKind.CONFIG_MAP)
+        Set<String> dashboardFiles = config.resources().stream().filter(r -> r instanceof DashboardConfig)
                 .map(r -> r.location().file()).collect(Collectors.toSet());
-        List<String> mixed = config.resources().stream().filter(r -> r.kind() != ResourceKind.CONFIG_MAP)
+        List<String> mixed = config.resources().stream().filter(r -> !(r instanceof DashboardConfig))
                 .map(r -> r.location().file()).filter(dashboardFiles::contains).distinct().toList();
         if (!mixed.isEmpty()) {
             throw new ConfigException(mixed.stream().map(file -> ConfigProblem.error(new SourceLocation(file, 1, ""),
                     "the dashboard ConfigMap shares this file with other resources",
                     "keep the dashboard ConfigMap in a file of its own: its webhook is a secret, which the state never keeps"))
                     .toList());
+        }
+        // Secrets go to the credentials store; the configuration store keeps their files with them blanked out
+        List<ConfigSource> storable = loader.withoutSecrets(sources);
+        List<Secret> shared = config.secrets("");
+        if (!shared.isEmpty()) {
+            Map<String, Secret> merged = new LinkedHashMap<>();
+            secrets.secrets("").forEach(s -> merged.put(s.name(), s));
+            shared.forEach(s -> merged.put(s.name(), s));
+            secrets.replace("", List.copyOf(merged.values()));
         }
         List<AppliedProject> applied = new ArrayList<>();
         for (var entry : byProject.entrySet()) {
@@ -255,8 +292,9 @@ public final class KargoEngine implements AutoCloseable {
             Set<String> files = config.resources().stream()
                     .filter(r -> r.project().equals(project) || r.project().isEmpty())
                     .map(r -> r.location().file()).filter(f -> !dashboardFiles.contains(f)).collect(Collectors.toSet());
-            List<ConfigSource> documents = sources.stream().filter(s -> files.contains(s.name()))
+            List<ConfigSource> documents = storable.stream().filter(s -> files.contains(s.name()))
                     .toList();
+            secrets.replace(project, config.secrets(project));
             // the dashboard's path only, read again for each notification (a rotated webhook needs no apply)
             Optional<Path> dashboard = config.dashboard().filter(d -> d.shows(project))
                     .map(d -> Path.of(d.location().file()).toAbsolutePath());
@@ -298,6 +336,31 @@ public final class KargoEngine implements AutoCloseable {
                 "warehouse " + warehouse + " not found in project " + project + "; warehouses: "
                         + config.warehouses(project).stream().map(Warehouse::name).collect(Collectors.joining(", "))));
         return warehouses.reconcile(project, target);
+    }
+
+    /**
+     * Makes Freight of chosen versions among those the warehouse's last discovery found (Kargo's "assemble
+     * Freight"; the only way a Manual warehouse gets Freight). A subscription not chosen takes its newest.
+     *
+     * @param chosen subscription (its name, repository URL, or chart / package name) to version
+     * @throws IllegalArgumentException naming a version that was not discovered or a subscription that does not exist
+     */
+    public FreightCreation createFreight(String project, String warehouse, Map<String, String> chosen, String actor)
+            throws ConfigException {
+        KargoConfig config = configuration(project);
+        Warehouse target = config.warehouse(project, warehouse).orElseThrow(() -> new NoSuchElementException(
+                "warehouse " + warehouse + " not found in project " + project + "; warehouses: "
+                        + config.warehouses(project).stream().map(Warehouse::name).collect(Collectors.joining(", "))));
+        Freight freight = FreightAssembly.assemble(target, store.warehouses().lastDiscovery(project, warehouse),
+                chosen);
+        FreightCreation creation = store.freight().create(project, freight);
+        store.audit().record(project, actor, "create-freight", "warehouse/" + warehouse, "Freight "
+                + creation.freight().name() + " (" + creation.freight().alias() + ")" + (creation.created() ? ""
+                : ", which existed already"));
+        if (creation.created()) {
+            store.warehouses().updateStatus(project, warehouse, s -> s.withLastFreight(creation.freight().name()));
+        }
+        return creation;
     }
 
     /**
@@ -552,6 +615,21 @@ public final class KargoEngine implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What promoting the Freight (name or alias) into the stage would do, without doing it: the stage's steps run in a
+     * working directory of their own, {@code git-push} reports the diff it would push instead of pushing, and steps
+     * that act elsewhere ({@code argocd-update}, {@code http}) are not run. Nothing is recorded.
+     *
+     * @return the steps' records; a {@code git-push}'s output holds {@code repoURL}, {@code branch}, {@code paths}
+     *         and {@code diff}
+     */
+    public PromotionRun preview(String project, String stage, String freight, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        return dryRun.run(project, target, promoter.freight(project, freight), actor);
     }
 
     /** Whether the Freight (name or alias) may be promoted into the stage now, and why. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.jenkins.plugins.kargo.api.AnalysisTemplate;
 import io.jenkins.plugins.kargo.api.KargoConfig;
+import io.jenkins.plugins.kargo.api.Project;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Verification;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.kargo.state.KargoStore;
 import io.jenkins.plugins.kargo.verification.AnalysisRequest;
 import io.jenkins.plugins.kargo.verification.AnalysisResult;
 import io.jenkins.plugins.kargo.verification.AnalysisRunner;
+import io.jenkins.plugins.kargo.verification.ArgumentSources;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MetricResult;
 import io.jenkins.plugins.kargo.verification.VerificationPhase;
@@ -48,10 +50,12 @@ final class Verifier {
     private final DeliveryListener delivery;
     private final EventSink events;
     private final Clock clock;
+    private final ArgumentSources sources;
 
-    Verifier(KargoStore store, AnalysisRunner runner, StageArgs stageArgs, AutomaticRollback rollback,
-             DeliveryListener delivery, EventSink events, Clock clock) {
+    Verifier(KargoStore store, AnalysisRunner runner, StageArgs stageArgs, ArgumentSources sources,
+             AutomaticRollback rollback, DeliveryListener delivery, EventSink events, Clock clock) {
         this.store = store;
+        this.sources = sources;
         this.runner = runner;
         this.stageArgs = stageArgs;
         this.rollback = rollback;
@@ -95,7 +99,7 @@ final class Verifier {
                         + "--freight " + String.join(",", run.freight().values()) + " --stage " + run.stage() + "`"));
             }
             result = runner.run(new AnalysisRequest(new VerificationRef(project, run.stage(), run.name(),
-                            run.createdAt()), templates, args, events),
+                            run.createdAt()), templates, args, events, sources),
                     () -> store.verifications().abortRequested(project, run.name()));
         } catch (MeasurementException e) {
             return end(config, project, run, stage, VerificationPhase.Error, e.getMessage(), List.of());
@@ -112,7 +116,8 @@ final class Verifier {
 
     private boolean end(KargoConfig config, String project, VerificationRun run, Optional<Stage> stage,
                         VerificationPhase phase, String message, List<MetricResult> metrics) {
-        announce(config, project, store.verifications().finish(project, run.name(), phase, message, metrics), stage);
+        announce(config, project, store.verifications().finish(project, run.name(), phase, message, metrics,
+                config.project(project).map(Project::revokeVerifiedOnFailure).orElse(true)), stage);
         return true;
     }
 

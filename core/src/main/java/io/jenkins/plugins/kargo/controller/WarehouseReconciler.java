@@ -2,6 +2,7 @@ package io.jenkins.plugins.kargo.controller;
 
 import io.jenkins.plugins.kargo.api.Subscription;
 import io.jenkins.plugins.kargo.api.Warehouse;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.DowngradeGuard;
@@ -11,6 +12,11 @@ import io.jenkins.plugins.kargo.events.EventSink;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.freight.FreightFactory;
 import io.jenkins.plugins.kargo.freight.SelectedArtifact;
+import io.jenkins.plugins.kargo.promotion.FreightCollection;
+import io.jenkins.plugins.kargo.promotion.FreightFunctions;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionException;
+import io.jenkins.plugins.kargo.promotion.expression.ExpressionScope;
 import io.jenkins.plugins.kargo.state.DiscoveryResult;
 import io.jenkins.plugins.kargo.state.FreightCreation;
 import io.jenkins.plugins.kargo.state.KargoStore;
@@ -19,6 +25,7 @@ import io.jenkins.plugins.kargo.state.SubscriptionRef;
 import io.jenkins.plugins.kargo.state.WarehouseStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,11 +46,16 @@ public final class WarehouseReconciler {
     private static final int MAX_CONCURRENT = 8;
 
     private final Subscribers subscribers;
+    private final CredentialsProvider credentials;
     private final KargoStore store;
     private final EventSink events;
+    private final ExpressionEngine expressions = new ExpressionEngine();
 
-    public WarehouseReconciler(Subscribers subscribers, KargoStore store, EventSink events) {
+    /** @param credentials the engine's, whose {@code forProject} puts each warehouse's project's Secrets first */
+    public WarehouseReconciler(Subscribers subscribers, CredentialsProvider credentials, KargoStore store,
+                               EventSink events) {
         this.subscribers = subscribers;
+        this.credentials = credentials;
         this.store = store;
         this.events = events;
     }
@@ -56,7 +68,8 @@ public final class WarehouseReconciler {
      * Discovers every subscription at once (Kargo's reconciler takes them in turn); results in the warehouse's order.
      * Requests still keep each registry's rate limit, which the subscribers share.
      */
-    private List<Outcome> discoverAll(Warehouse warehouse) {
+    private List<Outcome> discoverAll(String project, Warehouse warehouse) {
+        CredentialsProvider projectCredentials = credentials.forProject(project);
         List<Subscription> subscriptions = warehouse.subscriptions();
         int total = subscriptions.size();
         AtomicInteger done = new AtomicInteger();
@@ -72,7 +85,7 @@ public final class WarehouseReconciler {
                     events.progress("Warehouse " + warehouse.name() + ": discovering " + SubscriptionRef.of(subscription),
                             done.get(), total);
                     try {
-                        return new Outcome(List.copyOf(subscribers.discover(subscription)), null);
+                        return new Outcome(List.copyOf(subscribers.discover(subscription, projectCredentials)), null);
                     } catch (DiscoveryException e) {
                         return new Outcome(List.of(), e.getMessage());
                     } finally {
@@ -107,7 +120,7 @@ public final class WarehouseReconciler {
         List<SelectedArtifact> newest = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int total = warehouse.subscriptions().size();
-        List<Outcome> outcomes = discoverAll(warehouse);
+        List<Outcome> outcomes = discoverAll(project, warehouse);
         for (int i = 0; i < total; i++) {
             Subscription subscription = warehouse.subscriptions().get(i);
             SubscriptionRef ref = SubscriptionRef.of(subscription);
@@ -150,6 +163,11 @@ public final class WarehouseReconciler {
             return new WarehouseRefresh(warehouse.name(), results, Optional.empty(), problems);
         }
         Freight freight = FreightFactory.create(warehouse.name(), newest);
+        Optional<String> held = held(warehouse, freight);
+        if (held.isPresent()) {
+            events.info("Warehouse " + warehouse.name() + ": " + held.get());
+            return new WarehouseRefresh(warehouse.name(), results, Optional.empty(), List.of(), held.get());
+        }
         FreightCreation creation = store.freight().create(project, freight);
         events.info(creation.created()
                 ? "Warehouse " + warehouse.name() + ": created Freight " + creation.freight().name() + " ("
@@ -158,6 +176,38 @@ public final class WarehouseReconciler {
                         + creation.freight().alias() + ")");
         store.warehouses().updateStatus(project, warehouse.name(), s -> s.withLastFreight(creation.freight().name()));
         return new WarehouseRefresh(warehouse.name(), results, Optional.of(creation), List.of());
+    }
+
+    /**
+     * Why the Freight of the newest artifacts is not made (Kargo's {@code buildFreightFromLatestArtifacts} guard):
+     * a Manual warehouse only records what it found; criteria must hold over that Freight.
+     */
+    private Optional<String> held(Warehouse warehouse, Freight newest) {
+        if (warehouse.freightCreationPolicy() == Warehouse.FreightCreationPolicy.Manual) {
+            return Optional.of("freightCreationPolicy is Manual: the versions found are recorded; make Freight of"
+                    + " chosen ones with kargo create freight --warehouse " + warehouse.name());
+        }
+        if (warehouse.freightCreationCriteria().isEmpty()) {
+            return Optional.empty();
+        }
+        FreightFunctions functions = new FreightFunctions(new FreightCollection(List.of(newest)),
+                "the Freight of the newest artifacts");
+        String criteria = warehouse.freightCreationCriteria();
+        try {
+            Object verdict = expressions.evaluate(criteria, new ExpressionScope(Map.of(), functions));
+            if (verdict instanceof Boolean holds) {
+                return holds ? Optional.empty() : Optional.of("freightCreationCriteria " + criteria
+                        + " do not hold for the newest artifacts; no Freight made");
+            }
+            return Optional.of("freightCreationCriteria " + criteria + " gives " + verdict + ", not true or false;"
+                    + " no Freight made");
+        } catch (ExpressionException e) {
+            return Optional.of("freightCreationCriteria (" + warehouse.location() + "): "
+                    + FreightFunctions.explained(e, functions) + "; no Freight made");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while evaluating freightCreationCriteria; no Freight made");
+        }
     }
 
     /**

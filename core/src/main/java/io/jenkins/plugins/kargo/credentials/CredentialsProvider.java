@@ -12,4 +12,12 @@ public interface CredentialsProvider {
     CredentialsProvider NONE = (url, kind) -> Optional.empty();
 
     Optional<Credentials> find(String repoURL, CredentialKind kind);
+
+    /**
+     * The credentials for work in {@code project}: the engine's own provider puts the project's credential Secrets
+     * first (as Kargo looks in the project's namespace first); a face's provider serves every project alike.
+     */
+    default CredentialsProvider forProject(String project) {
+        return this;
+    }
 }

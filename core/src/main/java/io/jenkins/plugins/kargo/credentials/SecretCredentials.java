@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.jenkins.plugins.kargo.api.SecretValue;
 import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Credentials from Kargo's credential Secrets ({@code kind: Secret} labelled {@code kargo.akuity.io/cred-type}
@@ -28,7 +30,7 @@ import java.util.Optional;
  */
 public final class SecretCredentials implements CredentialsProvider {
 
-    static final String CRED_TYPE_LABEL = "kargo.akuity.io/cred-type";
+    static final String CRED_TYPE_LABEL = io.jenkins.plugins.kargo.api.Secret.CRED_TYPE_LABEL;
 
     /**
      * One secret for the URLs it matches, as a face holds it: a Secret of the file {@link #read} takes, or a Jenkins
@@ -103,8 +105,27 @@ public final class SecretCredentials implements CredentialsProvider {
         return new SecretCredentials(entries);
     }
 
+    /**
+     * The credentials among a project directory's Secrets (those labelled {@value #CRED_TYPE_LABEL}, except
+     * {@code generic} ones, which only expressions read), checked when the directory was loaded.
+     */
+    public static SecretCredentials fromProject(List<io.jenkins.plugins.kargo.api.Secret> secrets) {
+        List<Entry> entries = new ArrayList<>();
+        for (var secret : secrets) {
+            String type = secret.credentialType().orElse("generic");
+            if (!type.equals("generic")) {
+                entries.add(entry("Secret " + secret.name(), secret.name(), type,
+                        key -> secret.value(key).map(SecretValue::reveal).orElse(null)));
+            }
+        }
+        return new SecretCredentials(entries);
+    }
+
     private static Entry entry(Path file, String name, String type, JsonNode doc) {
-        String where = file + ": Secret " + name;
+        return entry(file + ": Secret " + name, name, type, key -> value(doc, key));
+    }
+
+    private static Entry entry(String where, String name, String type, Function<String, String> value) {
         CredentialKind kind;
         try {
             kind = CredentialKind.valueOf(type.toLowerCase(Locale.ROOT));
@@ -112,15 +133,15 @@ public final class SecretCredentials implements CredentialsProvider {
             throw new IllegalArgumentException(where + ": label " + CRED_TYPE_LABEL + " is '" + type
                     + "'; use one of image, helm, npm, git, generic");
         }
-        String repoURL = value(doc, "repoURL");
+        String repoURL = value.apply("repoURL");
         if (repoURL == null) {
             throw new IllegalArgumentException(where + ": no repoURL; add stringData.repoURL");
         }
-        Pattern regex = "true".equals(value(doc, "repoURLIsRegex")) ? regex(where, repoURL) : null;
-        String token = value(doc, "token");
-        String sshPrivateKey = value(doc, "sshPrivateKey");
-        String username = value(doc, "username");
-        String password = value(doc, "password");
+        Pattern regex = "true".equals(value.apply("repoURLIsRegex")) ? regex(where, repoURL) : null;
+        String token = value.apply("token");
+        String sshPrivateKey = value.apply("sshPrivateKey");
+        String username = value.apply("username");
+        String password = value.apply("password");
         Credentials credentials;
         if (sshPrivateKey != null && kind == CredentialKind.git) {
             credentials = new Credentials.SshKey(sshPrivateKey);

@@ -5,6 +5,7 @@ import io.jenkins.plugins.kargo.api.GitSubscription;
 import io.jenkins.plugins.kargo.api.ImageSubscription;
 import io.jenkins.plugins.kargo.api.NpmSubscription;
 import io.jenkins.plugins.kargo.api.Subscription;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import java.util.List;
 
 /** The subscriber for each kind of subscription; the one place that knows which class discovers what. */
@@ -23,17 +24,18 @@ public final class Subscribers {
         this.commits = commits;
     }
 
-    /** @see Subscriber#discover */
-    public List<? extends DiscoveredArtifact> discover(Subscription subscription) throws DiscoveryException {
+    /** @see Subscriber#discover(Subscription, CredentialsProvider) */
+    public List<? extends DiscoveredArtifact> discover(Subscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         if (subscription instanceof ImageSubscription image) {
-            return images.discover(image);
+            return images.discover(image, credentials);
         }
         if (subscription instanceof ChartSubscription chart) {
-            return charts.discover(chart);
+            return charts.discover(chart, credentials);
         }
         if (subscription instanceof NpmSubscription npm) {
-            return packages.discover(npm);
+            return packages.discover(npm, credentials);
         }
-        return commits.discover((GitSubscription) subscription);
+        return commits.discover((GitSubscription) subscription, credentials);
     }
 }

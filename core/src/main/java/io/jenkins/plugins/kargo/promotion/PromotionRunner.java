@@ -6,6 +6,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.jenkins.plugins.kargo.api.ExpressionVariable;
 import io.jenkins.plugins.kargo.api.PromotionStep;
+import io.jenkins.plugins.kargo.api.PromotionTask;
 import io.jenkins.plugins.kargo.freight.Freight;
 import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -60,6 +62,8 @@ public final class PromotionRunner {
 
     private static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The shortest wait before a Running step is asked again (Kargo's controller waits at least 10 s). */
+    static final Duration MIN_POLL = Duration.ofSeconds(1);
 
     private final StepRegistry registry;
     private final Clock clock;
@@ -191,6 +195,22 @@ public final class PromotionRunner {
                 .build()).asyncContext();
         while (true) {
             StepResult result = once(runner, config, execution.context);
+            if (result.status() == StepStatus.Running) {
+                // waiting for something outside: asked again after its poll interval, within the step's timeout
+                if (timeout != null && Duration.between(started, clock.instant()).compareTo(timeout) > 0) {
+                    return StepResult.errored("timed out after " + timeout + " while running: " + result.message());
+                }
+                if (execution.aborted.getAsBoolean()) {
+                    return new StepResult(StepStatus.Aborted, Map.of(), "promotion aborted while the step was"
+                            + " running: " + result.message());
+                }
+                Duration poll = result.pollInterval() == null || result.pollInterval().compareTo(MIN_POLL) < 0
+                        ? MIN_POLL : result.pollInterval();
+                execution.context.log().info("step '" + alias + "' is running, looking again in " + poll.toSeconds()
+                        + " s: " + result.message());
+                sleeper.sleep(poll);
+                continue;
+            }
             long delayMillis = retry.onResult(result);
             if (delayMillis < 0) {
                 return threshold > 1 && result.status() == StepStatus.Errored
@@ -296,8 +316,17 @@ public final class PromotionRunner {
             variables.put("vars", Collections.unmodifiableMap(new LinkedHashMap<>(visibleVars)));
             if (withOutputs) {
                 variables.put("outputs", new LinkedHashMap<>(outputs));
+                taskNamespace(alias).ifPresent(task -> variables.put("task", Map.of("outputs", taskOutputs(task))));
             }
             return new ExpressionScope(variables, functions);
+        }
+
+        /** {@code task.outputs}: the outputs of the steps placed by the same task step, by their own aliases. */
+        Map<String, Object> taskOutputs(String task) {
+            Map<String, Object> ofTask = new LinkedHashMap<>();
+            outputs.forEach((alias, output) -> taskNamespace(alias).filter(task::equals).ifPresent(t ->
+                    ofTask.put(alias.substring(task.length() + PromotionTask.ALIAS_SEPARATOR.length()), output)));
+            return ofTask;
         }
 
         void add(PromotionStep step, StepRecord record) {
@@ -305,6 +334,16 @@ public final class PromotionRunner {
             continueOnError.add(step.continueOnError());
             statuses.put(record.alias(), record.status());
             outputs.put(record.alias(), record.output());
+            boolean propagates = registry.find(step.uses()).map(PromotionStepRunner::propagatesOutputToTask)
+                    .orElse(false);
+            if (propagates) {
+                taskNamespace(record.alias()).ifPresent(task -> {
+                    Map<String, Object> composed = new LinkedHashMap<>(outputs.get(task) instanceof Map<?, ?> earlier
+                            ? castOutput(earlier) : Map.of());
+                    composed.putAll(record.output());
+                    outputs.put(task, composed);
+                });
+            }
             boolean failed = record.status() == StepStatus.Failed || record.status() == StepStatus.Errored;
             failures |= failed && !step.continueOnError();
             abortedRun |= record.status() == StepStatus.Aborted;
@@ -338,12 +377,23 @@ public final class PromotionRunner {
         }
     }
 
+    /** The task step's alias of a step a promotion task placed ({@code task::step}), as Kargo splits it. */
+    private static Optional<String> taskNamespace(String alias) {
+        String[] parts = alias.split(java.util.regex.Pattern.quote(PromotionTask.ALIAS_SEPARATOR), -1);
+        return parts.length == 2 ? Optional.of(parts[0]) : Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castOutput(Map<?, ?> output) {
+        return (Map<String, Object>) output;
+    }
+
     /** Kargo's order of step statuses, least to most severe. */
     private static int severity(StepStatus status) {
         return switch (status) {
             case Succeeded -> 0;
             case Skipped -> 1;
-            case Aborted -> 3;
+            case Aborted, Running -> 3;
             case Failed -> 4;
             case Errored -> 5;
         };

@@ -13,4 +13,12 @@ public interface PromotionStepRunner {
     String name();
 
     StepResult run(StepContext context, JsonNode config) throws InterruptedException;
+
+    /**
+     * Whether the step's output also becomes the output of the task step its promotion task was placed by (Kargo's
+     * {@code task-output-propagation} capability, which {@code compose-output} has): {@code outputs.<task alias>}.
+     */
+    default boolean propagatesOutputToTask() {
+        return false;
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,6 +50,8 @@ final class Database implements AutoCloseable {
     private final Path directory;
     private final Clock clock;
     private final SQLiteDataSource source;
+    /** The file's identity when opened (device and inode on Linux); null where the file system has none. */
+    private final Object fileKey;
     private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>(IDLE_CONNECTIONS);
     private volatile boolean closed;
 
@@ -56,6 +59,33 @@ final class Database implements AutoCloseable {
         this.directory = directory;
         this.clock = clock;
         this.source = source;
+        this.fileKey = fileKey(file(directory));
+    }
+
+    private static Path file(Path directory) {
+        return directory.toAbsolutePath().resolve(FILE_NAME);
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Throws unless the database file is still the one this store opened. SQLite keeps writing into a file that was
+     * deleted (or replaced) under it, so without this a deleted state directory goes unnoticed and every write since
+     * is lost.
+     */
+    void requireInPlace() {
+        Path file = file(directory);
+        if (!Files.exists(file) || (fileKey != null && !fileKey.equals(fileKey(file)))) {
+            throw new StoreException("the state directory " + directory + " was deleted or replaced while this process"
+                    + " used it (" + file + (Files.exists(file) ? " is another file now" : " is gone")
+                    + "): what was written since is lost");
+        }
     }
 
     static Database open(Path directory, Clock clock) {
@@ -63,7 +93,7 @@ final class Database implements AutoCloseable {
             throw new IllegalArgumentException("state directory " + directory
                     + " contains '?', which the SQLite driver reads as the start of settings; choose another directory");
         }
-        Path file = directory.toAbsolutePath().resolve(FILE_NAME);
+        Path file = file(directory);
         createPrivateFile(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);

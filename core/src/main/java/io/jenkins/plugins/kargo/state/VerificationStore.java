@@ -59,7 +59,8 @@ public final class VerificationStore {
                 + earlier.get().name() + " of the same Freight" + (earlier.get().message().isEmpty() ? ""
                 : ": " + earlier.get().message()), now, earlier.get().metrics());
         write(c, project, reused);
-        applyOutcome(c, project, reused);
+        // a reused failure was applied when it ended (verifiedIn taken back then, or kept by the project's choice)
+        applyOutcome(c, project, reused, false);
         return reused;
     }
 
@@ -182,23 +183,35 @@ public final class VerificationStore {
      */
     public VerificationRun finish(String project, String name, VerificationPhase phase, String message,
                                   List<MetricResult> metrics) {
+        return finish(project, name, phase, message, metrics, true);
+    }
+
+    /**
+     * As {@link #finish(String, String, VerificationPhase, String, List)}; with {@code revokeOnFailure} false a
+     * failed verification leaves the Freight's {@code verifiedIn} as it was (Kargo's behaviour).
+     */
+    public VerificationRun finish(String project, String name, VerificationPhase phase, String message,
+                                  List<MetricResult> metrics, boolean revokeOnFailure) {
         if (!phase.isTerminal()) {
             throw new IllegalArgumentException("a verification ends in a terminal phase, not " + phase);
         }
         return database.transaction("ending verification " + name, c -> {
             VerificationRun ended = one(c, project, name).ended(phase, message, database.now(), metrics);
             write(c, project, ended);
-            applyOutcome(c, project, ended);
+            applyOutcome(c, project, ended, revokeOnFailure);
             return ended;
         });
     }
 
-    private static void applyOutcome(Connection c, String project, VerificationRun ended) throws SQLException {
+    private static void applyOutcome(Connection c, String project, VerificationRun ended, boolean revokeOnFailure)
+            throws SQLException {
         if (ended.phase() == VerificationPhase.Successful) {
             StageStore.markVerified(c, project, ended.stage(), ended.freight().values(), ended.finishedAt());
             StageStore.setHealth(c, project, ended.stage(), StageStatus.HEALTHY);
         } else if (ended.phase().isFailure()) {
-            StageStore.revokeVerified(c, project, ended.stage(), ended.freight().values());
+            if (revokeOnFailure) {
+                StageStore.revokeVerified(c, project, ended.stage(), ended.freight().values());
+            }
             StageStore.setHealth(c, project, ended.stage(), StageStatus.UNHEALTHY);
         }
     }

@@ -13,10 +13,16 @@ import java.util.Map;
  *             override the templates' defaults (see {@link AnalysisArgs#merge})
  */
 public record AnalysisRequest(VerificationRef verification, List<AnalysisTemplate> templates,
-                              Map<String, String> args, EventSink log) {
+                              Map<String, String> args, EventSink log, ArgumentSources sources) {
 
     public AnalysisRequest {
         templates = List.copyOf(templates);
         args = Map.copyOf(args);
+    }
+
+    /** A request whose templates read no {@code valueFrom}. */
+    public AnalysisRequest(VerificationRef verification, List<AnalysisTemplate> templates, Map<String, String> args,
+                           EventSink log) {
+        this(verification, templates, args, log, ArgumentSources.NONE);
     }
 }

@@ -97,8 +97,10 @@ public final class AnalysisRunner {
         Instant start = clock.instant();
         List<MetricRun> metrics = new ArrayList<>();
         Map<String, String> args;
+        AnalysisArgs.Merged merged;
         try {
-            args = AnalysisArgs.merge(request.templates(), request.args());
+            merged = AnalysisArgs.merge(request.templates(), request.args(), request.verification(), request.sources());
+            args = merged.values();
             Set<String> names = new HashSet<>();
             for (AnalysisTemplate template : request.templates()) {
                 for (Metric metric : template.metrics()) {
@@ -110,7 +112,7 @@ public final class AnalysisRunner {
         }
         ExecutorService executor = executors.get();
         try {
-            String stoppedBy = schedule(metrics, new ExecutorCompletionService<>(executor), request, args, aborted);
+            String stoppedBy = schedule(metrics, new ExecutorCompletionService<>(executor), request, merged, aborted);
             return finish(metrics, stoppedBy, start);
         } finally {
             stop(executor, request.log());
@@ -124,7 +126,7 @@ public final class AnalysisRunner {
      * @return why the analysis stopped early; null when every metric ended
      */
     private String schedule(List<MetricRun> metrics, CompletionService<Taken> measuring, AnalysisRequest request,
-                            Map<String, String> args, BooleanSupplier aborted) throws InterruptedException {
+                            AnalysisArgs.Merged args, BooleanSupplier aborted) throws InterruptedException {
         int inFlight = 0;
         Future<Taken> seen = null; // a measurement the last wait saw end
         while (true) {
@@ -189,7 +191,8 @@ public final class AnalysisRunner {
         metric.record(measurement);
         request.log().info("analysis metric " + metric.metric.name() + ": measurement " + measurement.phase()
                 + (measurement.message().isEmpty() ? "" : " (" + measurement.message() + ")"));
-        return metric.phase == null || metric.phase == AnalysisPhase.SUCCESSFUL ? null
+        // a dry-run metric's failure does not stop the analysis (Argo's IsTerminating skips it)
+        return metric.phase == null || metric.phase == AnalysisPhase.SUCCESSFUL || metric.metric.dryRun() ? null
                 : "stopped as metric \"" + metric.metric.name() + "\" assessed " + metric.phase;
     }
 
@@ -230,23 +233,24 @@ public final class AnalysisRunner {
     }
 
     /** Takes one measurement of {@code metric}, in a measurement thread. */
-    private Measurement measure(MetricRun metric, AnalysisRequest request, Map<String, String> args,
+    private Measurement measure(MetricRun metric, AnalysisRequest request, AnalysisArgs.Merged args,
                                 BooleanSupplier aborted) throws InterruptedException {
         MetricProvider provider = metric.metric.provider();
-        MeasurementContext context = new MeasurementContext(request.verification(), metric.metric.name(), args,
+        MeasurementContext context = new MeasurementContext(request.verification(), metric.metric.name(), args.values(),
                 request.log(), clock, aborted);
         Instant startedAt = clock.instant();
         try {
             Object value = measureWith(providers.forKind(provider).orElseThrow(), provider, context);
             if (value instanceof AssessedResult assessed) {
                 return new Measurement(startedAt, clock.instant(), assessed.assessedPhase(), assessed.value(),
-                        assessed.assessedMessage());
+                        args.redact(assessed.assessedMessage()));
             }
             ConditionEvaluator.Assessment assessment = conditions.assess(value, metric.successCondition,
                     metric.failureCondition);
-            return new Measurement(startedAt, clock.instant(), assessment.phase(), value, assessment.message());
+            return new Measurement(startedAt, clock.instant(), assessment.phase(), value,
+                    args.redact(assessment.message()));
         } catch (MeasurementException e) {
-            return new Measurement(startedAt, clock.instant(), AnalysisPhase.ERROR, null, e.getMessage());
+            return new Measurement(startedAt, clock.instant(), AnalysisPhase.ERROR, null, args.redact(e.getMessage()));
         }
     }
 
@@ -263,8 +267,9 @@ public final class AnalysisRunner {
         for (MetricRun metric : metrics) {
             AnalysisPhase phase = metric.phase == null ? AnalysisPhase.SUCCESSFUL : metric.phase;
             String why = metric.phase == null ? stoppedBy : metric.message;
-            results.add(new MetricResult(metric.metric.name(), phase, why, metric.measurements));
-            if (phase.compareTo(worst) > 0) {
+            results.add(new MetricResult(metric.metric.name(), phase, why, metric.measurements,
+                    metric.metric.dryRun()));
+            if (!metric.metric.dryRun() && phase.compareTo(worst) > 0) {
                 worst = phase;
                 message = why;
             }
@@ -307,6 +312,11 @@ public final class AnalysisRunner {
         final List<Measurement> measurements = new ArrayList<>();
         Instant due;
         boolean measuring;
+        long taken;
+        long failed;
+        long inconclusive;
+        long consecutiveErrors;
+        long consecutiveSuccesses;
         AnalysisPhase phase;
         String message = "";
 
@@ -322,26 +332,75 @@ public final class AnalysisRunner {
             return phase == null && !measuring;
         }
 
-        /** Argo Rollouts' {@code assessMetricStatus} after each measurement. */
+        /**
+         * Argo Rollouts' counters ({@code runMeasurements}) and {@code assessMetricStatus} after each measurement:
+         * failures over {@code failureLimit} (unless it is -1), then inconclusive ones over
+         * {@code inconclusiveLimit}, then consecutive errors over {@code consecutiveErrorLimit} end the metric (the
+         * last that holds wins, as upstream); else {@code consecutiveSuccessLimit} successes in a row end it
+         * Successful; else at {@code count}, a metric with a consecutiveSuccessLimit it did not reach ends Failed,
+         * or Inconclusive when its failureLimit also applies. Only the latest {@code measurementRetention}
+         * measurements are kept; the counters count all.
+         */
         void record(Measurement measurement) {
             measurements.add(measurement);
-            long failed = count(AnalysisPhase.FAILED);
-            long inconclusive = count(AnalysisPhase.INCONCLUSIVE);
-            long consecutiveErrors = consecutiveErrors();
-            long taken = measurements.size() - count(AnalysisPhase.ERROR);
+            if (measurements.size() > metric.measurementRetention()) {
+                measurements.remove(0);
+            }
+            switch (measurement.phase()) {
+                case SUCCESSFUL -> {
+                    taken++;
+                    consecutiveErrors = 0;
+                    consecutiveSuccesses++;
+                }
+                case FAILED -> {
+                    taken++;
+                    failed++;
+                    consecutiveErrors = 0;
+                    consecutiveSuccesses = 0;
+                }
+                case INCONCLUSIVE -> {
+                    taken++;
+                    inconclusive++;
+                    consecutiveErrors = 0;
+                    consecutiveSuccesses = 0;
+                }
+                default -> {
+                    consecutiveErrors++;
+                    consecutiveSuccesses = 0;
+                }
+            }
             String assessed = "Metric \"" + metric.name() + "\" assessed ";
-            if (failed > metric.failureLimit()) {
+            String tail = measurement.message().isEmpty() ? "" : ": " + measurement.message();
+            if (metric.failureLimit() >= 0 && failed > metric.failureLimit()) {
                 end(AnalysisPhase.FAILED, assessed + "Failed due to failed (" + failed + ") > failureLimit ("
-                        + metric.failureLimit() + "): " + measurement.message());
-            } else if (inconclusive > metric.inconclusiveLimit()) {
+                        + metric.failureLimit() + ")" + tail);
+            }
+            if (inconclusive > metric.inconclusiveLimit()) {
                 end(AnalysisPhase.INCONCLUSIVE, assessed + "Inconclusive due to inconclusive (" + inconclusive
-                        + ") > inconclusiveLimit (" + metric.inconclusiveLimit() + "): " + measurement.message());
-            } else if (consecutiveErrors > metric.consecutiveErrorLimit()) {
+                        + ") > inconclusiveLimit (" + metric.inconclusiveLimit() + ")" + tail);
+            }
+            if (consecutiveErrors > metric.consecutiveErrorLimit()) {
                 end(AnalysisPhase.ERROR, assessed + "Error due to consecutiveErrors (" + consecutiveErrors
-                        + ") > consecutiveErrorLimit (" + metric.consecutiveErrorLimit() + "): "
-                        + measurement.message());
+                        + ") > consecutiveErrorLimit (" + metric.consecutiveErrorLimit() + ")" + tail);
+            }
+            if (phase != null) {
+                return;
+            }
+            int successLimit = metric.consecutiveSuccessLimit();
+            if (successLimit > 0 && consecutiveSuccesses >= successLimit) {
+                end(AnalysisPhase.SUCCESSFUL, assessed + "Successful after " + consecutiveSuccesses
+                        + " successful measurements in a row (consecutiveSuccessLimit " + successLimit + ")");
             } else if (effectiveCount().map(count -> taken >= count).orElse(false)) {
-                end(AnalysisPhase.SUCCESSFUL, assessed + "Successful after " + taken + " measurement(s)");
+                if (successLimit > 0 && metric.failureLimit() >= 0) {
+                    end(AnalysisPhase.INCONCLUSIVE, assessed + "Inconclusive: consecutiveSuccessLimit (" + successLimit
+                            + ") not reached and failureLimit (" + metric.failureLimit() + ") not violated after "
+                            + taken + " measurement(s)");
+                } else if (successLimit > 0) {
+                    end(AnalysisPhase.FAILED, assessed + "Failed: consecutiveSuccessLimit (" + successLimit
+                            + ") not reached after " + taken + " measurement(s)");
+                } else {
+                    end(AnalysisPhase.SUCCESSFUL, assessed + "Successful after " + taken + " measurement(s)");
+                }
             } else {
                 Duration wait = measurement.phase() == AnalysisPhase.ERROR
                         ? metric.interval().orElse(ERROR_RETRY_INTERVAL) : metric.interval().orElseThrow();
@@ -355,18 +414,6 @@ public final class AnalysisRunner {
                 return Optional.of(metric.count());
             }
             return metric.interval().isEmpty() ? Optional.of(1) : Optional.empty();
-        }
-
-        private long count(AnalysisPhase phase) {
-            return measurements.stream().filter(m -> m.phase() == phase).count();
-        }
-
-        private long consecutiveErrors() {
-            long errors = 0;
-            for (int i = measurements.size() - 1; i >= 0 && measurements.get(i).phase() == AnalysisPhase.ERROR; i--) {
-                errors++;
-            }
-            return errors;
         }
 
         private void end(AnalysisPhase ended, String why) {

@@ -25,6 +25,8 @@ final class RolloutFields {
             .withGroup("argoproj.io").withVersion("v1alpha1").withPlural("rollouts").withKind("Rollout")
             .withNamespaced(true).build();
 
+    /** Kubernetes' {@code metadata.labels['key']} / {@code metadata.annotations['key']}. */
+    private static final Pattern KEYED_METADATA = Pattern.compile("metadata\\.(labels|annotations)\\['([^']+)'\\]");
     private static final Pattern REFERENCE =
             Pattern.compile("\\{\\{-?\\s*\\.Rollout((?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*-?}}");
     /** Any Go-template field reference; those that are not {@link #REFERENCE}s are refused. */
@@ -122,6 +124,41 @@ final class RolloutFields {
         if (node == null || node.toString().isEmpty()) {
             throw new MeasurementException(where + ": " + shown + " of " + describe() + " is empty; wait until"
                     + " Argo Rollouts has set it, or give the argument a plain value");
+        }
+        return node.toString();
+    }
+
+    /**
+     * Argo Rollouts' {@code valueFrom.fieldRef}: {@code metadata.name}, {@code metadata.labels['key']} (and
+     * {@code annotations}) as Kubernetes' field paths read them, any other path as Argo's
+     * {@code extractValueFromRollout} walks the Rollout's JSON (dots and brackets separate fields and indexes).
+     */
+    String fieldRef(String fieldPath, String where) throws MeasurementException, InterruptedException {
+        Matcher keyed = KEYED_METADATA.matcher(fieldPath.strip());
+        List<String> path = new ArrayList<>();
+        if (keyed.matches()) {
+            path.addAll(List.of("metadata", keyed.group(1), keyed.group(2)));
+        } else {
+            for (String section : fieldPath.strip().split("[.\\[\\]]+")) {
+                if (!section.isEmpty()) {
+                    path.add(section);
+                }
+            }
+        }
+        Object node = rollout(where);
+        for (String section : path) {
+            if (node instanceof List<?> list && section.matches("\\d+") && Integer.parseInt(section) < list.size()) {
+                node = list.get(Integer.parseInt(section));
+            } else if (node instanceof Map<?, ?> map && map.containsKey(section)) {
+                node = map.get(section);
+            } else {
+                throw new MeasurementException(where + ": fieldRef '" + fieldPath + "': " + describe() + " has no"
+                        + " such field");
+            }
+        }
+        if (node instanceof Map<?, ?> || node instanceof List<?> || node == null) {
+            throw new MeasurementException(where + ": fieldRef '" + fieldPath + "' of " + describe() + " is "
+                    + (node == null ? "empty" : kind(node)) + ", not a single value");
         }
         return node.toString();
     }

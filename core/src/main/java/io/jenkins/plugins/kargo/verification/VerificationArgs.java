@@ -120,6 +120,24 @@ public final class VerificationArgs {
                 + ", but an analysis argument is a string; write ${{ quote(...) }} to make it one");
     }
 
+    /**
+     * A template argument's {@code valueFrom.fieldRef}, read from the Rollout the verification's arguments name (as
+     * for {@code {{ .Rollout... }}}). Argo Rollouts resolves fieldRef only for runs a Rollout starts; a stage's
+     * verification reads the Rollout its arguments name instead.
+     */
+    public String fieldRef(String project, String stage, Map<String, String> args, String fieldPath)
+            throws MeasurementException, InterruptedException {
+        String where = "stage " + stage + ", analysis argument with fieldRef '" + fieldPath + "'";
+        String nameArg = args.containsKey(ROLLOUT_NAME) ? ROLLOUT_NAME : SERVICE_NAME;
+        String name = args.get(nameArg);
+        if (name == null) {
+            throw new MeasurementException(where + ": no argument names the Rollout to read; add the verification arg '"
+                    + ROLLOUT_NAME + "' (or '" + SERVICE_NAME + "') with the Rollout's name");
+        }
+        return new RolloutFields(kubernetes, args.getOrDefault(ROLLOUT_NAMESPACE, project), name,
+                "the argument '" + nameArg + "'").fieldRef(fieldPath, where);
+    }
+
     /** The Rollout the arguments name; its name and namespace must be plain values. */
     private RolloutFields rollout(Stage stage, Map<String, String> evaluated, Verification.Argument first)
             throws MeasurementException {

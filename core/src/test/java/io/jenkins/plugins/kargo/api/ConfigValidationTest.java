@@ -606,10 +606,10 @@ class ConfigValidationTest {
     void everyProblemOfALoadIsReportedTogether() {
         String yaml = warehouse("discoveryLimit: 500\nplatform: x\nsemverConstrant: ^1");
         List<ConfigProblem> errors = base().with("broken.yaml", yaml)
-                .with("other.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n").errors();
+                .with("other.yaml", "apiVersion: v1\nkind: Warehous\nmetadata: {name: s}\n").errors();
         assertThat(errors).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
                 "unknown field 'semverConstrant'", "'discoveryLimit' is 500, outside 1..100", "'x' is not a platform",
-                "unknown kind 'Secret'");
+                "unknown kind 'Warehous'");
     }
 
     @Test

@@ -127,8 +127,9 @@ class ExampleConfigurationTest {
         assertThat(metric.successCondition()).isEqualTo("result.statusCode == 200");
         assertThat(metric.count()).isEqualTo(3);
         assertThat(metric.interval()).contains(Duration.ofSeconds(10));
+        // its placement marks the seed's form: the result is the response, every status a result
         assertThat(metric.provider()).isEqualTo(new MetricProvider.Web("{{ args.service-url }}/health", "GET",
-                List.of(), "", 0, "", false));
+                List.of(), "", 0, "", false).asResponseObject());
     }
 
     @Test
@@ -176,7 +177,14 @@ class ExampleConfigurationTest {
         assertThat(warnings).filteredOn(w -> w.location().field().equals("spec.promotionPolicies"))
                 .singleElement().satisfies(w -> assertThat(w.fix()).contains("ProjectConfig"));
         assertThat(warnings).filteredOn(w -> w.location().field().equals("spec.metrics[0].provider.web.successCondition"))
-                .singleElement().satisfies(w -> assertThat(w.location().line()).isEqualTo(16));
-        assertThat(warnings).hasSize(3 + 3 + 3 + 5 + 4 + 1 + 1);
+                .singleElement().satisfies(w -> {
+                    assertThat(w.location().line()).isEqualTo(16);
+                    assertThat(w.message()).contains("in Argo Rollouts a web metric's result is the JSON body");
+                });
+        // the canary's bare `result < x` over one-element vectors works here; Argo Rollouts would end it in Error
+        assertThat(warnings).filteredOn(w -> w.location().file().endsWith("canary-metrics.yaml"))
+                .extracting(ConfigProblem::fix)
+                .containsExactly("write successCondition: result[0] < 0.05", "write successCondition: result[0] < 500");
+        assertThat(warnings).hasSize(3 + 3 + 3 + 5 + 4 + 1 + 1 + 2);
     }
 }

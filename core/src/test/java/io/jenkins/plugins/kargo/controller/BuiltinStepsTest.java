@@ -15,8 +15,9 @@ class BuiltinStepsTest {
     void theEngineKnowsEveryStepIssueThreeAsksFor() {
         try (LazyKubernetes kubernetes = new LazyKubernetes(LazyKubernetes.FROM_KUBECONFIG)) {
             assertThat(new BuiltinSteps(kubernetes).registry(state).names()).containsExactly("argocd-update",
-                    "git-clone", "git-commit", "git-push", "helm-update-image", "http", "kustomize-set-image",
-                    "yaml-update");
+                    "argocd-wait", "compose-output", "copy", "delete", "fail", "file-write", "git-clear", "git-clone",
+                    "git-commit", "git-push", "git-tag", "helm-update-image", "http", "json-update", "kustomize-build",
+                    "kustomize-set-image", "tar", "untar", "yaml-merge", "yaml-update");
         }
     }
 }

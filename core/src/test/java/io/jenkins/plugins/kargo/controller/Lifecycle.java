@@ -97,6 +97,17 @@ final class Lifecycle {
     private Lifecycle() {
     }
 
+    /** The 1-based line of the first line of {@code yaml} containing {@code text}. */
+    static int lineOf(String yaml, String text) {
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in the snippet");
+    }
+
     static KargoEngine engine(Path state, Clock clock, PromotionStepRunner... steps) {
         return KargoEngine.builder(KargoStore.open(state, clock, FreightAliases.unseeded())).steps(StepRegistry.of(steps))
                 .clock(clock).build();
@@ -114,9 +125,14 @@ final class Lifecycle {
 
     /** Stores a Freight of {@code registry.local/app:tag} with the alias {@code alias}. */
     static Freight freight(KargoEngine engine, String tag, String alias) {
+        return freightIn(engine, PROJECT, tag, alias);
+    }
+
+    /** Stores a Freight of {@code registry.local/app:tag} in {@code project}'s warehouse {@code images}. */
+    static Freight freightIn(KargoEngine engine, String project, String tag, String alias) {
         Freight freight = new Freight("", alias, FreightOrigin.warehouse("images"), null,
                 List.of(new FreightImage("registry.local/app", tag, "sha256:" + String.format("%064x", tag.hashCode() & 0xffffffffL),
                         Map.of(), "")), List.of(), List.of(), List.of());
-        return engine.store().freight().create(PROJECT, freight).freight();
+        return engine.store().freight().create(project, freight).freight();
     }
 }

@@ -48,7 +48,7 @@ class WarehouseGitOutageTest {
             WarehouseReconciler reconciler = new WarehouseReconciler(new Subscribers(
                     unused -> { throw new DiscoveryException("no images here"); },
                     unused -> { throw new DiscoveryException("no charts here"); },
-                    unused -> { throw new DiscoveryException("no packages here"); }, git), store, EventSink.NONE);
+                    unused -> { throw new DiscoveryException("no packages here"); }, git), CredentialsProvider.NONE, store, EventSink.NONE);
             Warehouse warehouse = new Warehouse("demo", "app", Warehouse.DEFAULT_INTERVAL, List.of(
                     new GitSubscription("http://" + proxy.address() + "/app.git",
                             CommitSelectionStrategy.NewestFromBranch, "main", "", true, List.of(), List.of(),

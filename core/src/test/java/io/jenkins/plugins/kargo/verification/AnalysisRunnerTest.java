@@ -73,6 +73,9 @@ class AnalysisRunnerTest {
         int consecutiveErrorLimit = Metric.DEFAULT_CONSECUTIVE_ERROR_LIMIT;
         String success = "";
         String failure = "";
+        int consecutiveSuccessLimit;
+        boolean dryRun;
+        int retention = Metric.DEFAULT_MEASUREMENT_RETENTION;
 
         MetricBuilder(String query) {
             this.query = query;
@@ -100,6 +103,21 @@ class AnalysisRunnerTest {
             return this;
         }
 
+        MetricBuilder consecutiveSuccessLimit(int n) {
+            consecutiveSuccessLimit = n;
+            return this;
+        }
+
+        MetricBuilder dryRun() {
+            dryRun = true;
+            return this;
+        }
+
+        MetricBuilder retention(int n) {
+            retention = n;
+            return this;
+        }
+
         MetricBuilder success(String condition) {
             success = condition;
             return this;
@@ -113,7 +131,8 @@ class AnalysisRunnerTest {
         Metric build() {
             return new Metric(query, Optional.ofNullable(interval), initialDelay, count, failureLimit,
                     inconclusiveLimit, consecutiveErrorLimit, success, failure,
-                    new MetricProvider.Prometheus("http://prom", query), SourceLocation.UNKNOWN);
+                    new MetricProvider.Prometheus("http://prom", query), consecutiveSuccessLimit, dryRun, retention,
+                    SourceLocation.UNKNOWN);
         }
     }
 
@@ -132,6 +151,77 @@ class AnalysisRunnerTest {
 
     private static List<AnalysisPhase> phases(MetricResult metric) {
         return metric.measurements().stream().map(Measurement::phase).toList();
+    }
+
+    @Test
+    void consecutiveSuccessesEndAMetricBeforeItsCount() throws Exception {
+        script("q", 0.1, 0.01, 0.01);
+        AnalysisResult result = run(metric("q").interval(10).count(10).limits(1, 0, 4).consecutiveSuccessLimit(2)
+                .success("result < 0.05"));
+        assertThat(result.phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
+        assertThat(calls).hasSize(3);
+        assertThat(result.metrics().get(0).message()).contains("2 successful measurements in a row");
+    }
+
+    @Test
+    void aConsecutiveSuccessLimitNotReachedByTheCount() throws Exception {
+        // with failureLimit -1 only the successes in a row decide: not reached by the count is a failure
+        script("q", 0.01, 0.1, 0.01, 0.1);
+        AnalysisResult onlySuccesses = run(metric("q").interval(10).count(4).limits(-1, 0, 4)
+                .consecutiveSuccessLimit(2).success("result < 0.05"));
+        assertThat(onlySuccesses.phase()).isEqualTo(AnalysisPhase.FAILED);
+        assertThat(onlySuccesses.message()).contains("consecutiveSuccessLimit (2) not reached after 4");
+
+        // with a failure limit that was not violated either, Argo Rollouts cannot tell: Inconclusive
+        calls.clear();
+        script("q", 0.01, 0.1, 0.01, 0.1);
+        AnalysisResult both = run(metric("q").interval(10).count(4).limits(2, 0, 4).consecutiveSuccessLimit(2)
+                .success("result < 0.05"));
+        assertThat(both.phase()).isEqualTo(AnalysisPhase.INCONCLUSIVE);
+        assertThat(both.message()).contains("failureLimit (2) not violated");
+    }
+
+    @Test
+    void aDryRunMetricIsMeasuredAndReportedButDecidesNothing() throws Exception {
+        script("loud", 0.5, 0.5);
+        script("q", 0.01, 0.01);
+        AnalysisResult result = run(metric("loud").interval(10).count(2).dryRun().success("result < 0.05"),
+                metric("q").interval(10).count(2).success("result < 0.05"));
+        assertThat(result.phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
+        MetricResult loud = result.metrics().get(0);
+        assertThat(loud.phase()).isEqualTo(AnalysisPhase.FAILED);
+        assertThat(loud.dryRun()).isTrue();
+        // its failure did not stop the analysis: the other metric took both its measurements
+        assertThat(result.metrics().get(1).measurements()).hasSize(2);
+    }
+
+    @Test
+    void measurementRetentionKeepsTheLatestButCountsAll() throws Exception {
+        script("q", 1, 2, 3, 4, 5);
+        AnalysisResult result = run(metric("q").interval(10).count(5).retention(2).success("result > 0"));
+        assertThat(result.phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
+        assertThat(result.metrics().get(0).measurements()).extracting(Measurement::value).containsExactly(4, 5);
+        assertThat(result.metrics().get(0).message()).contains("after 5 measurement(s)");
+    }
+
+    @Test
+    void secretKeyRefArgumentsAreReadAndRedactedFromMessages() throws Exception {
+        script("q", 0.5);
+        AnalysisTemplate template = new AnalysisTemplate(ResourceKind.ANALYSIS_TEMPLATE, "shop", "canary",
+                List.of(new AnalysisTemplate.Argument("token", Optional.empty(),
+                        Optional.of(new AnalysisTemplate.SecretKeyRef("prom", "token")))),
+                List.of(metric("q").success("'{{ args.token }}' == 'another'").build()), SourceLocation.UNKNOWN);
+        List<Object> asked = new java.util.ArrayList<>();
+        ArgumentSources sources = (verification, from, known) -> {
+            asked.add(from);
+            return "hunter2-canary";
+        };
+        AnalysisResult result = runner.run(new AnalysisRequest(PROD, List.of(template), Map.of(), EventSink.NONE,
+                sources), () -> false);
+        assertThat(asked).containsExactly(new AnalysisTemplate.SecretKeyRef("prom", "token"));
+        assertThat(argsSeen.get(0)).containsEntry("token", "hunter2-canary");
+        assertThat(result.toString()).doesNotContain("hunter2-canary");
+        assertThat(result.message()).contains("*****");
     }
 
     @Test

@@ -171,7 +171,8 @@ class VerificationArgsTest {
         assertThat(args.resolve(fixedPreprod, freight)).isEqualTo(resolved);
         AnalysisTemplate canaryMetrics = seed.analysisTemplate("myapp",
                 preprod.verification().orElseThrow().analysisTemplates().get(0)).orElseThrow();
-        assertThat(AnalysisArgs.merge(List.of(canaryMetrics), resolved))
+        assertThat(AnalysisArgs.merge(List.of(canaryMetrics), resolved, new VerificationRef("myapp", "preprod",
+                "preprod.1", java.time.Instant.EPOCH), ArgumentSources.NONE).values())
                 .containsEntry("canary-pod-hash", "5f6d4c8b7");
 
         // any other path Argo Rollouts does not have is refused, naming the fields it has

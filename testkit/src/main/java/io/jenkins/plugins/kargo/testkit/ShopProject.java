@@ -49,7 +49,11 @@ public final class ShopProject {
                 """.formatted(image);
     }
 
-    /** An AnalysisTemplate {@code name} whose metric {@code health} wants status 200 from {@code url}. */
+    /**
+     * An AnalysisTemplate {@code name} whose metric {@code health} wants status 200 from {@code url}, in the seed's
+     * form (the condition inside {@code provider.web}, over the whole response), so that any other status is a
+     * Failed measurement rather than Argo Rollouts' Error.
+     */
     public static String smokeTemplate(String name, String url) {
         return """
                 ---
@@ -61,10 +65,10 @@ public final class ShopProject {
                 spec:
                   metrics:
                     - name: health
-                      successCondition: result.statusCode == 200
                       provider:
                         web:
                           url: %s
+                          successCondition: result.statusCode == 200
                 """.formatted(name, url);
     }
 }

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code refresh warehouse}: discovers now and makes Freight of the newest artifacts. */
+/**
+ * {@code refresh warehouse}: discovers now and makes Freight of the newest artifacts, unless the warehouse holds its
+ * Freight for a person to make ({@code freightCreationPolicy: Manual}) or its criteria refuse it.
+ */
 final class RefreshWarehouse {
 
     private final KargoEngine engine;
@@ -24,7 +27,8 @@ final class RefreshWarehouse {
         for (String name : names) {
             WarehouseRefresh refresh = engine.refreshWarehouse(project, name);
             results.add(new WarehouseRefreshResult(name, refresh.freight().map(c -> new FreightRef(c.freight().name(),
-                    c.freight().alias())), refresh.freight().map(c -> c.created()).orElse(false), refresh.problems()));
+                    c.freight().alias())), refresh.freight().map(c -> c.created()).orElse(false), refresh.problems(),
+                    refresh.held()));
         }
         return results;
     }

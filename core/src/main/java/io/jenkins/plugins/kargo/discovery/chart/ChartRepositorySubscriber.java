@@ -42,6 +42,12 @@ public final class ChartRepositorySubscriber implements Subscriber<ChartSubscrip
     /** @throws InvalidSemverRangeException if the subscription's range was not validated with its configuration */
     @Override
     public List<DiscoveredChart> discover(ChartSubscription subscription) throws DiscoveryException {
+        return discover(subscription, credentials);
+    }
+
+    @Override
+    public List<DiscoveredChart> discover(ChartSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         if (subscription.isOci()) {
             throw new IllegalArgumentException(subscription.repoURL() + " is an OCI repository; "
                     + getClass().getSimpleName() + " reads only http(s) repositories with an index.yaml");
@@ -52,7 +58,7 @@ public final class ChartRepositorySubscriber implements Subscriber<ChartSubscrip
                     + subscription.repoURL() + " needs the chart's name");
         }
         SemverRange range = SemverRange.parse(subscription.semverConstraint());
-        ChartIndex index = fetchIndex(subscription);
+        ChartIndex index = fetchIndex(subscription, credentials);
         List<String> versions = index.versions().get(chart);
         if (versions == null) {
             throw new DiscoveryException("chart \"" + chart + "\" is not in the index of " + subscription.repoURL()
@@ -65,7 +71,8 @@ public final class ChartRepositorySubscriber implements Subscriber<ChartSubscrip
                 .toList();
     }
 
-    private ChartIndex fetchIndex(ChartSubscription subscription) throws DiscoveryException {
+    private ChartIndex fetchIndex(ChartSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         RegistryRequest request = RegistryRequest.get(indexUri(subscription))
                 .withAccept("application/yaml", "application/x-yaml", "text/yaml", "*/*")
                 .withInsecure(subscription.insecureSkipTLSVerify())

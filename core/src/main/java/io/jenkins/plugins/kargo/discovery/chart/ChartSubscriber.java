@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.discovery.chart;
 
 import io.jenkins.plugins.kargo.api.ChartSubscription;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.discovery.DiscoveredArtifact;
 import io.jenkins.plugins.kargo.discovery.DiscoveryException;
 import io.jenkins.plugins.kargo.discovery.Subscriber;
@@ -24,5 +25,11 @@ public final class ChartSubscriber implements Subscriber<ChartSubscription> {
     @Override
     public List<? extends DiscoveredArtifact> discover(ChartSubscription subscription) throws DiscoveryException {
         return (subscription.isOci() ? oci : repository).discover(subscription);
+    }
+
+    @Override
+    public List<? extends DiscoveredArtifact> discover(ChartSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
+        return (subscription.isOci() ? oci : repository).discover(subscription, credentials);
     }
 }

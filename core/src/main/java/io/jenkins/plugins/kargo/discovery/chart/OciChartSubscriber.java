@@ -33,6 +33,12 @@ public final class OciChartSubscriber implements Subscriber<ChartSubscription> {
     /** @throws DiscoveryException naming the repository, where it was declared, and what failed */
     @Override
     public List<DiscoveredChart> discover(ChartSubscription subscription) throws DiscoveryException {
+        return discover(subscription, credentials);
+    }
+
+    @Override
+    public List<DiscoveredChart> discover(ChartSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         try {
             if (!subscription.isOci()) {
                 throw new IllegalArgumentException("not an oci:// repository; classic repositories are read by "

@@ -75,6 +75,12 @@ public final class GitSubscriber implements Subscriber<GitSubscription> {
      */
     @Override
     public List<DiscoveredCommit> discover(GitSubscription subscription) throws DiscoveryException {
+        return discover(subscription, credentials);
+    }
+
+    @Override
+    public List<DiscoveredCommit> discover(GitSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         GitRemote remote = GitRemote.of(subscription, credentials);
         try (BareRepositoryCache.Cached cached = cache.open(remote.display())) {
             Repository repository = cached.repository();

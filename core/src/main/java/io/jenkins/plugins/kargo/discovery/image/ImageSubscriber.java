@@ -62,15 +62,22 @@ public final class ImageSubscriber implements Subscriber<ImageSubscription> {
      */
     @Override
     public List<DiscoveredImage> discover(ImageSubscription subscription) throws DiscoveryException {
+        return discover(subscription, credentials);
+    }
+
+    @Override
+    public List<DiscoveredImage> discover(ImageSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         try {
-            return select(subscription);
+            return select(subscription, credentials);
         } catch (DiscoveryException | IllegalArgumentException e) {
             throw new DiscoveryException("image " + subscription.repoURL() + " (" + subscription.location() + "): "
                     + e.getMessage(), e);
         }
     }
 
-    private List<DiscoveredImage> select(ImageSubscription subscription) throws DiscoveryException {
+    private List<DiscoveredImage> select(ImageSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         Platform platform = subscription.platform().isEmpty() ? null : Platform.parse(subscription.platform());
         OciRegistryClient.Repository repository = registries.repository(
                 ImageRepository.parse(subscription.repoURL()),

@@ -49,8 +49,14 @@ public final class NpmSubscriber implements Subscriber<NpmSubscription> {
     /** @throws InvalidSemverRangeException if the subscription's range was not validated with its configuration */
     @Override
     public List<DiscoveredPackage> discover(NpmSubscription subscription) throws DiscoveryException {
+        return discover(subscription, credentials);
+    }
+
+    @Override
+    public List<DiscoveredPackage> discover(NpmSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         SemverRange range = SemverRange.parse(subscription.constraint());
-        Packument packument = packument(subscription);
+        Packument packument = packument(subscription, credentials);
         List<String> ordered = TagOrder.bySemver(packument.versions(), TagFilter.allowAll(), range, true);
         int limit = subscription.discoveryLimit();
         return ordered.stream()
@@ -67,6 +73,11 @@ public final class NpmSubscriber implements Subscriber<NpmSubscription> {
      *                            packument; the message names the package and the registry
      */
     public Packument packument(NpmSubscription subscription) throws DiscoveryException {
+        return packument(subscription, credentials);
+    }
+
+    private Packument packument(NpmSubscription subscription, CredentialsProvider credentials)
+            throws DiscoveryException {
         String name = subscription.packageName();
         if (!PACKAGE_NAME.matcher(name).matches()) {
             throw new DiscoveryException("npm package name \"" + name + "\" is not valid: write it as name or"
@@ -76,7 +87,7 @@ public final class NpmSubscriber implements Subscriber<NpmSubscription> {
                 .withAccept(ACCEPT)
                 .withInsecure(subscription.insecureSkipTLSVerify())
                 .withMaxBodyBytes(MAX_PACKUMENT_BYTES)
-                .withAuthorization(findCredentials(subscription).map(Authorization::of).orElse(null));
+                .withAuthorization(findCredentials(subscription, credentials).map(Authorization::of).orElse(null));
         RegistryResponse response = http.send(request);
         switch (response.status()) {
             case 200 -> {
@@ -111,7 +122,8 @@ public final class NpmSubscriber implements Subscriber<NpmSubscription> {
         }
     }
 
-    private Optional<Credentials> findCredentials(NpmSubscription subscription) {
+    private static Optional<Credentials> findCredentials(NpmSubscription subscription,
+                                                         CredentialsProvider credentials) {
         Optional<Credentials> npm = credentials.find(subscription.repoURL(), CredentialKind.npm);
         return npm.isPresent() || !subscription.declaredAsChart()
                 ? npm : credentials.find(subscription.repoURL(), CredentialKind.helm);

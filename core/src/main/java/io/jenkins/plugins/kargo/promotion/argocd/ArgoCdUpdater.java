@@ -210,7 +210,8 @@ public final class ArgoCdUpdater implements PromotionStepRunner {
         return context.project() + ":" + context.stage();
     }
 
-    private static LabelSelector labelSelector(AppSelector selector) {
+    /** The selector as Kubernetes takes it; argocd-wait finds its Applications with it too. */
+    static LabelSelector labelSelector(AppSelector selector) {
         return new LabelSelectorBuilder().withMatchLabels(selector.matchLabels())
                 .withMatchExpressions(selector.matchExpressions().stream()
                         .map(r -> new LabelSelectorRequirement(r.key(), r.operator(), r.values())).toList())

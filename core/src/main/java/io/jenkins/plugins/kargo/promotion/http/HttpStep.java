@@ -50,8 +50,10 @@ import java.util.concurrent.TimeoutException;
  * <p>
  * Config: {@code url} (required, http or https), {@code method} (GET), {@code headers[]{name, value}},
  * {@code queryParams[]{name, value}} (URL-encoded and appended), {@code body} (a string; an object or list is sent
- * as its JSON), {@code insecureSkipTLSVerify}, {@code timeout} (Go duration, default {@code 10s}, for the whole
- * exchange), {@code successExpression}, {@code failureExpression}, {@code errorExpression} and
+ * as its JSON) or {@code bodyFromFile} (a file of the promotion's working directory), {@code insecureSkipTLSVerify},
+ * {@code proxy} (an {@code http://host:port} proxy), {@code timeout} (Go duration, default {@code 10s}, for the whole
+ * exchange), {@code pollInterval} (default {@code 30s}), {@code responseContentType} (overrides the response's),
+ * {@code successExpression}, {@code failureExpression}, {@code errorExpression} and
  * {@code outputs[]{name, fromExpression}}. The expressions are written without {@code ${{ }}} and see
  * {@code response.status} (a number), {@code response.headers} (name to list of values, names in any case) and
  * {@code response.body} (parsed JSON or YAML per the content type, text for {@code text/plain}, an empty map when
@@ -59,8 +61,9 @@ import java.util.concurrent.TimeoutException;
  * <p>
  * Outcome, as Kargo: a true {@code failureExpression} makes the step Failed (with {@code errorExpression}'s text
  * when it gives one); else a true {@code successExpression} makes it Succeeded with its outputs; without either
- * expression a 2xx status succeeds. Anything else is Errored, which the runner retries within the step's
- * {@code retry} policy (Kargo keeps such a step Running and polls it). Header values never appear in messages, and
+ * expression a 2xx status succeeds and any other is Errored (retried within the step's {@code retry} policy).
+ * With an expression, a response that meets neither is Running: the runner asks again after {@code pollInterval},
+ * until the step's {@code retry.timeout}. Header values never appear in messages, and
  * URLs appear without their query string or user info.
  */
 public final class HttpStep implements PromotionStepRunner {
@@ -96,7 +99,7 @@ public final class HttpStep implements PromotionStepRunner {
     public StepResult run(StepContext context, JsonNode config) throws InterruptedException {
         Request request;
         try {
-            request = Request.read(config);
+            request = Request.read(config, context.workDir());
         } catch (StepException e) {
             return StepResult.errored(e.getMessage());
         }
@@ -111,10 +114,10 @@ public final class HttpStep implements PromotionStepRunner {
     }
 
     private Map<String, Object> send(Request request) throws StepException, InterruptedException {
-        HttpClient client = request.insecure() ? lenient : verifying;
+        HttpClient client = request.proxy() != null ? proxied(request) : request.insecure() ? lenient : verifying;
         CompletableFuture<Map<String, Object>> exchange = client
                 .sendAsync(request.http(), HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(HttpStep::response);
+                .thenApply(http -> response(http, request.responseContentType()));
         try {
             return exchange.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -138,13 +141,23 @@ public final class HttpStep implements PromotionStepRunner {
         }
     }
 
+    /** A client through the request's proxy (made per request: proxies are rare and per step). */
+    private static HttpClient proxied(Request request) {
+        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .proxy(java.net.ProxySelector.of(request.proxy()));
+        if (request.insecure()) {
+            builder.sslContext(InsecureTls.trustingEveryCertificate());
+        }
+        return builder.build();
+    }
+
     private static StepException timedOut(Request request) {
         return new StepException(request.describe() + ": no complete response within " + request.timeoutText()
                 + "; raise config.timeout if the server is slow");
     }
 
     /** Kargo's {@code response} object: status, headers and the body read (at most 2 MiB) and parsed. */
-    private static Map<String, Object> response(HttpResponse<InputStream> http) {
+    private static Map<String, Object> response(HttpResponse<InputStream> http, String override) {
         byte[] body;
         try (InputStream in = http.body()) {
             body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
@@ -155,7 +168,7 @@ public final class HttpStep implements PromotionStepRunner {
             throw new UncheckedIOException(new IOException("the response body is larger than "
                     + (MAX_RESPONSE_BYTES >> 20) + " MiB"));
         }
-        String contentType = http.headers().firstValue("Content-Type").orElse("")
+        String contentType = (override.isEmpty() ? http.headers().firstValue("Content-Type").orElse("") : override)
                 .split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("status", http.statusCode());
@@ -202,8 +215,8 @@ public final class HttpStep implements PromotionStepRunner {
             if (request.successExpression().isEmpty() && request.failureExpression().isEmpty()) {
                 return StepResult.errored("HTTP " + status + " response from " + request.describe() + " is not 2xx");
             }
-            return StepResult.errored("HTTP " + status + " response met neither the success nor the failure "
-                    + "criteria; the step's retry policy decides whether it is asked again");
+            return StepResult.running("HTTP " + status + " response met neither the success nor the failure"
+                    + " criteria yet", request.pollInterval());
         } catch (ExpressionException e) {
             return StepResult.errored(e.getMessage());
         }
@@ -250,7 +263,8 @@ public final class HttpStep implements PromotionStepRunner {
 
     /** The step's {@code config} as written, bound by {@link StepConfig}. */
     record Config(String method, String url, List<NameValue> headers, List<NameValue> queryParams, JsonNode body,
-                  boolean insecureSkipTLSVerify, String timeout, String successExpression, String failureExpression,
+                  String bodyFromFile, boolean insecureSkipTLSVerify, String proxy, String timeout, String pollInterval,
+                  String responseContentType, String successExpression, String failureExpression,
                   String errorExpression, List<Output> outputs) {
         Config {
             method = present(method) ? method : "GET";
@@ -263,6 +277,17 @@ public final class HttpStep implements PromotionStepRunner {
             require(body == null || body.isNull() || body.isContainerNode() || body.isTextual(), "body",
                     "must be a string, not " + (body == null ? "" : body.getNodeType().name().toLowerCase(Locale.ROOT)),
                     "wrap the expression in quote()");
+            require(!present(bodyFromFile) || body == null || body.isNull(), "bodyFromFile", "and body are both set",
+                    "keep one of them");
+            pollInterval = present(pollInterval) ? pollInterval : "30s";
+            require(GoDuration.isGo(pollInterval) && !GoDuration.parse(pollInterval).isZero(), "pollInterval", "is '"
+                    + pollInterval + "', not a positive duration", "write it as Go does, e.g. 30s or 2m");
+            responseContentType = responseContentType == null ? "" : responseContentType;
+            require(responseContentType.isEmpty() || List.of("application/json", "application/yaml", "text/plain")
+                            .contains(responseContentType), "responseContentType", "is '" + responseContentType + "'",
+                    "use application/json, application/yaml or text/plain");
+            require(!present(proxy) || proxy.matches("https?://[^/?#]+/?"), "proxy", "is not a proxy URL with a"
+                    + " scheme", "write e.g. http://proxy.example.com:3128");
             headers = listOrEmpty(headers);
             queryParams = listOrEmpty(queryParams);
             outputs = listOrEmpty(outputs);
@@ -292,15 +317,27 @@ public final class HttpStep implements PromotionStepRunner {
     }
 
     /** The step's configuration, checked. Headers are kept only in the JDK request, never in a message. */
-    record Request(HttpRequest http, String describe, boolean insecure, Duration timeout, String timeoutText,
+    record Request(HttpRequest http, String describe, boolean insecure, java.net.InetSocketAddress proxy,
+                   Duration timeout, String timeoutText, Duration pollInterval, String responseContentType,
                    String successExpression, String failureExpression, String errorExpression, List<Output> outputs) {
 
-        static Request read(JsonNode json) throws StepException {
+        static Request read(JsonNode json, java.nio.file.Path workDir) throws StepException {
             Config config = StepConfig.bind(NAME, json, Config.class);
             String method = config.method().toUpperCase(Locale.ROOT);
             URI uri = uri(config);
             Duration timeout = GoDuration.parse(config.timeout());
-            HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body(config.body()));
+            HttpRequest.BodyPublisher body = body(config.body());
+            if (present(config.bodyFromFile())) {
+                java.nio.file.Path file = io.jenkins.plugins.kargo.promotion.WorkDirPath.resolve(workDir,
+                        "config.bodyFromFile", config.bodyFromFile());
+                try {
+                    body = HttpRequest.BodyPublishers.ofByteArray(java.nio.file.Files.readAllBytes(file));
+                } catch (IOException e) {
+                    throw StepConfig.error("config.bodyFromFile", "'" + config.bodyFromFile() + "' cannot be read ("
+                            + e.getClass().getSimpleName() + ")", "write the file in an earlier step");
+                }
+            }
+            HttpRequest.Builder http = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body);
             for (int i = 0; i < config.headers().size(); i++) {
                 NameValue header = config.headers().get(i);
                 try {
@@ -319,8 +356,15 @@ public final class HttpStep implements PromotionStepRunner {
                     throw new StepException(refused.get());
                 }
             }
-            return new Request(request, describe, config.insecureSkipTLSVerify(), timeout, config.timeout(),
-                    config.successExpression(), config.failureExpression(), config.errorExpression(), config.outputs());
+            java.net.InetSocketAddress proxy = null;
+            if (present(config.proxy())) {
+                URI proxyUri = URI.create(config.proxy());
+                proxy = java.net.InetSocketAddress.createUnresolved(proxyUri.getHost(), proxyUri.getPort() > 0
+                        ? proxyUri.getPort() : proxyUri.getScheme().equals("https") ? 443 : 80);
+            }
+            return new Request(request, describe, config.insecureSkipTLSVerify(), proxy, timeout, config.timeout(),
+                    GoDuration.parse(config.pollInterval()), config.responseContentType(), config.successExpression(),
+                    config.failureExpression(), config.errorExpression(), config.outputs());
         }
 
         private static URI uri(Config config) throws StepException {

@@ -8,12 +8,15 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.credentials.HttpAuthorization;
 import io.jenkins.plugins.kargo.net.CredentialScheme;
 import io.jenkins.plugins.kargo.net.InsecureTls;
 import io.jenkins.plugins.kargo.verification.AnalysisArgs;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MeasurementProvider;
+import io.jenkins.plugins.kargo.verification.http.OAuth2Tokens;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -21,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +35,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Argo Rollouts' {@code web} metric: one HTTP request, {@code {{ args.NAME }}} rendered in the url, the header values
- * and the body.
+ * Argo Rollouts' {@code web} metric ({@code metricproviders/webmetric}): one HTTP request, {@code {{ args.NAME }}}
+ * rendered in the url, the header values, the body and the OAuth 2 credentials.
  *
- * <p>Without {@code jsonPath} the result is a map {@code statusCode} (int), {@code body} (the parsed JSON when the
- * response says it is JSON, else the text) and {@code headers} (lower-case name to value), so that the seed's
- * {@code result.statusCode == 200} works; any status code is a result for the condition to judge. With
- * {@code jsonPath} (Argo's {@code {$.data.ok}}; the braces are optional) the result is the value at that path, as in
- * Argo Rollouts, and a non-2xx response or a body that is not JSON is a measurement error.
+ * <p>As in Argo Rollouts, a non-2xx status is an Error measurement, and the result is the JSON body, or the value
+ * {@code jsonPath} selects in it (Kubernetes' {@code {$.data.ok}}; default {@code {$}}, the whole body; the first
+ * value when the path selects several); a body that is not JSON is the result as text. {@code jsonBody} is sent as
+ * {@code application/json}; {@code authentication.oauth2} fetches a client-credentials token.
+ *
+ * <p>The seed's form ({@link MetricProvider.Web#responseObject()}, a condition written inside {@code provider.web})
+ * keeps its meaning: without {@code jsonPath} the result is the response, {@code statusCode} (int), {@code body} (the
+ * parsed JSON when the response says it is JSON, else the text) and {@code headers} (lower-case name to value), and
+ * every status code is a result for the condition to judge.
  *
  * <p>Header values usually carry tokens: they never appear in a message, and a request that carries credentials goes
  * over plain HTTP to loopback only ({@link CredentialScheme}). Messages name the request by method,
@@ -56,6 +64,30 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     /** Made on first use: their TLS contexts cost every command that measures nothing (say `kargo get`). */
     private HttpClient verifying;
     private HttpClient lenient;
+    private final OAuth2Tokens tokens;
+    private final CredentialsProvider credentials;
+
+    public WebMeasurement() {
+        this(CredentialsProvider.NONE);
+    }
+
+    /**
+     * @param credentials where a request the metric does not authorize itself finds {@code generic} credentials for
+     *                    its URL (Jenkins credentials, the CLI's credentials file)
+     */
+    public WebMeasurement(CredentialsProvider credentials) {
+        this(new OAuth2Tokens(java.time.Clock.systemUTC()), credentials);
+    }
+
+    /** @param tokens where OAuth 2 tokens are fetched and kept between measurements */
+    public WebMeasurement(OAuth2Tokens tokens) {
+        this(tokens, CredentialsProvider.NONE);
+    }
+
+    WebMeasurement(OAuth2Tokens tokens, CredentialsProvider credentials) {
+        this.tokens = tokens;
+        this.credentials = credentials;
+    }
 
     private synchronized HttpClient client(boolean insecure) {
         if (insecure && lenient == null) {
@@ -90,16 +122,48 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
                         + "' is not a valid HTTP header name or value");
             }
         }
+        if (web.jsonBody()) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpClient client = client(web.insecure());
+        if (web.oauth2().isPresent()) {
+            MetricProvider.OAuth2 oauth2 = web.oauth2().get();
+            URI tokenUrl = uri(AnalysisArgs.render(oauth2.tokenUrl(), context.args()));
+            refuseCredentialsOverPlainHttp("web metric's oauth2 tokenUrl", tokenUrl);
+            refuseCredentialsOverPlainHttp(describe, uri);
+            request.header("Authorization", tokens.authorization(new MetricProvider.OAuth2(tokenUrl.toString(),
+                    AnalysisArgs.render(oauth2.clientId(), context.args()),
+                    AnalysisArgs.render(oauth2.clientSecret(), context.args()), oauth2.scopes()), client, timeout));
+        }
         HttpRequest built = request.build();
-        if (CredentialScheme.carriesCredentials(uri, built.headers().map().keySet())) {
-            Optional<String> refused = CredentialScheme.refusal(describe, uri);
-            if (refused.isPresent()) {
-                throw new MeasurementException(refused.get());
+        if (built.headers().firstValue("Authorization").isEmpty()) {
+            // the URL without its query as the port matches repositories; the metric's own header wins
+            Optional<String> authorization = HttpAuthorization.of(credentials, uri.getScheme() + "://"
+                    + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+            if (authorization.isPresent()) {
+                built = HttpRequest.newBuilder(built, (name, value) -> true)
+                        .header("Authorization", authorization.get()).build();
             }
         }
-        HttpResponse<String> response = send(client(web.insecure()), built, timeout, describe);
-        return web.jsonPath().isBlank() ? responseResult(response)
-                : valueAt(web.jsonPath(), response, describe);
+        if (CredentialScheme.carriesCredentials(uri, built.headers().map().keySet())) {
+            refuseCredentialsOverPlainHttp(describe, uri);
+        }
+        HttpResponse<String> response = send(client, built, timeout, describe);
+        if (web.responseObject() && web.jsonPath().isBlank()) {
+            return responseResult(response);
+        }
+        if (response.statusCode() < 200 || response.statusCode() > 299) {
+            throw new MeasurementException(describe + ": received non 2xx response code " + response.statusCode());
+        }
+        return valueAt(web.jsonPath().isBlank() ? "{$}" : web.jsonPath(), response, describe);
+    }
+
+    private static void refuseCredentialsOverPlainHttp(String what, URI uri) throws MeasurementException {
+        Optional<String> refused = CredentialScheme.refusal(what, uri);
+        if (refused.isPresent()) {
+            throw new MeasurementException(refused.get());
+        }
     }
 
     private static URI uri(String url) throws MeasurementException {
@@ -173,27 +237,36 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
         }
     }
 
+    /** Argo Rollouts' {@code parseResponse}: the body as text when it is not JSON, else the first value at the path. */
     private static Object valueAt(String jsonPath, HttpResponse<String> response, String describe)
             throws MeasurementException {
-        if (response.statusCode() < 200 || response.statusCode() > 299) {
-            throw new MeasurementException(describe + ": received non 2xx response code " + response.statusCode()
-                    + "; jsonPath '" + jsonPath + "' needs a successful response");
+        Object document;
+        try {
+            document = JSON.readValue(response.body(), Object.class);
+        } catch (JsonProcessingException e) {
+            return response.body();
         }
         String path = jsonPath.trim();
         if (path.startsWith("{") && path.endsWith("}")) {
             path = path.substring(1, path.length() - 1).trim(); // Kubernetes JSONPath's template braces
         }
-        Object document;
-        try {
-            document = JSON.readValue(response.body(), Object.class);
-        } catch (JsonProcessingException e) {
-            throw new MeasurementException(describe + ": the response body is not JSON, so jsonPath '" + jsonPath
-                    + "' cannot be read");
+        if (path.startsWith(".") || path.startsWith("[")) {
+            path = "$" + path; // Kubernetes JSONPath lets the root go unwritten
         }
         try {
-            return JsonPath.using(JSON_PATH).parse(document).read(path);
+            JsonPath compiled = JsonPath.compile(path);
+            Object value = JsonPath.using(JSON_PATH).parse(document).read(compiled);
+            if (!compiled.isDefinite()) {
+                List<?> values = (List<?>) value;
+                if (values.isEmpty()) {
+                    throw new MeasurementException(describe + ": jsonPath '" + jsonPath + "' produced no value");
+                }
+                return values.get(0);
+            }
+            return value;
         } catch (InvalidPathException e) { // PathNotFoundException included
-            throw new MeasurementException(describe + ": jsonPath '" + jsonPath + "': " + e.getMessage());
+            throw new MeasurementException(describe + ": jsonPath '" + jsonPath + "' produced no value: "
+                    + e.getMessage());
         }
     }
 }

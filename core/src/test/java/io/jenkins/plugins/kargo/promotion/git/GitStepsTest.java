@@ -258,7 +258,7 @@ class GitStepsTest {
         StepResult type = steps.clone.run(context, config("{repoURL: x, insecureSkipTLSVerify: maybe, checkout: [{path: p}]}"));
 
         assertThat(typo.message()).isEqualTo("git-push: config.maxAtempts is not a field of git-push; the fields are "
-                + "generateTargetBranch, maxAttempts, path, targetBranch");
+                + "force, generateTargetBranch, maxAttempts, path, tag, targetBranch");
         assertThat(noCheckout.message()).isEqualTo("git-clone: config.checkout is required; list at least one entry, "
                 + "e.g. [{branch: main, path: ./out}]");
         assertThat(both.message()).isEqualTo("git-clone: config.checkout[0] sets more than one of branch, commit and tag; "

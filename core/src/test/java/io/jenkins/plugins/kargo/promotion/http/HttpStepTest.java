@@ -187,7 +187,7 @@ class HttpStepTest {
         assertThat(request.headers().get("Authorization")).containsExactly("Bearer s3cret-token");
         assertThat(result.message() + log).doesNotContain("s3cret").doesNotContain("fixed=1");
         assertThat(log).containsExactly("http: GET " + base() + "/version answered 200");
-        assertThat(HttpStep.Request.read(yaml("url: BASE/version?token=t0k3n\nheaders:\n- name: X-Key\n  value: k3y"))
+        assertThat(HttpStep.Request.read(yaml("url: BASE/version?token=t0k3n\nheaders:\n- name: X-Key\n  value: k3y"), dir)
                 .toString()).isEqualTo("GET " + base() + "/version");
     }
 
@@ -250,15 +250,109 @@ class HttpStepTest {
     }
 
     @Test
-    void aResponseMeetingNeitherCriterionIsAnErrorToRetry() throws Exception {
+    void aResponseMeetingNeitherCriterionIsRunningAndAskedAgainAfterThePollInterval() throws Exception {
         StepResult result = run("""
                 url: BASE/status/200
                 successExpression: response.body.state == 'done'
                 failureExpression: response.body.state == 'failed'
+                pollInterval: 2m
                 """);
 
-        assertThat(result.status()).isEqualTo(StepStatus.Errored);
+        assertThat(result.status()).isEqualTo(StepStatus.Running);
+        assertThat(result.pollInterval()).isEqualTo(java.time.Duration.ofMinutes(2));
         assertThat(result.message()).startsWith("HTTP 200 response met neither the success nor the failure criteria");
+        assertThat(run("url: BASE/status/200\nsuccessExpression: 'false'\n").pollInterval())
+                .as("Kargo's default").isEqualTo(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aRunningStatusIsPolledUntilItsCriterionHolds() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/deploy", exchange -> {
+            record(exchange);
+            reply(exchange, 200, "application/json", calls.incrementAndGet() < 3 ? "{\"phase\": \"Progressing\"}"
+                    : "{\"phase\": \"Healthy\", \"revision\": \"abc\"}");
+        });
+        List<java.time.Duration> waits = new CopyOnWriteArrayList<>();
+        PromotionRunner runner = new PromotionRunner(StepRegistry.of(step), Clock.systemUTC(),
+                new io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine(), waits::add,
+                java.time.Duration.ofSeconds(1));
+        PromotionStep poll = new PromotionStep("http", "wait", "", false, Optional.empty(), List.of(), yaml("""
+                url: BASE/deploy
+                pollInterval: 5s
+                successExpression: response.body.phase == 'Healthy'
+                failureExpression: response.body.phase == 'Degraded'
+                outputs: [{name: revision, fromExpression: response.body.revision}]
+                """), SourceLocation.UNKNOWN);
+
+        PromotionRun run = runner.run(List.of(), List.of(poll), context(), () -> false);
+
+        assertThat(run.phase()).as(run.message()).isEqualTo(PromotionPhase.Succeeded);
+        assertThat(calls).hasValue(3);
+        assertThat(waits).containsExactly(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5));
+        assertThat(run.steps().get(0).output()).isEqualTo(Map.of("revision", "abc"));
+    }
+
+    @Test
+    void aRunningStepEndsAtItsTimeoutOrAnAbort() {
+        PromotionRunner runner = new PromotionRunner(StepRegistry.of(step), Clock.systemUTC(),
+                new io.jenkins.plugins.kargo.promotion.expression.ExpressionEngine(), wait -> { },
+                java.time.Duration.ofSeconds(1));
+        PromotionStep poll = new PromotionStep("http", "wait", "", false,
+                Optional.of(new PromotionStep.Retry(Optional.of(java.time.Duration.ZERO), 0)), List.of(), yaml("""
+                        url: BASE/status/200
+                        successExpression: response.body.state == 'done'
+                        """), SourceLocation.UNKNOWN);
+        PromotionRun timedOut = runner.run(List.of(), List.of(poll), context(), () -> false);
+        assertThat(timedOut.phase()).isEqualTo(PromotionPhase.Errored);
+        assertThat(timedOut.message()).contains("timed out after PT0S while running");
+
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        PromotionStep forever = new PromotionStep("http", "wait", "", false, Optional.empty(), List.of(), yaml("""
+                url: BASE/status/200
+                successExpression: response.body.state == 'done'
+                """), SourceLocation.UNKNOWN);
+        PromotionRun aborted = runner.run(List.of(), List.of(forever), context(), () -> asked.incrementAndGet() > 3);
+        assertThat(aborted.phase()).isEqualTo(PromotionPhase.Aborted);
+    }
+
+    @Test
+    void aBodyFromAFileAndAnOverriddenResponseType() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("payload.json"), "{\"from\": \"file\"}");
+        StepResult result = run("""
+                method: POST
+                url: BASE/echo
+                bodyFromFile: payload.json
+                responseContentType: application/json
+                successExpression: response.body.from == 'file'
+                """);
+
+        // the echo answers text/plain; read as JSON as told
+        assertThat(result.status()).as(result.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(received.get(received.size() - 1).body()).isEqualTo("{\"from\": \"file\"}");
+        assertThat(run("url: BASE/echo\nbodyFromFile: ../outside.json\n").message()).contains("config.bodyFromFile");
+    }
+
+    @Test
+    void aRequestGoesThroughTheProxyWhenOneIsGiven() throws Exception {
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> proxied = new CopyOnWriteArrayList<>();
+        proxy.createContext("/", exchange -> {
+            proxied.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            reply(exchange, 200, "application/json", "{\"via\": \"proxy\"}");
+        });
+        proxy.start();
+        try {
+            StepResult result = run("""
+                    url: http://upstream.invalid:8080/path?q=1
+                    proxy: http://127.0.0.1:%d
+                    successExpression: response.body.via == 'proxy'
+                    """.formatted(proxy.getAddress().getPort()));
+            assertThat(result.status()).as(result.message()).isEqualTo(StepStatus.Succeeded);
+            assertThat(proxied).containsExactly("GET http://upstream.invalid:8080/path?q=1");
+        } finally {
+            proxy.stop(0);
+        }
     }
 
     @Test

@@ -211,11 +211,41 @@ class PrometheusMeasurementTest {
     }
 
     @Test
-    void aRangeVectorIsRefused() {
-        MetricProvider.Prometheus range = new MetricProvider.Prometheus(address, "http_requests_total[1m]");
+    void aRangeVectorIsFlattenedAsArgoRolloutsDoes() throws Exception {
+        MetricProvider.Prometheus range = new MetricProvider.Prometheus(address, "http_requests_total{job="
+                + "\"user-service\",status=\"500\",pod_template_hash=\"{{ args.canary-pod-hash }}\"}[1m]");
 
-        assertThatThrownBy(() -> measurement.measure(range, context(HEALTHY)))
-                .isInstanceOf(MeasurementException.class).hasMessageContaining("'matrix'");
+        // one error per step: the samples of the last minute, up to the evaluation time's (the 21st sample: 20)
+        @SuppressWarnings("unchecked")
+        List<Object> values = (List<Object>) measurement.measure(range, context(HEALTHY));
+
+        assertThat(values).hasSizeBetween(4, 5).endsWith(17.0, 18.0, 19.0, 20.0);
+    }
+
+    @Test
+    void aRangeQueryGivesEverySeriesSamplesBetweenStartAndEndStepApart() throws Exception {
+        MetricProvider.Prometheus range = new MetricProvider.Prometheus(address,
+                "http_requests_total{job=\"user-service\",pod_template_hash=\"{{ args.canary-pod-hash }}\"}",
+                java.time.Duration.ofSeconds(5), false, List.of(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of(new MetricProvider.RangeQuery("now() - duration(\"{{ args.lookback }}\")",
+                        "now()", java.time.Duration.ofSeconds(30))));
+        MeasurementContext context = new MeasurementContext(new VerificationRef("myapp", "preprod", "v",
+                Instant.EPOCH), "canary", Map.of("canary-pod-hash", HEALTHY, "lookback", "1m"), EventSink.NONE,
+                Clock.fixed(EVALUATED, ZoneOffset.UTC), () -> false);
+
+        // series in label order (status 200, then 500), each at now-60s, now-30s and now
+        assertThat(measurement.measure(range, context)).isEqualTo(List.of(1600.0, 1800.0, 2000.0, 16.0, 18.0, 20.0));
+    }
+
+    @Test
+    void rangeTimesAreNowOrNowMinusADuration() throws Exception {
+        Instant now = Instant.parse("2026-01-01T12:00:00Z");
+        assertThat(PrometheusMeasurement.time("now()", now, "start")).isEqualTo(now);
+        assertThat(PrometheusMeasurement.time(" now() - duration('1h30m') ", now, "start"))
+                .isEqualTo(now.minusSeconds(5400));
+        assertThat(PrometheusMeasurement.time("now() + duration(\"10s\")", now, "end")).isEqualTo(now.plusSeconds(10));
+        assertThatThrownBy(() -> PrometheusMeasurement.time("yesterday", now, "rangeQuery.start"))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("rangeQuery.start 'yesterday'");
     }
 
     @Test
@@ -228,5 +258,42 @@ class PrometheusMeasurementTest {
 
         assertThatThrownBy(() -> measurement.measure(nowhere, context(HEALTHY)))
                 .isInstanceOf(MeasurementException.class).hasMessageContaining("127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void aQueryTheMetricDoesNotAuthorizeTakesTheGenericCredentialsOfTheAddressFromThePort() throws Exception {
+        HttpServer secured = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        secured.createContext("/api/v1/query", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[0,\"0.25\"]}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        secured.start();
+        try {
+            String at = "http://127.0.0.1:" + secured.getAddress().getPort();
+            java.util.List<String> asked = new java.util.ArrayList<>();
+            PrometheusMeasurement withPort = new PrometheusMeasurement((url, kind) -> {
+                asked.add(kind + " " + url);
+                return java.util.Optional.of(new io.jenkins.plugins.kargo.credentials.Credentials.UsernamePassword(
+                        "grafana", "canary-prom-pw"));
+            });
+
+            assertThat(withPort.measure(new MetricProvider.Prometheus(at + "/", "scalar(vector(0.25))"),
+                    context(HEALTHY))).isEqualTo(0.25);
+
+            assertThat(asked).containsExactly("generic " + at);
+            assertThat(authorizations).containsExactly("Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "grafana:canary-prom-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThatThrownBy(() -> withPort.measure(new MetricProvider.Prometheus(
+                    "http://prometheus.monitoring.example.com:9090", "up"), context(HEALTHY)))
+                    .as("never over plain HTTP to another host").isInstanceOf(MeasurementException.class)
+                    .hasMessageNotContaining("canary-prom-pw");
+        } finally {
+            secured.stop(0);
+        }
     }
 }

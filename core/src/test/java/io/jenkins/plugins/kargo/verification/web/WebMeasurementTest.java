@@ -61,6 +61,7 @@ class WebMeasurementTest {
             received.put("method", exchange.getRequestMethod());
             received.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             received.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            received.put("contentType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
             reply(exchange, 201, "application/json", "{\"created\":true}");
         });
         server.createContext("/slow", exchange -> {
@@ -96,13 +97,62 @@ class WebMeasurementTest {
                 EventSink.NONE, Clock.systemUTC(), () -> false);
     }
 
+    /** Argo Rollouts' form. */
     private static MetricProvider.Web get(String url) {
         return new MetricProvider.Web(url, "GET", List.of(), "", 0, "", false);
     }
 
+    /** The seed's form: a condition written inside provider.web. */
+    private static MetricProvider.Web seed(String url) {
+        return get(url).asResponseObject();
+    }
+
+    @Test
+    void theResultIsTheJsonBodyAsInArgoRollouts() throws Exception {
+        assertThat(web.measure(get(base + "/health"), context(Map.of()))).isEqualTo(Map.of("status", "ok",
+                "data", Map.of("ok", true, "checks", List.of(Map.of("latencyMs", 12.5)))));
+        // Argo Rollouts parses the body as JSON whatever its type says; a body that is not JSON is the result as text
+        assertThat(web.measure(get(base + "/text"), context(Map.of()))).isEqualTo(Map.of("looks", "like json"));
+        server.createContext("/plain", exchange -> reply(exchange, 200, "application/json", "ready"));
+        assertThat(web.measure(get(base + "/plain"), context(Map.of()))).isEqualTo("ready");
+        ConditionEvaluator conditions = new ConditionEvaluator(new ExpressionEngine());
+        assertThat(conditions.assess(web.measure(get(base + "/health"), context(Map.of())),
+                "result.data.ok == true", "").phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
+    }
+
+    @Test
+    void aNon2xxStatusIsAnErrorMeasurementAsInArgoRollouts() {
+        assertThatThrownBy(() -> web.measure(get(base + "/down"), context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("received non 2xx response code 503");
+    }
+
+    @Test
+    void aPathThatSelectsSeveralValuesGivesTheFirstAsArgoRolloutsDoes() throws Exception {
+        MetricProvider.Web all = new MetricProvider.Web(base + "/health", "GET", List.of(), "", 0,
+                "{$.data.checks[*].latencyMs}", false);
+        MetricProvider.Web none = new MetricProvider.Web(base + "/health", "GET", List.of(), "", 0,
+                "{$.data.checks[?(@.latencyMs > 100)].latencyMs}", false);
+        MetricProvider.Web rootless = new MetricProvider.Web(base + "/health", "GET", List.of(), "", 0,
+                "{.status}", false);
+
+        assertThat(web.measure(all, context(Map.of()))).isEqualTo(12.5);
+        assertThat(web.measure(rootless, context(Map.of()))).isEqualTo("ok");
+        assertThatThrownBy(() -> web.measure(none, context(Map.of()))).isInstanceOf(MeasurementException.class)
+                .hasMessageContaining("produced no value");
+    }
+
+    @Test
+    void aJsonBodyIsSentAsJson() throws Exception {
+        MetricProvider.Web post = new MetricProvider.Web(base + "/echo", "POST", List.of(), "{\"a\":1}", true, 5, "",
+                false, java.util.Optional.empty(), false);
+
+        assertThat(web.measure(post, context(Map.of()))).isEqualTo(Map.of("created", true));
+        assertThat(received).containsEntry("contentType", "application/json").containsEntry("body", "{\"a\":1}");
+    }
+
     @Test
     void theSeedsSmokeTestSeesTheStatusCodeAndTheParsedJsonBody() throws Exception {
-        Object result = web.measure(get("{{ args.service-url }}/health"),
+        Object result = web.measure(seed("{{ args.service-url }}/health"),
                 context(Map.of("service-url", base)));
 
         assertThat(result).isInstanceOf(Map.class);
@@ -118,17 +168,17 @@ class WebMeasurementTest {
     void theSeedsSmokeConditionJudgesTheStatusCode() throws Exception {
         ConditionEvaluator conditions = new ConditionEvaluator(new ExpressionEngine());
 
-        assertThat(conditions.assess(web.measure(get(base + "/health"), context(Map.of())),
+        assertThat(conditions.assess(web.measure(seed(base + "/health"), context(Map.of())),
                 "result.statusCode == 200", "").phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
-        assertThat(conditions.assess(web.measure(get(base + "/down"), context(Map.of())),
+        assertThat(conditions.assess(web.measure(seed(base + "/down"), context(Map.of())),
                 "result.statusCode == 200", "").phase()).isEqualTo(AnalysisPhase.FAILED);
-        assertThat(conditions.assess(web.measure(get(base + "/health"), context(Map.of())),
+        assertThat(conditions.assess(web.measure(seed(base + "/health"), context(Map.of())),
                 "result.body.data.ok == true", "").phase()).isEqualTo(AnalysisPhase.SUCCESSFUL);
     }
 
     @Test
     void anErrorStatusIsAResultForTheConditionNotAnError() throws Exception {
-        Map<?, ?> response = (Map<?, ?>) web.measure(get(base + "/down"), context(Map.of()));
+        Map<?, ?> response = (Map<?, ?>) web.measure(seed(base + "/down"), context(Map.of()));
 
         assertThat(response.get("statusCode")).isEqualTo(503);
         assertThat(response.get("body")).isEqualTo("maintenance");
@@ -136,7 +186,7 @@ class WebMeasurementTest {
 
     @Test
     void aBodyThatIsNotDeclaredJsonStaysText() throws Exception {
-        Map<?, ?> response = (Map<?, ?>) web.measure(get(base + "/text"), context(Map.of()));
+        Map<?, ?> response = (Map<?, ?>) web.measure(seed(base + "/text"), context(Map.of()));
 
         assertThat(response.get("body")).isEqualTo("{\"looks\":\"like json\"}");
     }
@@ -170,11 +220,57 @@ class WebMeasurementTest {
                 List.of(new MetricProvider.Header("Authorization", "Bearer {{ args.token }}")),
                 "{\"service\":\"{{ args.service }}\"}", 5, "", false);
 
-        Map<?, ?> response = (Map<?, ?>) web.measure(post, context(Map.of("token", TOKEN, "service", "user-api")));
+        Object result = web.measure(post, context(Map.of("token", TOKEN, "service", "user-api")));
 
-        assertThat(response.get("statusCode")).isEqualTo(201);
+        assertThat(result).isEqualTo(Map.of("created", true));
         assertThat(received).containsEntry("method", "POST").containsEntry("authorization", "Bearer " + TOKEN)
                 .containsEntry("body", "{\"service\":\"user-api\"}");
+    }
+
+    @Test
+    void oauth2ClientCredentialsAreFetchedOnceAndSentAsABearerToken() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger tokenRequests = new java.util.concurrent.atomic.AtomicInteger();
+        String expectedBasic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("analysis:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        server.createContext("/token", exchange -> {
+            tokenRequests.incrementAndGet();
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean ok = expectedBasic.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    && form.equals("grant_type=client_credentials&scope=metrics+read");
+            reply(exchange, ok ? 200 : 401, "application/json", ok
+                    ? "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}" : "{}");
+        });
+        server.createContext("/secure", exchange -> reply(exchange,
+                "Bearer tok-1".equals(exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401,
+                "application/json", "{\"ok\":true}"));
+        MetricProvider.Web secure = new MetricProvider.Web(base + "/secure", "GET", List.of(), "", false, 5,
+                "{$.ok}", false, java.util.Optional.of(new MetricProvider.OAuth2(base + "/token", "analysis",
+                "{{ args.client-secret }}", List.of("metrics", "read"))), false);
+
+        assertThat(web.measure(secure, context(Map.of("client-secret", TOKEN)))).isEqualTo(true);
+        assertThat(web.measure(secure, context(Map.of("client-secret", TOKEN)))).isEqualTo(true);
+        assertThat(tokenRequests).hasValue(1);
+        assertThatThrownBy(() -> web.measure(secure, context(Map.of("client-secret", "wrong-" + TOKEN))))
+                .isInstanceOf(MeasurementException.class).hasMessageContaining("/token: HTTP 401")
+                .hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void oauth2CredentialsGoInTheFormWhenTheServerRefusesThemInTheHeader() throws Exception {
+        server.createContext("/form-token", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean ok = exchange.getRequestHeaders().getFirst("Authorization") == null
+                    && form.contains("client_id=analysis") && form.contains("client_secret=" + TOKEN);
+            reply(exchange, ok ? 200 : 400, "application/json", ok ? "{\"access_token\":\"tok-2\"}" : "{}");
+        });
+        server.createContext("/secure2", exchange -> reply(exchange,
+                "Bearer tok-2".equals(exchange.getRequestHeaders().getFirst("Authorization")) ? 200 : 401,
+                "application/json", "{\"ok\":true}"));
+        MetricProvider.Web secure = new MetricProvider.Web(base + "/secure2", "GET", List.of(), "", false, 5, "",
+                false, java.util.Optional.of(new MetricProvider.OAuth2(base + "/form-token", "analysis", TOKEN,
+                List.of())), false);
+
+        assertThat(web.measure(secure, context(Map.of()))).isEqualTo(Map.of("ok", true));
     }
 
     @Test
@@ -198,7 +294,7 @@ class WebMeasurementTest {
                     .isInstanceOf(MeasurementException.class)
                     .hasMessage("web metric GET " + trap.url("/health") + ": refusing to send credentials over plain "
                             + "HTTP to " + trap.host() + ", which is not on loopback; use https://");
-            Map<?, ?> anonymous = (Map<?, ?>) web.measure(get(trap.url("/health")), context(Map.of()));
+            Map<?, ?> anonymous = (Map<?, ?>) web.measure(seed(trap.url("/health")), context(Map.of()));
             assertThat(anonymous.get("statusCode")).as("without credentials plain HTTP goes anywhere").isEqualTo(401);
             assertThat(trap.received()).containsExactly(new CredentialsTrap.Received("GET", "/health", null));
         }
@@ -267,7 +363,7 @@ class WebMeasurementTest {
 
             assertThatThrownBy(() -> web.measure(verifying, context(Map.of())))
                     .isInstanceOf(MeasurementException.class).hasMessageContaining("/health");
-            assertThat(((Map<?, ?>) web.measure(insecure, context(Map.of()))).get("statusCode")).isEqualTo(200);
+            assertThat(web.measure(insecure, context(Map.of()))).isEqualTo(Map.of());
         } finally {
             tls.stop(0);
         }
@@ -294,5 +390,32 @@ class WebMeasurementTest {
         tls.createContext("/health", exchange -> reply(exchange, 200, "application/json", "{}"));
         tls.start();
         return tls;
+    }
+
+    @Test
+    void aRequestTheMetricDoesNotAuthorizeTakesTheGenericCredentialsOfItsUrlFromThePort() throws Exception {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        WebMeasurement withPort = new WebMeasurement((url, kind) -> {
+            asked.add(kind + " " + url);
+            return java.util.Optional.of(new io.jenkins.plugins.kargo.credentials.Credentials.Token("canary-7d1f"));
+        });
+
+        withPort.measure(get(base + "/echo?token=not-matched"), context(Map.of()));
+        assertThat(asked).containsExactly("generic " + base + "/echo");
+        assertThat(received).containsEntry("authorization", "Bearer canary-7d1f");
+
+        MetricProvider.Web own = new MetricProvider.Web(base + "/echo", "GET",
+                List.of(new MetricProvider.Header("Authorization", "Bearer the-metrics-own")), "", 0, "", false);
+        withPort.measure(own, context(Map.of()));
+        assertThat(received).as("the metric's own header wins").containsEntry("authorization", "Bearer the-metrics-own");
+    }
+
+    @Test
+    void thePortsCredentialsAreNeverSentOverPlainHttpToAnotherHost() {
+        WebMeasurement withPort = new WebMeasurement((url, kind) -> java.util.Optional.of(
+                new io.jenkins.plugins.kargo.credentials.Credentials.UsernamePassword("robot", "canary-pw")));
+
+        assertThatThrownBy(() -> withPort.measure(get("http://metrics.example.com/health"), context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageNotContaining("canary-pw");
     }
 }
