@@ -53,6 +53,10 @@ public final class CopyStep implements PromotionStepRunner {
             if (!Files.exists(in, LinkOption.NOFOLLOW_LINKS)) {
                 throw StepConfig.error("config.inPath", "is '" + config.inPath() + "', which does not exist", "");
             }
+            if (Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS) && out.startsWith(in) && !out.equals(in)) {
+                throw StepConfig.error("config.outPath", "is '" + config.outPath() + "', inside the directory it copies",
+                        "copy it elsewhere");
+            }
             IgnoreRules ignore = new IgnoreRules(config.ignore());
             int copied = Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS) ? copyTree(in, out, ignore)
                     : copyFile(in, out, ignore);

@@ -81,6 +81,9 @@ class FileStepsTest {
         assertThat(copy("{inPath: nothing, outPath: out}").message())
                 .isEqualTo("copy: config.inPath is 'nothing', which does not exist");
         assertThat(copy("{inPath: ../etc, outPath: out}").message()).contains("leaves the promotion's working directory");
+        write(work.resolve("src/a.yaml"), "a\n");
+        assertThat(copy("{inPath: src, outPath: src/copy}").message())
+                .isEqualTo("copy: config.outPath is 'src/copy', inside the directory it copies; copy it elsewhere");
     }
 
     @Test
