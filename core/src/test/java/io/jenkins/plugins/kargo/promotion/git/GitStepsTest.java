@@ -82,6 +82,20 @@ class GitStepsTest {
     }
 
     @Test
+    void aBloblessCloneIsAcceptedAndChecksOutTheSame() throws Exception {
+        StepContext context = context(tmp, "p1");
+
+        StepResult cloned = steps.clone.run(context, config("""
+                repoURL: %s
+                blobless: true
+                checkout: [{branch: main, path: ./out}]
+                """.formatted(remote.directory())));
+
+        assertThat(cloned.status()).as(cloned.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(Files.readString(file(context, "out/" + KUSTOMIZATION))).contains("newTag: v1");
+    }
+
+    @Test
     void nothingChangedMakesNoCommitAndSaysSo() throws Exception {
         StepContext context = context(tmp, "p1");
         cloneMain(context);
@@ -116,6 +130,23 @@ class GitStepsTest {
         assertThat(remote.show("main", "apps/other/values.yaml")).isEqualTo("replicas: 3\n");
         assertThat(Files.readString(file(context, "out/apps/other/values.yaml")))
                 .as("the working tree follows the rebase").isEqualTo("replicas: 3\n");
+    }
+
+    @Test
+    void bothChangingOneFileInDifferentLinesIsMergedLineByLine() throws Exception {
+        StepContext context = context(tmp, "p1");
+        cloneMain(context);
+        Files.writeString(file(context, "out/" + KUSTOMIZATION), "images:\n- name: guestbook\n  newTag: v2\n");
+        commit(context, "promote guestbook v2");
+        remote.pushFromElsewhere(tmp, KUSTOMIZATION, "# owned by team a\nimages:\n- name: guestbook\n  newTag: v1\n",
+                "a comment");
+
+        StepResult pushed = push(context);
+
+        assertThat(pushed.status()).as(pushed.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(remote.subjects("main")).containsExactly("promote guestbook v2", "a comment", "initial");
+        assertThat(remote.show("main", KUSTOMIZATION))
+                .isEqualTo("# owned by team a\nimages:\n- name: guestbook\n  newTag: v2\n");
     }
 
     @Test
