@@ -82,6 +82,20 @@ class GitStepsTest {
     }
 
     @Test
+    void aBloblessCloneIsAcceptedAndChecksOutTheSame() throws Exception {
+        StepContext context = context(tmp, "p1");
+
+        StepResult cloned = steps.clone.run(context, config("""
+                repoURL: %s
+                blobless: true
+                checkout: [{branch: main, path: ./out}]
+                """.formatted(remote.directory())));
+
+        assertThat(cloned.status()).as(cloned.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(Files.readString(file(context, "out/" + KUSTOMIZATION))).contains("newTag: v1");
+    }
+
+    @Test
     void nothingChangedMakesNoCommitAndSaysSo() throws Exception {
         StepContext context = context(tmp, "p1");
         cloneMain(context);
