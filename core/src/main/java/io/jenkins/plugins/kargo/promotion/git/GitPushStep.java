@@ -227,12 +227,23 @@ public final class GitPushStep implements PromotionStepRunner {
         if (known.isEmpty() || head == null || !repo.getObjectDatabase().has(known.get())) {
             return 0;
         }
-        try (RevWalk walk = new RevWalk(repo)) {
-            if (walk.isMergedInto(walk.parseCommit(known.get()), walk.parseCommit(head))) {
-                return 0;
-            }
+        if (isAncestor(repo, known.get(), head)) {
+            return 0;
         }
         return Rebase.onto(repo, known.get()).dropped();
+    }
+
+    /**
+     * Whether {@code ancestor} is reachable from {@code commit}: nothing is left when walking from it with
+     * {@code commit}'s history excluded. Unlike {@link RevWalk#isMergedInto}, which walks all of {@code commit}'s
+     * history when the answer is no, this stops where the two histories meet.
+     */
+    private static boolean isAncestor(Repository repo, ObjectId ancestor, ObjectId commit) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(ancestor));
+            walk.markUninteresting(walk.parseCommit(commit));
+            return walk.next() == null;
+        }
     }
 
     /** Fetches the branch and rebases HEAD onto it; returns how many local commits the branch already had. */

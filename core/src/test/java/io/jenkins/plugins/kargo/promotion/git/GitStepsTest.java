@@ -133,6 +133,23 @@ class GitStepsTest {
     }
 
     @Test
+    void bothChangingOneFileInDifferentLinesIsMergedLineByLine() throws Exception {
+        StepContext context = context(tmp, "p1");
+        cloneMain(context);
+        Files.writeString(file(context, "out/" + KUSTOMIZATION), "images:\n- name: guestbook\n  newTag: v2\n");
+        commit(context, "promote guestbook v2");
+        remote.pushFromElsewhere(tmp, KUSTOMIZATION, "# owned by team a\nimages:\n- name: guestbook\n  newTag: v1\n",
+                "a comment");
+
+        StepResult pushed = push(context);
+
+        assertThat(pushed.status()).as(pushed.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(remote.subjects("main")).containsExactly("promote guestbook v2", "a comment", "initial");
+        assertThat(remote.show("main", KUSTOMIZATION))
+                .isEqualTo("# owned by team a\nimages:\n- name: guestbook\n  newTag: v2\n");
+    }
+
+    @Test
     void changeAlreadyInTheBranchLandsNoEmptyCommit() throws Exception {
         StepContext context = context(tmp, "p1");
         cloneMain(context);
