@@ -82,6 +82,26 @@ class GitStepsTest {
     }
 
     @Test
+    void aLocalRepositorysPreReceiveHookIsRunAndItsRefusalFailsThePush() throws Exception {
+        Path hook = remote.directory().resolve("hooks/pre-receive");
+        Files.createDirectories(hook.getParent());
+        Files.writeString(hook, "#!/bin/sh\necho 'pushes to this repository are frozen' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        String before = remote.head("main");
+        StepContext context = context(tmp, "p1");
+        cloneMain(context);
+        setTag(context, "v2");
+        commit(context, "promote guestbook v2");
+
+        StepResult pushed = push(context);
+
+        assertThat(pushed.status()).as(pushed.message()).isEqualTo(StepStatus.Errored);
+        assertThat(pushed.message()).isEqualTo("git-push: could not push ./out: the server refused the push to main:"
+                + " REJECTED_OTHER_REASON (pre-receive hook declined)");
+        assertThat(remote.head("main")).isEqualTo(before);
+    }
+
+    @Test
     void aBloblessCloneIsAcceptedAndChecksOutTheSame() throws Exception {
         StepContext context = context(tmp, "p1");
 
