@@ -375,6 +375,11 @@ public final class KargoEngine implements AutoCloseable {
         }
     }
 
+    /** The candidates of many stages of a project over one reading of its Freight (a view of every stage). */
+    public AutoPromotion.Snapshot candidates(String project) {
+        return autoPromotion.snapshot(project);
+    }
+
     /**
      * The Freight auto-promotion would put into the stage from the Warehouse (Kargo's {@code promote --warehouse}):
      * the newest available one.

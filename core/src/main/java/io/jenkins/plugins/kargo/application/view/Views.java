@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Warehouse;
+import io.jenkins.plugins.kargo.controller.AutoPromotion;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.freight.Availability;
 import io.jenkins.plugins.kargo.freight.Freight;
@@ -89,16 +90,18 @@ public final class Views {
     public List<StageCard> stages(String project) throws ConfigException {
         KargoConfig config = engine.configuration(project);
         List<StageCard> cards = new ArrayList<>();
-        Map<String, String> aliases = aliases(project); // once for every card: a project may hold thousands of Freight
+        // read once for every card: a project may hold thousands of Freight
+        Map<String, String> aliases = aliases(project);
+        AutoPromotion.Snapshot candidates = engine.candidates(project);
         for (Stage stage : config.stages(project)) {
-            cards.add(card(config, project, stage, aliases));
+            cards.add(card(config, project, stage, aliases, candidates));
         }
         return cards;
     }
 
     public StageCard stage(String project, String stage) throws ConfigException {
         KargoConfig config = engine.configuration(project);
-        return card(config, project, stage(config, project, stage), aliases(project));
+        return card(config, project, stage(config, project, stage), aliases(project), engine.candidates(project));
     }
 
     /** The stage's card, Freight history (newest first), promotions and verifications (oldest first). */
@@ -117,7 +120,7 @@ public final class Views {
             history.add(new HistoryEntry(items, entries.get(i).promotion(), entries.get(i).promotedAt(), i == 0));
         }
         List<VerificationDetail> verifications = verifications(project, Optional.of(stage));
-        return new StageDetail(card(config, project, target, aliases(project)), history, promotions(project, Optional.of(stage)),
+        return new StageDetail(card(config, project, target, aliases(project), engine.candidates(project)), history, promotions(project, Optional.of(stage)),
                 verifications, decisions(project, stage, verifications));
     }
 
@@ -385,7 +388,8 @@ public final class Views {
         }
     }
 
-    private StageCard card(KargoConfig config, String project, Stage stage, Map<String, String> aliases) {
+    private StageCard card(KargoConfig config, String project, Stage stage, Map<String, String> aliases,
+                           AutoPromotion.Snapshot candidates) {
         StageStatus status = store.stages().status(project, stage.name());
         List<FreightRef> current = status.current().map(e -> refs(e.items().values(), aliases)).orElse(List.of());
         List<Freight> currentFreight = current.stream().map(f -> store.freight().byName(project, f.name()))
@@ -402,23 +406,18 @@ public final class Views {
                 && asksPeople(config, project, stage);
         Gate gate = gate(config, project, stage);
         Optional<FreightRef> waiting = waits ? verification.flatMap(v -> v.freight().stream().findFirst())
-                : gate.manual() ? newerAvailable(project, stage, currentFreight) : Optional.empty();
+                : gate.manual() ? newerAvailable(candidates, stage, currentFreight) : Optional.empty();
         return new StageCard(project, stage.name(), current,
                 currentFreight.stream().flatMap(f -> FreightArtifacts.of(f).stream()).toList(), status.health(), last,
                 hold, verification, gate, waits, waiting);
     }
 
     /** The newest Freight available to a stage that is newer than the stage's current Freight of its origin. */
-    private Optional<FreightRef> newerAvailable(String project, Stage stage, List<Freight> current) {
+    private static Optional<FreightRef> newerAvailable(AutoPromotion.Snapshot candidates, Stage stage,
+                                                       List<Freight> current) {
         Optional<Freight> newest = Optional.empty();
         for (FreightRequest request : stage.requestedFreight()) {
-            Optional<Freight> candidate;
-            try {
-                candidate = store.freight().byName(project, engine.candidate(project, stage.name(),
-                        request.origin().name()));
-            } catch (RuntimeException | ConfigException none) {
-                continue; // nothing available from this origin
-            }
+            Optional<Freight> candidate = candidates.candidate(stage, request);
             Optional<Instant> since = current.stream().filter(f -> f.origin().equals(request.origin()))
                     .map(Freight::createdAt).findFirst();
             candidate = candidate.filter(c -> since.isEmpty() || c.createdAt().isAfter(since.get()));
