@@ -35,6 +35,10 @@ final class Database implements AutoCloseable {
     /** How long a writer waits for another (thread or process) to commit before giving up. */
     static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
+    /** SQLite's primary result codes for a damaged file and for a file that is not a database at all. */
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+
     /** Idle connections kept open: opening one is cheap, and a kept one spares re-reading the schema. */
     private static final int IDLE_CONNECTIONS = 4;
 
@@ -208,6 +212,13 @@ final class Database implements AutoCloseable {
             release(connection);
             return result;
         } catch (SQLException e) {
+            int primary = e.getErrorCode() & 0xff; // extended result codes keep the primary one in their low byte
+            if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+                throw new StoreException("state store " + directory + ": " + FILE_NAME + " is "
+                        + (primary == SQLITE_NOTADB ? "not a SQLite database" : "corrupt") + " (" + what + " failed):"
+                        + " restore the state directory from a backup, or start a fresh one (another --state"
+                        + " directory, then apply the configuration again); keep this one for what it recorded", e);
+            }
             throw new StoreException("state store " + directory + ": " + what + " failed: " + e.getMessage(), e);
         }
     }
