@@ -39,4 +39,14 @@ class StateOptionTest {
 
         assertThat(stages.exitCode()).as(stages.err()).isZero();
     }
+
+    @Test
+    void optionsThatExcludeEachOtherAreNamedWithoutPicocliGroupSyntax(@org.junit.jupiter.api.io.TempDir Path state) {
+        KargoRun promote = KargoRun.of(state, "promote", "--stage", "dev", "--freight-alias", "a", "--warehouse", "w");
+
+        assertThat(promote.exitCode()).isEqualTo(2);
+        assertThat(promote.err().lines().findFirst().orElseThrow()).isEqualTo("Error: --stage, --freight-alias,"
+                + " --warehouse cannot be given together; `kargo promote --help` shows which options go together");
+        assertThat(promote.err()).doesNotContain("expected only one match");
+    }
 }
