@@ -3,7 +3,7 @@
 # `git fast-import`, serves it with `git daemon` on loopback, then prints the latency of one promotion with a warm
 # cache through the engine's git steps next to the shell baseline (git clone, sed, git commit, git push) run side by
 # side, their ratio, and the throughput of 25 concurrent promotions into one branch. See docs/performance.md.
-# Usage: ci/bench-promotion.sh [iterations (10)] [concurrent promotions (25)]
+# Usage: ci/bench-promotion.sh [iterations (10); 0 skips the side-by-side latency] [concurrent promotions (25)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -o -B install -DskipTests

@@ -127,11 +127,6 @@ public final class MockApiServer implements AutoCloseable {
         }
 
         @Override
-        public void onPing(WebSocket webSocket, byte[] bytes) {
-            watch.onPing(webSocket, bytes);
-        }
-
-        @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
             watch.onClosing(webSocket, code, reason);
         }

@@ -20,6 +20,23 @@ final class ErrorReporter implements IExecutionExceptionHandler {
                 ? ExitCodes.USAGE : ExitCodes.FAILED;
     }
 
+    /**
+     * Picocli says that options of two exclusive groups were given as its group syntax
+     * ({@code expected only one match but got ([--stage=NAME ...)}); this says it in the user's options.
+     */
+    static CommandLine.ParameterException plainGroupError(CommandLine.ParameterException failure) {
+        if (!(failure instanceof CommandLine.MaxValuesExceededException)
+                || !String.valueOf(failure.getMessage()).contains("expected only one match")) {
+            return failure;
+        }
+        CommandLine cli = failure.getCommandLine();
+        String given = cli.getParseResult().matchedOptions().stream().filter(o -> o.group() != null)
+                .map(CommandLine.Model.OptionSpec::longestName)
+                .distinct().collect(java.util.stream.Collectors.joining(", "));
+        return new CommandLine.ParameterException(cli, "Error: " + given + " cannot be given together; `kargo "
+                + cli.getCommandName() + " --help` shows which options go together");
+    }
+
     @Override
     public int handleExecutionException(Exception failure, CommandLine cli, ParseResult parsed) {
         var err = cli.getErr();

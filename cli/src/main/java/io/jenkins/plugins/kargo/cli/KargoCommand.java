@@ -38,6 +38,9 @@ public final class KargoCommand {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((failure, given) -> standard.handleParseException(
+                ErrorReporter.plainGroupError(failure), given));
         cli.setExitCodeExceptionMapper(ErrorReporter::exitCode);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
         return cli.execute(args);

@@ -1,13 +1,10 @@
 package io.jenkins.plugins.kargo.cli;
 
 import io.jenkins.plugins.kargo.application.Kargo;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.kargo.application.view.ViewJson;
 import io.jenkins.plugins.kargo.cli.web.Tokens;
 import io.jenkins.plugins.kargo.cli.web.WebServer;
-import io.jenkins.plugins.kargo.ui.api.Router;
+import io.jenkins.plugins.kargo.ui.api.FreightViewRoutes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -102,9 +99,9 @@ final class ServeCommand implements Callable<Integer> {
             Tokens.Generated generated = tokens == null ? Tokens.generate(Actor.current()) : null;
             Tokens writers = generated != null ? generated.tokens() : tokens(tokens);
             try (Kargo kargo = Engines.open(state.directory(), console);
-                 WebServer web = WebServer.start(listen, port, new Router(), writers, allowedOrigins, json(),
-                         banner.orElse(null));
                  Kargo.Loop loop = kargo.startLoop(tick);
+                 WebServer web = WebServer.start(listen, port, FreightViewRoutes.router(kargo, loop::wake), writers,
+                         allowedOrigins, ViewJson.mapper(), banner.orElse(null));
                  var delivery = kargo.outcomes().subscribe(event -> web.publish("delivery", event))) {
                 List<String> projects = kargo.views().projects();
                 console.info("kargo serve: delivery loop over " + state.directory() + (projects.isEmpty()
@@ -165,11 +162,5 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
         }
-    }
-
-    /** The web API's JSON: ISO-8601 times, Optionals as their values. */
-    static ObjectMapper json() {
-        return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

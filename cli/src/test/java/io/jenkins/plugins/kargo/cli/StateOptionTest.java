@@ -24,4 +24,29 @@ class StateOptionTest {
                 "an empty path names no state directory");
         assertThat(Files.exists(here)).as("no state made in " + here.getParent()).isEqualTo(there);
     }
+
+    @Test
+    void aBrokenCredentialsFileStopsOnlyCommandsThatNeedCredentials(@org.junit.jupiter.api.io.TempDir Path state)
+            throws Exception {
+        Files.writeString(state.resolve("credentials.yaml"), "kind: Secret\nmetadata: {name: x\n");
+
+        Path project = state.resolve("project.yaml");
+        Files.writeString(project, "apiVersion: kargo.akuity.io/v1alpha1\nkind: Project\nmetadata: {name: shop}\n");
+        KargoRun apply = KargoRun.of(state, "apply", "-f", project.toString());
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+
+        KargoRun stages = KargoRun.of(state, "get", "stages");
+
+        assertThat(stages.exitCode()).as(stages.err()).isZero();
+    }
+
+    @Test
+    void optionsThatExcludeEachOtherAreNamedWithoutPicocliGroupSyntax(@org.junit.jupiter.api.io.TempDir Path state) {
+        KargoRun promote = KargoRun.of(state, "promote", "--stage", "dev", "--freight-alias", "a", "--warehouse", "w");
+
+        assertThat(promote.exitCode()).isEqualTo(2);
+        assertThat(promote.err().lines().findFirst().orElseThrow()).isEqualTo("Error: --stage, --freight-alias,"
+                + " --warehouse cannot be given together; `kargo promote --help` shows which options go together");
+        assertThat(promote.err()).doesNotContain("expected only one match");
+    }
 }

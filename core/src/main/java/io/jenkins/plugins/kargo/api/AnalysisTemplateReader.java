@@ -205,7 +205,7 @@ final class AnalysisTemplateReader {
                     .replaceAll("$1result[0]");
             if (!portable.equals(condition)) {
                 ConfigNode at = metric.has(CONDITIONS.get(i)) ? metric.get(CONDITIONS.get(i)) : metric;
-                at.warning(CONDITIONS.get(i) + " '" + condition.strip() + "' compares a Prometheus result as one number:"
+                at.warning(WarningKind.PROMETHEUS_RESULT_AS_NUMBER, CONDITIONS.get(i) + " '" + condition.strip() + "' compares a Prometheus result as one number:"
                                 + " Argo Rollouts gives a vector to the condition as a list and would end the"
                                 + " measurement in Error (here a one-element vector compares as its value)",
                         "write " + CONDITIONS.get(i) + ": " + portable.strip());
@@ -233,7 +233,7 @@ final class AnalysisTemplateReader {
                             "keep only the one on the metric");
                 } else {
                     if (kind.equals("web")) {
-                        misplaced.warning(field + " belongs to the metric, not to provider.web: read as the metric's,"
+                        misplaced.warning(WarningKind.CONDITION_IN_PROVIDER, field + " belongs to the metric, not to provider.web: read as the metric's,"
                                         + " over the whole response (statusCode, body, headers) as this form has"
                                         + " always been read here; in Argo Rollouts a web metric's result is the JSON"
                                         + " body and a non-2xx status is an Error measurement",
@@ -241,7 +241,7 @@ final class AnalysisTemplateReader {
                                         + " 'ok'), or leave it out to accept any 2xx response (result.statusCode =="
                                         + " 200 then needs no condition)");
                     } else {
-                        misplaced.warning(field + " belongs to the metric, not to provider." + kind
+                        misplaced.warning(WarningKind.CONDITION_IN_PROVIDER, field + " belongs to the metric, not to provider." + kind
                                 + ": read as the metric's", "move it out of provider, level with 'provider:'");
                     }
                     values[i] = misplaced.text();

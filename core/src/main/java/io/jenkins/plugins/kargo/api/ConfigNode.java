@@ -69,8 +69,8 @@ final class ConfigNode {
         problems.error(location(), message, fix);
     }
 
-    void warning(String message, String fix) {
-        problems.warning(location(), message, fix);
+    void warning(WarningKind kind, String message, String fix) {
+        problems.warning(kind, location(), message, fix);
     }
 
     /** True if this is a mapping; reports an error if it is present but something else. */
@@ -105,7 +105,7 @@ final class ConfigNode {
     void ignoreUnsupported(String... fields) {
         for (String field : fields) {
             if (has(field)) {
-                get(field).warning("'" + field + "' is not supported yet and is ignored", "remove it");
+                get(field).warning(WarningKind.UNSUPPORTED_FIELD, "'" + field + "' is not supported yet and is ignored", "remove it");
             }
         }
     }

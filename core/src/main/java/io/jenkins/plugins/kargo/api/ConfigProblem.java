@@ -7,17 +7,18 @@ package io.jenkins.plugins.kargo.api;
  * @param location file, line and field path
  * @param message  what is wrong, in terms of what the user wrote
  * @param fix      what to write instead
+ * @param kind     a warning's kind, by which faces group warnings; null for an error
  */
-public record ConfigProblem(Severity severity, SourceLocation location, String message, String fix) {
+public record ConfigProblem(Severity severity, SourceLocation location, String message, String fix, WarningKind kind) {
 
     public enum Severity { ERROR, WARNING }
 
     public static ConfigProblem error(SourceLocation location, String message, String fix) {
-        return new ConfigProblem(Severity.ERROR, location, message, fix);
+        return new ConfigProblem(Severity.ERROR, location, message, fix, null);
     }
 
-    public static ConfigProblem warning(SourceLocation location, String message, String fix) {
-        return new ConfigProblem(Severity.WARNING, location, message, fix);
+    public static ConfigProblem warning(WarningKind kind, SourceLocation location, String message, String fix) {
+        return new ConfigProblem(Severity.WARNING, location, message, fix, kind);
     }
 
     public boolean isError() {

@@ -265,7 +265,7 @@ final class ConfigValidator {
         for (PromotionPolicy policy : merged.values()) {
             StageSelector selector = policy.stageSelector();
             if (!selector.isPattern() && selector.matchLabels().isEmpty() && !stages.containsKey(selector.name())) {
-                problems.warning(policy.location(), "no stage named '" + selector.name() + "' in project "
+                problems.warning(WarningKind.POLICY_WITHOUT_STAGE, policy.location(), "no stage named '" + selector.name() + "' in project "
                         + project.name() + ": the policy has no effect", fixName(selector.name(), stages.keySet(), "Stage"));
             }
         }

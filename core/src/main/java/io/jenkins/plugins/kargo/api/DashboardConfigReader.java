@@ -29,7 +29,7 @@ final class DashboardConfigReader {
         ConfigNode data = root.get("data");
         ConfigNode text = data.get(CONFIG_KEY);
         if (!text.present()) {
-            root.warning("ConfigMap '" + name + "' has no data.\"" + CONFIG_KEY + "\" and is ignored",
+            root.warning(WarningKind.DASHBOARD_WITHOUT_CONFIG, "ConfigMap '" + name + "' has no data.\"" + CONFIG_KEY + "\" and is ignored",
                     "only the dashboard's ConfigMap (with data.\"config.yaml\") belongs in this configuration");
             return Optional.empty();
         }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.kargo.api;
 
+import io.jenkins.plugins.kargo.semver.SemverTags;
 import java.util.Locale;
+import java.util.Optional;
 import org.semver4j.Semver;
 
 /**
@@ -26,5 +28,20 @@ public enum Maturity {
         }
         String first = version.getPreRelease().get(0).toLowerCase(Locale.ROOT);
         return first.startsWith("beta") || first.startsWith("rc") ? BETA : ALPHA;
+    }
+
+    /** The maturity of a tag or version as a registry gives it; empty when it is not a semantic version. */
+    public static Optional<Maturity> of(String version) {
+        return version == null ? Optional.empty() : SemverTags.parse(version, false).map(Maturity::of);
+    }
+
+    /** A maturity as YAML and the web API spell it ({@code alpha}, {@code beta}, {@code stable}), any case. */
+    public static Optional<Maturity> named(String name) {
+        for (Maturity m : values()) {
+            if (m.yamlName().equalsIgnoreCase(name.strip())) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -73,7 +73,7 @@ final class OtherKinds {
     void report(Problems problems) {
         seen.forEach((key, s) -> {
             String kind = key.substring(0, key.indexOf(' '));
-            problems.warning(s.first(), s.names().size() + " " + kind + (s.names().size() == 1 ? "" : "s") + " ("
+            problems.warning(WarningKind.KIND_NOT_USED, s.first(), s.names().size() + " " + kind + (s.names().size() == 1 ? "" : "s") + " ("
                             + s.apiVersion() + ": " + String.join(", ", s.names()) + ") not used here: "
                             + s.why(),
                     "nothing to do; they stay as they are wherever else they are applied");

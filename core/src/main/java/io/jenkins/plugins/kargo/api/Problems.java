@@ -12,8 +12,8 @@ final class Problems {
         all.add(ConfigProblem.error(location, message, fix));
     }
 
-    void warning(SourceLocation location, String message, String fix) {
-        all.add(ConfigProblem.warning(location, message, fix));
+    void warning(WarningKind kind, SourceLocation location, String message, String fix) {
+        all.add(ConfigProblem.warning(kind, location, message, fix));
     }
 
     boolean hasErrors() {

@@ -126,7 +126,7 @@ final class ResourceReader {
     private Project project(Header header, ConfigNode spec) {
         spec.allowOnly("promotionPolicies");
         if (spec.has("promotionPolicies")) {
-            spec.get("promotionPolicies").warning("Project.spec.promotionPolicies is deprecated (removed in Kargo v1.7)",
+            spec.get("promotionPolicies").warning(WarningKind.PROJECT_PROMOTION_POLICIES, "Project.spec.promotionPolicies is deprecated (removed in Kargo v1.7)",
                     "move the policies to a ProjectConfig named " + header.name() + " (spec.promotionPolicies)");
         }
         ConfigNode annotations = header.root().get("metadata").get("annotations");

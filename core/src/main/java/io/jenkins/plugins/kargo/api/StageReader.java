@@ -106,7 +106,7 @@ final class StageReader {
         while (beta.find()) {
             String alpha = beta.group(1) + "." + new BigInteger(beta.group(2)).add(BigInteger.ONE) + ".0-alpha.1";
             if (range.admits(new Semver(alpha))) {
-                at.warning("'" + range.expression() + "' also admits alpha pre-releases such as " + alpha
+                at.warning(WarningKind.RANGE_ADMITS_ALPHA, "'" + range.expression() + "' also admits alpha pre-releases such as " + alpha
                                 + " (a comparison that names a pre-release admits the pre-releases of every later version)",
                         "to take only beta and stable versions add  maturity: [beta, stable]  to this requestedFreight entry");
                 return;
@@ -239,7 +239,7 @@ final class StageReader {
                 task = taskReference(item.get("task"));
                 for (String ignored : List.of("if", "continueOnError", "retry", "config")) {
                     if (item.has(ignored)) {
-                        item.get(ignored).warning("'" + ignored + "' on a task step is ignored: the task's own steps"
+                        item.get(ignored).warning(WarningKind.TASK_STEP_SETTING, "'" + ignored + "' on a task step is ignored: the task's own steps"
                                 + " run with their own settings (as in Kargo)", "set it on the steps of the task");
                     }
                 }
@@ -287,7 +287,7 @@ final class StageReader {
         if (!node.isMapping("promotionMechanisms:\n  gitRepoUpdates: [...]")) {
             return null;
         }
-        node.warning("'promotionMechanisms' is Kargo's pre-v1.0 form: it is translated into promotion steps",
+        node.warning(WarningKind.PROMOTION_MECHANISMS, "'promotionMechanisms' is Kargo's pre-v1.0 form: it is translated into promotion steps",
                 "in new configuration write promotionTemplate.spec.steps (git-clone, kustomize-set-image, git-commit, "
                         + "git-push, argocd-update)");
         node.allowOnly("gitRepoUpdates", "argoCDAppUpdates");
@@ -412,7 +412,7 @@ final class StageReader {
         addArgs(args, node.get("args"));
         ConfigNode runs = node.get("analysisRuns");
         if (runs.present()) {
-            runs.warning("'analysisRuns' is not a Kargo field: each run's template is read into analysisTemplates "
+            runs.warning(WarningKind.ANALYSIS_RUNS, "'analysisRuns' is not a Kargo field: each run's template is read into analysisTemplates "
                     + "and its args into verification.args", "write verification.args: [{name: ..., value: ...}]");
         }
         for (ConfigNode run : runs.items()) {

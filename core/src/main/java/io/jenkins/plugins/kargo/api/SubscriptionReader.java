@@ -121,7 +121,7 @@ final class SubscriptionReader {
     /** The seed's {@code chart:} entries name {@code @scope/name} npm packages, which no Helm chart can be named. */
     private static NpmSubscription chartWrittenForNpm(ConfigNode spec, String name, String repoURL, String pkg) {
         String constraint = spec.text("semverConstraint", "");
-        spec.warning("chart '" + pkg + "' is a scoped npm package name, which no Helm chart can have: read as an npm package",
+        spec.warning(WarningKind.CHART_NAMED_AS_NPM, "chart '" + pkg + "' is a scoped npm package name, which no Helm chart can have: read as an npm package",
                 "write it as  npm: {repoURL: " + repoURL + ", package: \"" + pkg + "\""
                         + (constraint.isEmpty() ? "" : ", constraint: \"" + constraint + "\"") + "}");
         return npm(spec, name, repoURL, pkg, spec.get("name"), true);
@@ -193,7 +193,7 @@ final class SubscriptionReader {
             node.error("'" + repoURL + "' is not a git repository URL",
                     "write https://host/path/repo.git (http:// and git:// only for a server on this machine)");
         } else if (repoURL.startsWith("ssh://") || !repoURL.contains("://")) {
-            node.warning("SSH repository URLs are deprecated (Kargo removes them in v1.13) and are not used for"
+            node.warning(WarningKind.SSH_REPO_URL, "SSH repository URLs are deprecated (Kargo removes them in v1.13) and are not used for"
                     + " discovery here", "use the https:// URL of the repository with a git token");
         }
     }
@@ -228,7 +228,7 @@ final class SubscriptionReader {
                         "keep only constraint");
                 return spec.text("constraint");
             }
-            spec.get("semverConstraint").warning("'semverConstraint' is deprecated (removed in Kargo v1.9)",
+            spec.get("semverConstraint").warning(WarningKind.SEMVER_CONSTRAINT, "'semverConstraint' is deprecated (removed in Kargo v1.9)",
                     "rename it to constraint");
             return spec.text("semverConstraint");
         }
@@ -265,7 +265,7 @@ final class SubscriptionReader {
                     regexes.add(regex);
                 }
             }
-            old.warning("'allowTags' is deprecated (discovery fails on it since Kargo v1.11)",
+            old.warning(WarningKind.ALLOW_TAGS, "'allowTags' is deprecated (discovery fails on it since Kargo v1.11)",
                     "write allowTagsRegexes: " + yamlList(regexes.subList(before, regexes.size())));
         }
         return regexes;
@@ -288,7 +288,7 @@ final class SubscriptionReader {
             List<String> tags = old.json().isArray() ? spec.texts("ignoreTags") : List.of(old.text());
             int before = regexes.size();
             tags.forEach(tag -> regexes.add("^" + Pattern.quote(tag) + "$"));
-            old.warning("'ignoreTags' is deprecated (discovery fails on it since Kargo v1.11)",
+            old.warning(WarningKind.IGNORE_TAGS, "'ignoreTags' is deprecated (discovery fails on it since Kargo v1.11)",
                     "write ignoreTagsRegexes: " + yamlList(regexes.subList(before, regexes.size())));
         }
         return regexes;

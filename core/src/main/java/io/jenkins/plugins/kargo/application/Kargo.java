@@ -40,13 +40,14 @@ public final class Kargo implements AutoCloseable {
     private final Commands commands;
     private final Outcomes outcomes;
 
-    private Kargo(KargoStore store, KargoEngine engine, EventSink events, Clock clock) {
+    private Kargo(KargoStore store, KargoEngine engine, EventSink events, Clock clock,
+                  CredentialsProvider credentials) {
         this.engine = engine;
         this.events = events;
         this.clock = clock;
         this.views = new Views(store, engine, clock);
         this.outcomes = Outcomes.watching(store, engine, views);
-        this.commands = new Commands(engine, views, outcomes);
+        this.commands = new Commands(engine, views, outcomes, credentials);
     }
 
     /** The wiring of the engine over the state directory {@code stateDirectory} (created when missing). */
@@ -167,7 +168,7 @@ public final class Kargo implements AutoCloseable {
                 if (steps != null) {
                     engine.steps(steps);
                 }
-                return new Kargo(store, engine.build(), events, clock);
+                return new Kargo(store, engine.build(), events, clock, credentials);
             } catch (RuntimeException e) {
                 store.close();
                 throw e;

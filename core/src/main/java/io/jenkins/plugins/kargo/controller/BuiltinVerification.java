@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.controller;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.kargo.api.MetricProvider;
 import io.jenkins.plugins.kargo.expr.kargo.ProjectData;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import io.jenkins.plugins.kargo.verification.MeasurementContext;
 import io.jenkins.plugins.kargo.verification.MeasurementException;
 import io.jenkins.plugins.kargo.verification.MeasurementProvider;
@@ -22,10 +23,12 @@ final class BuiltinVerification {
     private final MeasurementProviders providers;
     private final VerificationArgs args;
 
-    BuiltinVerification(LazyKubernetes kubernetes, OperatorSettings settings, ProjectData projectData) {
+    /** @param credentials the {@code generic} credentials of web metrics' URLs and Prometheus addresses */
+    BuiltinVerification(LazyKubernetes kubernetes, OperatorSettings settings, ProjectData projectData,
+                        CredentialsProvider credentials) {
         this.providers = MeasurementProviders.none()
-                .with(MetricProvider.Web.class, new WebMeasurement(settings.outbound()))
-                .with(MetricProvider.Prometheus.class, new PrometheusMeasurement())
+                .with(MetricProvider.Web.class, new WebMeasurement(settings.outbound(), credentials))
+                .with(MetricProvider.Prometheus.class, new PrometheusMeasurement(credentials))
                 .with(MetricProvider.Job.class, new Jobs(kubernetes));
         this.args = new VerificationArgs(settings.expressions(), projectData, kubernetes);
     }

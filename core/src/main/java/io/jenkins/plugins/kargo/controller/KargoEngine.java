@@ -41,6 +41,7 @@ import io.jenkins.plugins.kargo.net.Sleeper;
 import io.jenkins.plugins.kargo.notifications.WebhookNotifier;
 import io.jenkins.plugins.kargo.promotion.Promotion;
 import io.jenkins.plugins.kargo.promotion.PromotionName;
+import io.jenkins.plugins.kargo.promotion.PromotionRun;
 import io.jenkins.plugins.kargo.promotion.PromotionRunner;
 import io.jenkins.plugins.kargo.promotion.StepCheck;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
@@ -95,6 +96,7 @@ public final class KargoEngine implements AutoCloseable {
     private final AutoPromotion autoPromotion;
     private final Promoter promoter;
     private final PromotionWorker worker;
+    private final PromotionDryRun dryRun;
     private final PromotionName names;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final EventSink events;
@@ -104,7 +106,7 @@ public final class KargoEngine implements AutoCloseable {
     private final AppliedConfigurations configurations;
 
     private KargoEngine(KargoStore store, AppliedConfigurations configurations, SecretStore secrets,
-                        StepRegistry steps, Subscribers subscribers, PromotionRunner runner,
+                        StepRegistry steps, Subscribers subscribers, PromotionRunner runner, PromotionRunner preview,
                         MeasurementProviders providers, Verifier.StageArgs stageArgs, VerificationArgs rollouts,
                         Limits expressions, CredentialsProvider credentials, EventSink events, Clock clock) {
         this.configurations = configurations;
@@ -127,6 +129,7 @@ public final class KargoEngine implements AutoCloseable {
                 rollback, delivery, events, clock);
         this.worker = new PromotionWorker(store, runner, verifier, rollback, names, credentials, delivery, events,
                 clock);
+        this.dryRun = new PromotionDryRun(store, preview, worker, names, credentials, events, clock);
     }
 
     /**
@@ -208,14 +211,19 @@ public final class KargoEngine implements AutoCloseable {
             OperatorSettings settings = OperatorSettings.read(stateDirectory);
             AppliedConfigurations configurations = new AppliedConfigurations(store);
             ProjectData projectData = new EngineProjectData(credentials, configurations);
-            BuiltinVerification verification = new BuiltinVerification(client, settings, projectData);
-            StepRegistry registry = steps != null ? steps : new BuiltinSteps(client, settings).registry(stateDirectory);
+            BuiltinVerification verification = new BuiltinVerification(client, settings, projectData, credentials);
+            BuiltinSteps builtin = new BuiltinSteps(client, settings);
+            StepRegistry registry = steps != null ? steps : builtin.registry(stateDirectory);
+            // given steps (tests) run in previews as they are
             KargoEngine engine = new KargoEngine(store, configurations, secrets, registry, subscribers,
                     new PromotionRunner(registry, clock, settings.expressions(), projectData),
+                    new PromotionRunner(steps != null ? steps : builtin.preview(stateDirectory), clock,
+                            settings.expressions(), projectData),
                     verification.providers(), verification.stageArgs(), verification.args(), settings.expressions(),
                     credentials, events, clock);
             engine.closeWith(client);
-            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events);
+            WebhookNotifier notifier = WebhookNotifier.reading(store.configurations()::dashboardFile, events,
+                    credentials);
             engine.addListener(notifier);
             engine.closeWith(notifier);
             listeners.forEach(engine::addListener);
@@ -357,6 +365,11 @@ public final class KargoEngine implements AutoCloseable {
         synchronized (lock(project)) {
             return promoter.promote(config, project, stage, freight, actor);
         }
+    }
+
+    /** The candidates of many stages of a project over one reading of its Freight (a view of every stage). */
+    public AutoPromotion.Snapshot candidates(String project) {
+        return autoPromotion.snapshot(project);
     }
 
     /**
@@ -599,6 +612,21 @@ public final class KargoEngine implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What promoting the Freight (name or alias) into the stage would do, without doing it: the stage's steps run in a
+     * working directory of their own, {@code git-push} reports the diff it would push instead of pushing, and steps
+     * that act elsewhere ({@code argocd-update}, {@code http}) are not run. Nothing is recorded.
+     *
+     * @return the steps' records; a {@code git-push}'s output holds {@code repoURL}, {@code branch}, {@code paths}
+     *         and {@code diff}
+     */
+    public PromotionRun preview(String project, String stage, String freight, String actor) throws ConfigException {
+        KargoConfig config = configuration(project);
+        Stage target = config.stage(project, stage).orElseThrow(() -> new NoSuchElementException(
+                "stage " + stage + " not found in project " + project));
+        return dryRun.run(project, target, promoter.freight(project, freight), actor);
     }
 
     /** Whether the Freight (name or alias) may be promoted into the stage now, and why. */

@@ -19,6 +19,7 @@ import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepLogEntry;
 import io.jenkins.plugins.kargo.state.FreightHistoryEntry;
 import io.jenkins.plugins.kargo.state.KargoStore;
+import io.jenkins.plugins.kargo.state.StoreException;
 import io.jenkins.plugins.kargo.verification.VerificationRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,8 +160,12 @@ public final class PromotionWorker {
         }
         Optional<String> verification = stage.get().verification()
                 .map(v -> names.generate(promotion.stage(), collection.id()));
-        finish(project, promotion, outcome.phase(), outcome.message(),
-                new FreightHistoryEntry(collection.id(), items(collection), name, clock.instant()), verification);
+        try {
+            finish(project, promotion, outcome.phase(), outcome.message(),
+                    new FreightHistoryEntry(collection.id(), items(collection), name, clock.instant()), verification);
+        } catch (StoreException e) {
+            throw new StoreException(unrecorded(promotion, outcome, e), e);
+        }
         verification.flatMap(v -> store.verifications().get(project, v)).filter(v -> v.phase().isTerminal())
                 .ifPresent(reused -> verifier.announce(config, project, reused, stage));
         if (outcome.phase() == PromotionPhase.Failed || outcome.phase() == PromotionPhase.Errored) {
@@ -175,6 +180,24 @@ public final class PromotionWorker {
         return true;
     }
 
+    /** What a promotion that ran but could not record its end did, and how to get back to a recorded state. */
+    private static String unrecorded(Promotion promotion, PromotionRun outcome, StoreException cause) {
+        StringBuilder text = new StringBuilder("promotion " + promotion.name() + " of Freight " + promotion.freight()
+                + " into stage " + promotion.stage() + " ended " + outcome.phase()
+                + (outcome.message().isEmpty() ? "" : " (" + outcome.message() + ")")
+                + " but its outcome could not be recorded: " + cause.getMessage() + ".\nWhat its steps did:");
+        outcome.steps().forEach(step -> text.append("\n  ").append(step.alias()).append(" (").append(step.uses())
+                .append("): ").append(step.status()).append(step.message().isEmpty() ? "" : ": "
+                        + step.message().lines().findFirst().orElse("")));
+        if (outcome.steps().isEmpty()) {
+            text.append(" none ran");
+        }
+        return text.append("\nTo recover: what the steps did stays done (a pushed commit stays pushed). Restore the"
+                + " state directory from a backup, or apply the configuration into a new state directory, then promote"
+                + " Freight " + promotion.freight() + " into stage " + promotion.stage() + " again: its steps"
+                + " converge, so nothing is pushed twice.").toString();
+    }
+
     private static PromotionRun errored(String message) {
         return new PromotionRun(PromotionPhase.Errored, List.of(), message);
     }
@@ -182,6 +205,7 @@ public final class PromotionWorker {
     private void finish(String project, Promotion promotion, PromotionPhase phase, String message,
                         FreightHistoryEntry promoted, Optional<String> verification) {
         store.promotions().finish(project, promotion.name(), phase, message, promoted, verification);
+        store.requireInPlace(); // SQLite writes on into a deleted state directory: the end would be lost unseen
         String line = "promotion " + promotion.name() + " of Freight " + promotion.freight() + " into "
                 + promotion.stage() + ": " + phase + (message.isEmpty() ? "" : ": " + message);
         if (phase == PromotionPhase.Succeeded) {
@@ -199,7 +223,7 @@ public final class PromotionWorker {
     }
 
     /** The promoted Freight plus the stage's current Freight of every other origin it requests. */
-    private FreightCollection collection(String project, Stage stage, Freight promoted) {
+    FreightCollection collection(String project, Stage stage, Freight promoted) {
         List<Freight> items = new ArrayList<>(List.of(promoted));
         Map<String, String> current = store.stages().status(project, stage.name()).current()
                 .map(FreightHistoryEntry::items).orElse(Map.of());
@@ -225,7 +249,7 @@ public final class PromotionWorker {
                 && history.stream().skip(1).anyMatch(e -> e.items().containsValue(promotion.freight()));
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kargo.credentials;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.jenkins.plugins.kargo.api.SecretValue;
 import io.jenkins.plugins.kargo.url.RepoUrls;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,22 +100,48 @@ public final class SecretCredentials implements CredentialsProvider {
         List<Entry> entries = new ArrayList<>();
         List<Data> data = new ArrayList<>();
         try (MappingIterator<JsonNode> docs = yaml.readerFor(JsonNode.class).readValues(Files.newInputStream(file))) {
-            while (docs.hasNext()) {
-                JsonNode doc = docs.next();
-                if (doc == null || !"Secret".equals(doc.path("kind").asText())) {
-                    continue;
-                }
-                String name = doc.path("metadata").path("name").asText("<unnamed>");
-                String type = doc.path("metadata").path("labels").path(CRED_TYPE_LABEL).asText("");
-                data.add(new Data(doc.path("metadata").path("namespace").asText(""), name, type.equals("generic"),
-                        values(doc)));
-                // a generic Secret without repoURL is data for secret() only, as Kargo's generic credentials may be
-                if (!type.isEmpty() && !(type.equals("generic") && value(doc, "repoURL") == null)) {
-                    entries.add(entry(file, name, type, doc));
-                }
+            readAll(file, docs, entries, data);
+        } catch (JsonProcessingException e) {
+            throw notYaml(file, e);
+        } catch (CharConversionException e) {
+            throw notUtf8(file);
+        } catch (RuntimeException e) { // MappingIterator wraps what the parser throws while it reads ahead
+            if (e.getCause() instanceof JsonProcessingException cause) {
+                throw notYaml(file, cause);
             }
+            throw e.getCause() instanceof CharConversionException ? notUtf8(file) : e;
         }
         return new SecretCredentials(entries, data);
+    }
+
+    /** Where the file stops being YAML; not the parser's message, which names its classes and quotes the text. */
+    private static IllegalArgumentException notYaml(Path file, JsonProcessingException failure) {
+        JsonLocation at = failure == null ? null : failure.getLocation();
+        return new IllegalArgumentException(file + (at == null ? "" : ":" + at.getLineNr()) + ": not YAML"
+                + (at == null ? "" : " (column " + at.getColumnNr() + ")")
+                + "; fix the file: Kargo credential Secrets, one YAML document each, separated by ---");
+    }
+
+    private static IllegalArgumentException notUtf8(Path file) {
+        return new IllegalArgumentException(file + ": not UTF-8 text; save it as UTF-8");
+    }
+
+    private static void readAll(Path file, MappingIterator<JsonNode> docs, List<Entry> entries, List<Data> data) {
+        while (docs.hasNext()) {
+            JsonNode doc = docs.next();
+            if (doc == null || !"Secret".equals(doc.path("kind").asText())) {
+                continue;
+            }
+            String name = doc.path("metadata").path("name").asText("<unnamed>");
+            String type = doc.path("metadata").path("labels").path(CRED_TYPE_LABEL).asText("");
+            data.add(new Data(doc.path("metadata").path("namespace").asText(""), name, type.equals("generic"),
+                    values(file + ": Secret " + name, doc)));
+            // a generic Secret without repoURL is data for secret() only, as Kargo's generic credentials may be
+            if (!type.isEmpty() && !(type.equals("generic") && doc.path("stringData").path("repoURL").isMissingNode()
+                    && doc.path("data").path("repoURL").isMissingNode())) {
+                entries.add(entry(file, name, type, doc));
+            }
+        }
     }
 
     /**
@@ -132,7 +161,8 @@ public final class SecretCredentials implements CredentialsProvider {
     }
 
     private static Entry entry(Path file, String name, String type, JsonNode doc) {
-        return entry(file + ": Secret " + name, name, type, key -> value(doc, key));
+        String where = file + ": Secret " + name;
+        return entry(where, name, type, key -> value(where, doc, key));
     }
 
     private static Entry entry(String where, String name, String type, Function<String, String> value) {
@@ -167,10 +197,10 @@ public final class SecretCredentials implements CredentialsProvider {
     }
 
     /** Every key of {@code data} (base64-decoded) and {@code stringData}, the latter winning as in Kubernetes. */
-    private static Map<String, String> values(JsonNode doc) {
+    private static Map<String, String> values(String where, JsonNode doc) {
         Map<String, String> values = new java.util.TreeMap<>();
-        doc.path("data").fieldNames().forEachRemaining(key -> values.put(key, value(doc, key)));
-        doc.path("stringData").fieldNames().forEachRemaining(key -> values.put(key, value(doc, key)));
+        doc.path("data").fieldNames().forEachRemaining(key -> values.put(key, value(where, doc, key)));
+        doc.path("stringData").fieldNames().forEachRemaining(key -> values.put(key, value(where, doc, key)));
         return java.util.Collections.unmodifiableMap(values);
     }
 
@@ -188,14 +218,19 @@ public final class SecretCredentials implements CredentialsProvider {
     }
 
     /** A key from {@code stringData}, else base64-decoded from {@code data}. */
-    private static String value(JsonNode doc, String key) {
+    private static String value(String where, JsonNode doc, String key) {
         JsonNode plain = doc.path("stringData").get(key);
         if (plain != null && !plain.isNull()) {
             return plain.asText();
         }
         JsonNode encoded = doc.path("data").get(key);
         if (encoded != null && !encoded.isNull()) {
-            return new String(Base64.getDecoder().decode(encoded.asText().trim()), StandardCharsets.UTF_8);
+            try {
+                return new String(Base64.getDecoder().decode(encoded.asText().trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) { // its message quotes a character of the value
+                throw new IllegalArgumentException(where + ": data." + key + " is not base64; encode it with"
+                        + " base64 -w0, or write it in plain text under stringData." + key);
+            }
         }
         return null;
     }

@@ -76,14 +76,21 @@ final class WebhookClient {
      * @param what what is sent, for the failure's report (e.g. "Slack notification of PROMOTION_FAILED in myapp/dev")
      */
     CompletableFuture<Void> post(SecretValue url, String json, String what) {
+        return post(url, Optional.empty(), json, what);
+    }
+
+    /** As {@link #post(SecretValue, String, String)}, with an {@code Authorization} header (never reported). */
+    CompletableFuture<Void> post(SecretValue url, Optional<String> authorization, String json, String what) {
         Redaction redaction;
         HttpRequest request;
         try {
             URI uri = new URI(url.reveal());
             redaction = Redaction.of(url.reveal(), uri);
-            request = HttpRequest.newBuilder(uri).timeout(policy.timeout())
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(policy.timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            authorization.ifPresent(value -> builder.header("Authorization", value));
+            request = builder.build();
         } catch (URISyntaxException | IllegalArgumentException e) {
             events.warn(what + " not sent: the webhook URL is not a valid URL (value not shown: it is a secret); "
                     + "fix it in the dashboard ConfigMap");

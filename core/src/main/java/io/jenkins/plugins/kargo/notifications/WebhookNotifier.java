@@ -1,6 +1,11 @@
 package io.jenkins.plugins.kargo.notifications;
 
 import io.jenkins.plugins.kargo.api.DashboardConfig;
+import io.jenkins.plugins.kargo.api.SecretValue;
+import io.jenkins.plugins.kargo.credentials.CredentialKind;
+import io.jenkins.plugins.kargo.credentials.Credentials;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.credentials.HttpAuthorization;
 import io.jenkins.plugins.kargo.events.DeliveryEvent;
 import io.jenkins.plugins.kargo.events.DeliveryListener;
 import io.jenkins.plugins.kargo.events.EventSink;
@@ -33,6 +38,7 @@ public final class WebhookNotifier implements DeliveryListener, AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final DashboardSource dashboards;
+    private final CredentialsProvider credentials;
     private final EventSink events;
     private final ScheduledExecutorService executor;
     private final WebhookClient client;
@@ -45,6 +51,12 @@ public final class WebhookNotifier implements DeliveryListener, AutoCloseable {
     }
 
     WebhookNotifier(DashboardSource dashboards, EventSink events, WebhookClient.Policy policy) {
+        this(dashboards, events, policy, CredentialsProvider.NONE);
+    }
+
+    WebhookNotifier(DashboardSource dashboards, EventSink events, WebhookClient.Policy policy,
+                    CredentialsProvider credentials) {
+        this.credentials = credentials;
         this.dashboards = dashboards;
         this.events = events;
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, runnable -> {
@@ -65,7 +77,17 @@ public final class WebhookNotifier implements DeliveryListener, AutoCloseable {
      *                      {@code configurations().dashboardFile})
      */
     public static WebhookNotifier reading(Function<String, Optional<Path>> dashboardFile, EventSink events) {
-        return new WebhookNotifier(new RecordedDashboard(dashboardFile, events), events, WebhookClient.Policy.DEFAULT);
+        return reading(dashboardFile, events, CredentialsProvider.NONE);
+    }
+
+    /**
+     * As {@link #reading(Function, EventSink)}, each webhook's {@code generic} credentials found by its URL as the
+     * dashboard writes it ({@link #target}).
+     */
+    public static WebhookNotifier reading(Function<String, Optional<Path>> dashboardFile, EventSink events,
+                                          CredentialsProvider credentials) {
+        return new WebhookNotifier(new RecordedDashboard(dashboardFile, events), events, WebhookClient.Policy.DEFAULT,
+                credentials);
     }
 
     @Override
@@ -124,12 +146,35 @@ public final class WebhookNotifier implements DeliveryListener, AutoCloseable {
         List<CompletableFuture<Void>> posts = new ArrayList<>();
         dashboard.get().slack().filter(DashboardConfig.Slack::enabled)
                 .filter(slack -> event.type() != DeliveryEvent.Type.VERIFICATION_SUCCEEDED)
-                .ifPresent(slack -> posts.add(client.post(slack.webhook(), DeliveryPayload.slack(event),
+                .ifPresent(slack -> posts.add(post(slack.webhook(), DeliveryPayload.slack(event),
                         "Slack notification of " + describe(event))));
         dashboard.get().webhook().filter(DashboardConfig.Webhook::enabled)
-                .ifPresent(webhook -> posts.add(client.post(webhook.url(), DeliveryPayload.json(event),
+                .ifPresent(webhook -> posts.add(post(webhook.url(), DeliveryPayload.json(event),
                         "webhook notification of " + describe(event))));
         return CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> post(SecretValue url, String json, String what) {
+        Target target = target(url);
+        return client.post(target.url(), target.authorization(), json, what);
+    }
+
+    /** Where a webhook is sent and with which {@code Authorization} header. */
+    record Target(SecretValue url, Optional<String> authorization) {
+    }
+
+    /**
+     * The webhook's {@code generic} credentials from the port, found by its URL as the dashboard writes it: a token
+     * that is itself an http(s) URL is the webhook's real URL (Slack's incoming-webhook URL is the secret, so the
+     * dashboard may keep a placeholder such as the seed's {@code https://hooks.slack.com/services/YOUR/WEBHOOK/URL});
+     * any other token is sent as a Bearer token, a username and password as Basic.
+     */
+    Target target(SecretValue url) {
+        Optional<Credentials> found = credentials.find(url.reveal(), CredentialKind.generic);
+        if (found.orElse(null) instanceof Credentials.Token token && token.token().matches("(?i)https?://\\S+")) {
+            return new Target(new SecretValue(token.token()), Optional.empty());
+        }
+        return new Target(url, found.flatMap(HttpAuthorization::header));
     }
 
     private static String describe(DeliveryEvent event) {

@@ -61,7 +61,7 @@ public final class StepCheck {
 
     private static void check(PromotionStep step, StepRegistry registry, List<ConfigProblem> problems) {
         String uses = step.uses();
-        if (step.task().isPresent() || registry.find(uses).isPresent()) {
+        if (step.task().isPresent() || registry.knows(uses)) {
             return;
         }
         var at = step.location().at("uses", 0);

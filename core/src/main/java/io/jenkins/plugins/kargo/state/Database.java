@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,6 +35,10 @@ final class Database implements AutoCloseable {
     /** How long a writer waits for another (thread or process) to commit before giving up. */
     static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
+    /** SQLite's primary result codes for a damaged file and for a file that is not a database at all. */
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+
     /** Idle connections kept open: opening one is cheap, and a kept one spares re-reading the schema. */
     private static final int IDLE_CONNECTIONS = 4;
 
@@ -49,6 +54,8 @@ final class Database implements AutoCloseable {
     private final Path directory;
     private final Clock clock;
     private final SQLiteDataSource source;
+    /** The file's identity when opened (device and inode on Linux); null where the file system has none. */
+    private final Object fileKey;
     private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>(IDLE_CONNECTIONS);
     private volatile boolean closed;
 
@@ -56,6 +63,33 @@ final class Database implements AutoCloseable {
         this.directory = directory;
         this.clock = clock;
         this.source = source;
+        this.fileKey = fileKey(file(directory));
+    }
+
+    private static Path file(Path directory) {
+        return directory.toAbsolutePath().resolve(FILE_NAME);
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Throws unless the database file is still the one this store opened. SQLite keeps writing into a file that was
+     * deleted (or replaced) under it, so without this a deleted state directory goes unnoticed and every write since
+     * is lost.
+     */
+    void requireInPlace() {
+        Path file = file(directory);
+        if (!Files.exists(file) || (fileKey != null && !fileKey.equals(fileKey(file)))) {
+            throw new StoreException("the state directory " + directory + " was deleted or replaced while this process"
+                    + " used it (" + file + (Files.exists(file) ? " is another file now" : " is gone")
+                    + "): what was written since is lost");
+        }
     }
 
     static Database open(Path directory, Clock clock) {
@@ -63,7 +97,7 @@ final class Database implements AutoCloseable {
             throw new IllegalArgumentException("state directory " + directory
                     + " contains '?', which the SQLite driver reads as the start of settings; choose another directory");
         }
-        Path file = directory.toAbsolutePath().resolve(FILE_NAME);
+        Path file = file(directory);
         createPrivateFile(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
@@ -178,6 +212,13 @@ final class Database implements AutoCloseable {
             release(connection);
             return result;
         } catch (SQLException e) {
+            int primary = e.getErrorCode() & 0xff; // extended result codes keep the primary one in their low byte
+            if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+                throw new StoreException("state store " + directory + ": " + FILE_NAME + " is "
+                        + (primary == SQLITE_NOTADB ? "not a SQLite database" : "corrupt") + " (" + what + " failed):"
+                        + " restore the state directory from a backup, or start a fresh one (another --state"
+                        + " directory, then apply the configuration again); keep this one for what it recorded", e);
+            }
             throw new StoreException("state store " + directory + ": " + what + " failed: " + e.getMessage(), e);
         }
     }

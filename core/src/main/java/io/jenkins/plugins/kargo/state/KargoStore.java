@@ -84,6 +84,14 @@ public final class KargoStore implements AutoCloseable {
         return database.directory();
     }
 
+    /**
+     * Throws a {@link StoreException} when the state directory was deleted or replaced since this store opened it:
+     * SQLite goes on writing into the deleted file, so what was recorded since is lost.
+     */
+    public void requireInPlace() {
+        database.requireInPlace();
+    }
+
     public ConfigurationStore configurations() {
         return configurations;
     }

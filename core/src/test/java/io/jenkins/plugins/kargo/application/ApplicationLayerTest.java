@@ -24,6 +24,7 @@ import io.jenkins.plugins.kargo.promotion.StepContext;
 import io.jenkins.plugins.kargo.promotion.StepRegistry;
 import io.jenkins.plugins.kargo.promotion.StepResult;
 import io.jenkins.plugins.kargo.state.KargoStore;
+import io.jenkins.plugins.kargo.state.StoreException;
 import io.jenkins.plugins.kargo.testkit.ShopProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ class ApplicationLayerTest {
     static final class Step implements PromotionStepRunner {
         volatile Set<String> failFor = Set.of();
         volatile CountDownLatch gate = new CountDownLatch(0);
+        volatile Runnable during = () -> { };
 
         @Override
         public String name() {
@@ -69,6 +71,7 @@ class ApplicationLayerTest {
         @Override
         public StepResult run(StepContext context, JsonNode config) throws InterruptedException {
             gate.await();
+            during.run();
             String freight = context.freight().items().get(0).alias();
             return failFor.contains(freight) ? StepResult.failed("refused " + freight)
                     : StepResult.succeeded(Map.of(), "recorded " + freight);
@@ -156,6 +159,31 @@ class ApplicationLayerTest {
         ObjectNode manifest = kargo.views().manifests().stages(PROJECT).get(0);
         assertThat(manifest.path("kind").asText()).isEqualTo("Stage");
         assertThat(manifest.path("status").path("history").get(0).path("promotion").asText()).isEqualTo(ticket.name());
+    }
+
+    @Test
+    void aPromotionWhoseStateDirectoryIsDeletedWhileItRunsFailsSayingWhatItDidAndHowToRecover() throws Exception {
+        freight("1.0.0", "icy-sparrow");
+        PromotionTicket ticket = kargo.commands().promote(PROJECT, "dev", FreightSelector.byAlias("icy-sparrow"), "bob");
+        step.during = () -> deleteRecursively(dir.resolve("state"));
+
+        assertThatThrownBy(() -> kargo.commands().runQueue(PROJECT, "dev")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("promotion " + ticket.name() + " of Freight " + ticket.freight().name()
+                        + " into stage dev ended Succeeded but its outcome could not be recorded")
+                .hasMessageContaining("the state directory " + dir.resolve("state") + " was deleted or replaced")
+                .hasMessageContaining("\n  write (record): Succeeded: recorded icy-sparrow\n")
+                .hasMessageContaining("apply the configuration into a new state directory, then promote Freight "
+                        + ticket.freight().name() + " into stage dev again");
+    }
+
+    private static void deleteRecursively(Path path) {
+        try (var paths = Files.walk(path)) {
+            for (Path each : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(each);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -14,10 +14,10 @@ class BuiltinStepsTest {
     @Test
     void theEngineKnowsEveryStepIssueThreeAsksFor() {
         try (LazyKubernetes kubernetes = new LazyKubernetes(LazyKubernetes.FROM_KUBECONFIG)) {
-            assertThat(new BuiltinSteps(kubernetes, OperatorSettings.DEFAULT).registry(state).names())
-                    .containsExactly("argocd-update", "argocd-wait", "compose-output", "git-clear", "git-clone",
-                            "git-commit", "git-push", "helm-update-image", "http", "kustomize-build",
-                            "kustomize-set-image", "yaml-update");
+            assertThat(new BuiltinSteps(kubernetes, OperatorSettings.DEFAULT).registry(state).names()).containsExactly("argocd-update",
+                    "argocd-wait", "compose-output", "copy", "delete", "fail", "file-write", "git-clear", "git-clone",
+                    "git-commit", "git-push", "git-tag", "helm-update-image", "http", "json-update", "kustomize-build",
+                    "kustomize-set-image", "tar", "untar", "yaml-merge", "yaml-update");
         }
     }
 }

@@ -64,7 +64,8 @@ class BuiltinVerificationTest {
         });
         server.start();
         try (LazyKubernetes kubernetes = counting()) {
-            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE);
+            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE,
+                    io.jenkins.plugins.kargo.credentials.CredentialsProvider.NONE);
             KargoConfig seed = new ConfigLoader().load(ExampleProject.directory());
             Stage dev = seed.stage("myapp", "dev").orElseThrow();
 
@@ -103,7 +104,8 @@ class BuiltinVerificationTest {
 
         try (LazyKubernetes kubernetes = counting()) {
             new BuiltinSteps(kubernetes, OperatorSettings.DEFAULT).registry(dir);
-            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE);
+            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE,
+                    io.jenkins.plugins.kargo.credentials.CredentialsProvider.NONE);
             assertThat(clientsMade).as("nothing made it yet").hasValue(0);
 
             Map<String, String> args = verification.args().resolve(fixedSeed.stage("myapp", "preprod").orElseThrow(),
@@ -146,7 +148,8 @@ class BuiltinVerificationTest {
         try (LazyKubernetes kubernetes = new LazyKubernetes(() -> {
             throw new KubernetesClientException("invalid kubeconfig /home/ci/.kube/config");
         })) {
-            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE);
+            BuiltinVerification verification = new BuiltinVerification(kubernetes, OperatorSettings.DEFAULT, ProjectData.NONE,
+                    io.jenkins.plugins.kargo.credentials.CredentialsProvider.NONE);
             assertThatThrownBy(() -> verification.providers().forKind(integration).orElseThrow()
                     .measure(integration, context(Map.of("service-url", "http://x"))))
                     .isInstanceOf(MeasurementException.class)

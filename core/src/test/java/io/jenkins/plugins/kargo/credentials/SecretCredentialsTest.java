@@ -115,4 +115,27 @@ class SecretCredentialsTest {
         assertThat(new Credentials.UsernamePassword("u", "hunter2").toString()).doesNotContain("hunter2");
         assertThat(new Credentials.Token("hunter2").toString()).doesNotContain("hunter2");
     }
+
+    @Test
+    void aFileThatIsNotYamlNamesItsLineWithoutTheParsersText() {
+        assertThatThrownBy(() -> read("""
+                kind: Secret
+                metadata: {name: x
+                stringData: {password: "hunter2
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .message().startsWith(dir.resolve("credentials.yaml") + ":").contains(": not YAML (column ")
+                .doesNotContain("hunter2", "snakeyaml", "Exception", "org.");
+    }
+
+    @Test
+    void dataThatIsNotBase64IsNamedWithoutItsCharacters() {
+        assertThatThrownBy(() -> read("""
+                kind: Secret
+                metadata: {name: broken, labels: {kargo.akuity.io/cred-type: image}}
+                stringData: {repoURL: ghcr.io/x, username: u}
+                data: {password: "hunter2!"}
+                """)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(dir.resolve("credentials.yaml") + ": Secret broken: data.password is not base64; encode it"
+                        + " with base64 -w0, or write it in plain text under stringData.password");
+    }
 }

@@ -329,4 +329,38 @@ class WebhookNotifierTest {
                     notifications:
                 """.formatted(project) + notifications);
     }
+
+    @Test
+    void theSeedsPlaceholderWebhookIsSentToTheUrlTheCredentialsPortHolds() throws Exception {
+        String placeholder = "https://hooks.slack.com/services/YOUR/WEBHOOK/URL";
+        Path file = dashboard("myapp", slack(true, placeholder));
+        List<String> asked = new CopyOnWriteArrayList<>();
+        io.jenkins.plugins.kargo.credentials.CredentialsProvider port = (url, kind) -> {
+            asked.add(kind + " " + url);
+            return Optional.of(new io.jenkins.plugins.kargo.credentials.Credentials.Token(receiver.url(SLACK_PATH)));
+        };
+        try (WebhookNotifier notifier = new WebhookNotifier(new RecordedDashboard(project -> Optional.of(file), sink),
+                sink, FAST, port)) {
+            notifier.on(event(Type.PROMOTION_SUCCEEDED, "all steps done"));
+            assertThat(notifier.flush(WAIT)).isTrue();
+        }
+        assertThat(asked).containsExactly("generic " + placeholder);
+        assertThat(single().path()).isEqualTo(SLACK_PATH);
+    }
+
+    @Test
+    void otherWebhookCredentialsAreAnAuthorizationHeader() {
+        io.jenkins.plugins.kargo.api.SecretValue url = new io.jenkins.plugins.kargo.api.SecretValue(
+                "https://events.example.com/kargo");
+        WebhookNotifier bearer = new WebhookNotifier(project -> Optional.empty(), sink, FAST, (u, kind) ->
+                Optional.of(new io.jenkins.plugins.kargo.credentials.Credentials.Token("JSONSECRET-token")));
+        WebhookNotifier basic = new WebhookNotifier(project -> Optional.empty(), sink, FAST, (u, kind) ->
+                Optional.of(new io.jenkins.plugins.kargo.credentials.Credentials.UsernamePassword("kargo", "pw")));
+        WebhookNotifier none = new WebhookNotifier(project -> Optional.empty(), sink, FAST);
+        try (bearer; basic; none) {
+            assertThat(bearer.target(url)).isEqualTo(new WebhookNotifier.Target(url, Optional.of("Bearer JSONSECRET-token")));
+            assertThat(basic.target(url).authorization()).contains("Basic a2FyZ286cHc=");
+            assertThat(none.target(url)).isEqualTo(new WebhookNotifier.Target(url, Optional.empty()));
+        }
+    }
 }

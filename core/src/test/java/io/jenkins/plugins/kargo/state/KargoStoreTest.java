@@ -329,4 +329,14 @@ class KargoStoreTest {
     private static Freight withAlias(Freight f, String alias) {
         return new Freight(f.name(), alias, f.origin(), null, f.images(), f.charts(), f.commits(), f.artifacts());
     }
+
+    @Test
+    void aFileThatIsNotADatabaseSaysHowToGoOn(@TempDir Path state) throws Exception {
+        Files.createDirectories(state);
+        Files.write(state.resolve("kargo.db"), "this is not a database, just garbage text".repeat(100).getBytes());
+
+        assertThatThrownBy(() -> KargoStore.open(state)).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("state store " + state + ": kargo.db is not a SQLite database (")
+                .hasMessageContaining("restore the state directory from a backup, or start a fresh one");
+    }
 }

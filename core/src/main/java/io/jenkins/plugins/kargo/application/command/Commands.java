@@ -3,9 +3,11 @@ package io.jenkins.plugins.kargo.application.command;
 import io.jenkins.plugins.kargo.api.ConfigException;
 import io.jenkins.plugins.kargo.application.outcome.Outcomes;
 import io.jenkins.plugins.kargo.application.view.FreightSelector;
+import io.jenkins.plugins.kargo.application.view.PromotionPreview;
 import io.jenkins.plugins.kargo.application.view.Views;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.controller.PromotionRefusedException;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -31,24 +33,30 @@ public final class Commands {
     private final Verify verify;
     private final Abort abort;
     private final Rollback rollback;
+    private final Preview preview;
     private final StageQueue queue;
     private final Outcomes outcomes;
 
-    public Commands(KargoEngine engine, Views views, Outcomes outcomes) {
-        this.apply = new Apply(engine);
+    /** @param credentials the face's credentials, for reading a project source from git */
+    public Commands(KargoEngine engine, Views views, Outcomes outcomes, CredentialsProvider credentials) {
+        this.apply = new Apply(engine, credentials);
         this.refreshWarehouse = new RefreshWarehouse(engine);
         this.createFreight = new CreateFreight(engine);
         this.promote = new Promote(engine, views);
         this.approve = new Approve(engine, views);
         this.reject = new Reject(engine, views);
         this.verify = new Verify(engine, views);
-        this.abort = new Abort(engine);
+        this.abort = new Abort(engine, views);
         this.rollback = new Rollback(engine, views);
+        this.preview = new Preview(engine, views);
         this.queue = new StageQueue(engine, views);
         this.outcomes = outcomes;
     }
 
-    /** Validates Kargo YAML (a directory, a file or a stream) and stores it, replacing each of its projects whole. */
+    /**
+     * Validates Kargo YAML (a directory, a file, a stream, or a path on a branch of a git repository) and stores it,
+     * replacing each of its projects whole.
+     */
     public ApplyResult apply(ConfigInput input, String actor) throws ConfigException {
         return apply.run(input, actor);
     }
@@ -80,8 +88,21 @@ public final class Commands {
     }
 
     /**
+     * What promoting the selected Freight into the stage would change (versions old → new, the diff of each commit it
+     * would push), from a dry run of the stage's steps; changes nothing. For the confirmation before a promotion or a
+     * rollback.
+     */
+    public PromotionPreview preview(String project, String stage, FreightSelector freight, String actor)
+            throws ConfigException {
+        return refusing(() -> preview.run(project, stage, freight, actor));
+    }
+
+    /**
      * Approves the Freight for the stage: the sign-off its verification there waits for, or else Kargo's manual
      * approval.
+     *
+     * @throws NotAnApproverException when the stage's approvers (the dashboard's {@code rbac.adminUsers}) do not
+     *                                include {@code actor}
      */
     public ApprovalResult approve(String project, String stage, FreightSelector freight, String actor)
             throws ConfigException {
@@ -90,7 +111,11 @@ public final class Commands {
         return result;
     }
 
-    /** Rejects the Freight in the stage's verification that waits for a person: the verification fails. */
+    /**
+     * Rejects the Freight in the stage's verification that waits for a person: the verification fails.
+     *
+     * @throws NotAnApproverException when the stage's approvers do not include {@code actor}
+     */
     public VerificationTicket reject(String project, String stage, FreightSelector freight, String actor)
             throws ConfigException {
         VerificationTicket rejected = refusing(() -> reject.run(project, stage, freight, actor));
@@ -103,7 +128,11 @@ public final class Commands {
         return refusing(() -> verify.run(project, stage, actor));
     }
 
-    /** Aborts a promotion: a Pending one at once, a Running one before its next step. */
+    /**
+     * Aborts a promotion: a Pending one at once, a Running one before its next step.
+     *
+     * @throws CommandRefusedException when it has ended already
+     */
     public AbortResult abortPromotion(String project, String promotion, String actor) {
         AbortResult result = abort.promotion(project, promotion, actor);
         outcomes.changed();

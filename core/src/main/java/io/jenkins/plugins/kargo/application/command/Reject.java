@@ -6,7 +6,10 @@ import io.jenkins.plugins.kargo.application.view.Views;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.verification.VerificationRun;
 
-/** {@code reject}: the "no" to a stage's verification that waits for a person; the verification fails. */
+/**
+ * {@code reject}: the "no" to a stage's verification that waits for a person; the verification fails. Only the
+ * stage's approvers may say it, as for {@link Approve}.
+ */
 final class Reject {
 
     private final KargoEngine engine;
@@ -18,6 +21,7 @@ final class Reject {
     }
 
     VerificationTicket run(String project, String stage, FreightSelector freight, String actor) throws ConfigException {
+        Approve.requireApprover(views, project, stage, actor, "reject");
         return ticket(views, project, engine.reject(project, Promote.ref(views, project, stage, freight), stage, actor));
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.kargo.application.view;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Freight with its versions and where it is: the stages it is in, was verified in and approved for, and per stage
@@ -10,10 +11,14 @@ import java.util.Map;
  *
  * @param origin       Kargo's {@code Kind/name}, e.g. {@code Warehouse/services}
  * @param versions     the distinct versions it carries, as one text ({@code 1.4.0}, or {@code 1.4.0,2.0.1})
+ * @param maturity     the least mature of its artifacts' maturities ({@code alpha}, {@code beta}, {@code stable});
+ *                     empty when none of its versions is a semantic version
+ * @param approvedFor  the stages a person approved it for (Kargo's manual approval), with who did
  * @param availability per stage of the project (in the configuration's order), whether it may be promoted there
  */
 public record FreightCard(String project, String name, String alias, String origin, String warehouse,
-                          Instant createdAt, List<Artifact> artifacts, String versions, List<String> currentlyIn,
+                          Instant createdAt, List<Artifact> artifacts, String versions, Optional<String> maturity,
+                          List<String> currentlyIn,
                           List<String> verifiedIn, Map<String, String> approvedFor,
                           List<StageAvailability> availability) {
 
@@ -29,7 +34,13 @@ public record FreightCard(String project, String name, String alias, String orig
         return new FreightRef(name, alias);
     }
 
-    /** One artifact: {@code image}, {@code chart}, {@code git} or a generic kind such as {@code npm}. */
-    public record Artifact(String kind, String repository, String version, String digest) {
+    /**
+     * One artifact: {@code image}, {@code chart}, {@code git} or a generic kind such as {@code npm}.
+     *
+     * @param digest   an image's digest, a commit's ID; empty for the others
+     * @param maturity {@code alpha}, {@code beta} or {@code stable} by its version's pre-release (as a stage's
+     *                 {@code maturity} filter reads it); empty when the version is not a semantic version
+     */
+    public record Artifact(String kind, String repository, String version, String digest, Optional<String> maturity) {
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.kargo.api.FreightRequest;
 import io.jenkins.plugins.kargo.api.KargoConfig;
 import io.jenkins.plugins.kargo.api.Stage;
 import io.jenkins.plugins.kargo.api.Warehouse;
+import io.jenkins.plugins.kargo.controller.AutoPromotion;
 import io.jenkins.plugins.kargo.controller.KargoEngine;
 import io.jenkins.plugins.kargo.freight.Availability;
 import io.jenkins.plugins.kargo.freight.Freight;
@@ -89,15 +90,18 @@ public final class Views {
     public List<StageCard> stages(String project) throws ConfigException {
         KargoConfig config = engine.configuration(project);
         List<StageCard> cards = new ArrayList<>();
+        // read once for every card: a project may hold thousands of Freight
+        Map<String, String> aliases = aliases(project);
+        AutoPromotion.Snapshot candidates = engine.candidates(project);
         for (Stage stage : config.stages(project)) {
-            cards.add(card(config, project, stage));
+            cards.add(card(config, project, stage, aliases, candidates));
         }
         return cards;
     }
 
     public StageCard stage(String project, String stage) throws ConfigException {
         KargoConfig config = engine.configuration(project);
-        return card(config, project, stage(config, project, stage));
+        return card(config, project, stage(config, project, stage), aliases(project), engine.candidates(project));
     }
 
     /** The stage's card, Freight history (newest first), promotions and verifications (oldest first). */
@@ -115,8 +119,28 @@ public final class Views {
             }
             history.add(new HistoryEntry(items, entries.get(i).promotion(), entries.get(i).promotedAt(), i == 0));
         }
-        return new StageDetail(card(config, project, target), history, promotions(project, Optional.of(stage)),
-                verifications(project, Optional.of(stage)));
+        List<VerificationDetail> verifications = verifications(project, Optional.of(stage));
+        return new StageDetail(card(config, project, target, aliases(project), engine.candidates(project)), history, promotions(project, Optional.of(stage)),
+                verifications, decisions(project, stage, verifications));
+    }
+
+    /** Approvals for the stage and decisions of its verifications, newest first. */
+    private List<StageDetail.Decision> decisions(String project, String stage, List<VerificationDetail> verifications) {
+        List<StageDetail.Decision> decisions = new ArrayList<>();
+        Map<String, String> aliases = aliases(project);
+        store.stages().freightStatuses(project).forEach((freight, status) -> {
+            FreightStatus.ApprovedFor approval = status.approvedFor().get(stage);
+            if (approval != null) {
+                decisions.add(new StageDetail.Decision("approval", new FreightRef(freight,
+                        aliases.getOrDefault(freight, "")), approval.approvedBy(), approval.approvedAt(), ""));
+            }
+        });
+        for (VerificationDetail v : verifications) {
+            v.decision().ifPresent(d -> decisions.add(new StageDetail.Decision(d.approved() ? "sign-off" : "rejection",
+                    v.freight().isEmpty() ? new FreightRef("", "") : v.freight().get(0), d.actor(), d.at(), v.name())));
+        }
+        decisions.sort(Comparator.comparing(StageDetail.Decision::at).reversed());
+        return decisions;
     }
 
     /** The warehouses named (all when none is), in the configuration's order. */
@@ -141,21 +165,33 @@ public final class Views {
     }
 
     /**
-     * Freight newest first, each with where it is and whether it may go to each stage, and the total the filter
-     * matched.
+     * A page of Freight newest first, each with where it is and whether it may go to each stage, the total the filter
+     * matched, and what a filter may choose from.
      *
-     * @param offset how many of the newest to skip
+     * @param offset how many of the newest matching ones to skip
      * @param limit  how many to show at most
      */
     public FreightTimeline timeline(String project, FreightFilter filter, int offset, int limit) throws ConfigException {
         KargoConfig config = engine.configuration(project);
-        List<Freight> matched = new ArrayList<>(freight(config, project, filter));
+        List<Freight> all = store.freight().list(project);
+        List<Freight> matched = new ArrayList<>(freight(config, project, filter, all));
         matched.sort(Comparator.comparing(Freight::createdAt).thenComparing(Freight::name).reversed());
         Map<String, FreightStatus> statuses = store.stages().freightStatuses(project);
         Instant now = clock.instant();
         List<FreightCard> cards = matched.stream().skip(offset).limit(limit)
                 .map(f -> card(config, project, f, statuses.getOrDefault(f.name(), FreightStatus.NONE), now)).toList();
-        return new FreightTimeline(cards, matched.size());
+        List<String> artifacts = all.stream().flatMap(f -> FreightArtifacts.of(f).stream())
+                .map(FreightCard.Artifact::repository).distinct().sorted().toList();
+        return new FreightTimeline(cards, matched.size(), offset, limit,
+                config.stages(project).stream().map(Stage::name).toList(),
+                config.warehouses(project).stream().map(Warehouse::name).toList(), artifacts);
+    }
+
+    /** One Freight (name or alias) as the timeline shows it. */
+    public FreightCard freightCard(String project, String nameOrAlias) throws ConfigException {
+        KargoConfig config = engine.configuration(project);
+        Freight freight = freight(project, nameOrAlias);
+        return card(config, project, freight, store.stages().freightStatus(project, freight.name()), clock.instant());
     }
 
     /** Promotions oldest first, of one stage or of all. */
@@ -281,18 +317,19 @@ public final class Views {
     // ---- shared with KargoManifests and the commands
 
     List<Freight> freight(KargoConfig config, String project, FreightFilter filter) {
+        return freight(config, project, filter, store.freight().list(project));
+    }
+
+    /** The Freight among {@code all} (the project's) that match the filter; an unknown warehouse or name is an error. */
+    private List<Freight> freight(KargoConfig config, String project, FreightFilter filter, List<Freight> all) {
         filter.warehouse().ifPresent(w -> warehouses(config, project, List.of(w)));
-        List<Freight> all = filter.warehouse().map(w -> store.freight().list(project, w))
-                .orElseGet(() -> store.freight().list(project));
-        if (filter.names().isEmpty()) {
-            return all;
-        }
-        List<String> unknown = filter.names().stream().filter(n -> store.freight().byName(project, n).isEmpty()
-                && store.freight().byAlias(project, n).isEmpty()).toList();
+        List<String> unknown = filter.names().stream().filter(n -> all.stream()
+                .noneMatch(f -> f.name().equals(n) || f.alias().equals(n))).toList();
         if (!unknown.isEmpty()) {
             throw new NoSuchElementException("freight " + String.join(", ", unknown) + " not found in project " + project);
         }
-        return all.stream().filter(f -> filter.names().contains(f.name()) || filter.names().contains(f.alias())).toList();
+        return all.stream().filter(f -> filter.admits(f.origin().name(), f.name(), f.alias(), FreightArtifacts.of(f)))
+                .toList();
     }
 
     List<Warehouse> warehouses(KargoConfig config, String project, List<String> names) {
@@ -351,10 +388,12 @@ public final class Views {
         }
     }
 
-    private StageCard card(KargoConfig config, String project, Stage stage) {
+    private StageCard card(KargoConfig config, String project, Stage stage, Map<String, String> aliases,
+                           AutoPromotion.Snapshot candidates) {
         StageStatus status = store.stages().status(project, stage.name());
-        Map<String, String> aliases = aliases(project);
         List<FreightRef> current = status.current().map(e -> refs(e.items().values(), aliases)).orElse(List.of());
+        List<Freight> currentFreight = current.stream().map(f -> store.freight().byName(project, f.name()))
+                .flatMap(Optional::stream).toList();
         List<Promotion> promotions = store.promotions().list(project, stage.name());
         Map<String, String> queued = queuedVerifications(project, Optional.of(stage.name()));
         Optional<PromotionDetail> last = promotions.isEmpty() ? Optional.empty()
@@ -365,8 +404,28 @@ public final class Views {
                 .map(v -> verification(project, v, aliases));
         boolean waits = verification.filter(v -> v.phase().equals("Running") && v.decision().isEmpty()).isPresent()
                 && asksPeople(config, project, stage);
-        return new StageCard(project, stage.name(), current, status.health(), last, hold, verification,
-                gate(config, project, stage), waits);
+        Gate gate = gate(config, project, stage);
+        Optional<FreightRef> waiting = waits ? verification.flatMap(v -> v.freight().stream().findFirst())
+                : gate.manual() ? newerAvailable(candidates, stage, currentFreight) : Optional.empty();
+        return new StageCard(project, stage.name(), current,
+                currentFreight.stream().flatMap(f -> FreightArtifacts.of(f).stream()).toList(), status.health(), last,
+                hold, verification, gate, waits, waiting);
+    }
+
+    /** The newest Freight available to a stage that is newer than the stage's current Freight of its origin. */
+    private static Optional<FreightRef> newerAvailable(AutoPromotion.Snapshot candidates, Stage stage,
+                                                       List<Freight> current) {
+        Optional<Freight> newest = Optional.empty();
+        for (FreightRequest request : stage.requestedFreight()) {
+            Optional<Freight> candidate = candidates.candidate(stage, request);
+            Optional<Instant> since = current.stream().filter(f -> f.origin().equals(request.origin()))
+                    .map(Freight::createdAt).findFirst();
+            candidate = candidate.filter(c -> since.isEmpty() || c.createdAt().isAfter(since.get()));
+            if (candidate.isPresent() && (newest.isEmpty() || candidate.get().createdAt().isAfter(newest.get().createdAt()))) {
+                newest = candidate;
+            }
+        }
+        return newest.map(f -> new FreightRef(f.name(), f.alias()));
     }
 
     private Gate gate(KargoConfig config, String project, Stage stage) {
@@ -394,14 +453,7 @@ public final class Views {
     }
 
     private FreightCard card(KargoConfig config, String project, Freight freight, FreightStatus status, Instant now) {
-        List<FreightCard.Artifact> artifacts = new ArrayList<>();
-        freight.images().forEach(i -> artifacts.add(new FreightCard.Artifact("image", i.repoURL(), i.tag(), i.digest())));
-        freight.charts().forEach(c -> artifacts.add(new FreightCard.Artifact("chart", c.repoURL() + "/" + c.name(),
-                c.version(), "")));
-        freight.commits().forEach(c -> artifacts.add(new FreightCard.Artifact("git", c.repoURL(),
-                c.tag().isEmpty() ? c.id() : c.tag(), c.id())));
-        freight.artifacts().forEach(a -> artifacts.add(new FreightCard.Artifact(a.artifactType(), a.subscriptionName(),
-                a.version(), "")));
+        List<FreightCard.Artifact> artifacts = FreightArtifacts.of(freight);
         Map<String, String> approvedFor = new LinkedHashMap<>();
         status.approvedFor().forEach((stage, approval) -> approvedFor.put(stage, approval.approvedBy()));
         List<StageAvailability> availability = config.stages(project).stream().map(stage -> {
@@ -410,8 +462,8 @@ public final class Views {
         }).toList();
         return new FreightCard(project, freight.name(), freight.alias(), freight.origin().toString(),
                 freight.origin().name(), freight.createdAt(), artifacts, versions(freight),
-                List.copyOf(status.currentlyIn().keySet()), List.copyOf(status.verifiedIn().keySet()), approvedFor,
-                availability);
+                FreightArtifacts.maturity(artifacts), List.copyOf(status.currentlyIn().keySet()),
+                List.copyOf(status.verifiedIn().keySet()), approvedFor, availability);
     }
 
     /** Promotion name to the verification its success queued, in the stage(s). */

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.kargo.discovery.chart;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -29,6 +31,39 @@ record ChartIndex(Map<String, List<String>> versions) {
      * @throws IOException when the body is not YAML or has no {@code entries} map
      */
     static ChartIndex parse(byte[] yaml, int maxBytes) throws IOException {
+        refuseLongLines(yaml);
+        try {
+            return read(yaml, maxBytes);
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the raw bytes around the fault: say where, not what
+            JsonLocation at = e.getLocation();
+            throw new IOException("it is not YAML" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+        }
+    }
+
+    /**
+     * SnakeYAML copies the rest of a line each time it reads ahead within it, so one scalar of 20 MB costs minutes
+     * of CPU before any error. No index has lines anywhere near this long (descriptions, URLs, digests).
+     */
+    static final int MAX_LINE_CHARS = 64 << 10;
+
+    private static void refuseLongLines(byte[] yaml) throws IOException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= yaml.length; i++) {
+            if (i == yaml.length || yaml[i] == '\n') {
+                if (i - start > MAX_LINE_CHARS) {
+                    throw new IOException("line " + line + " is longer than " + MAX_LINE_CHARS
+                            + " bytes, which no chart index has");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    private static ChartIndex read(byte[] yaml, int maxBytes) throws IOException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxBytes);
         YAMLFactory factory = YAMLFactory.builder()

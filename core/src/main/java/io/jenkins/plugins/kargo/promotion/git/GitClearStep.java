@@ -1,6 +1,7 @@
 package io.jenkins.plugins.kargo.promotion.git;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.kargo.promotion.FileTrees;
 import io.jenkins.plugins.kargo.promotion.PromotionStepRunner;
 import io.jenkins.plugins.kargo.promotion.StepConfig;
 import io.jenkins.plugins.kargo.promotion.StepContext;
@@ -10,7 +11,6 @@ import io.jenkins.plugins.kargo.promotion.WorkDirPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
@@ -50,7 +50,7 @@ public final class GitClearStep implements PromotionStepRunner {
             int removed = 0;
             try (Stream<Path> top = Files.list(tree)) {
                 for (Path entry : top.filter(p -> !p.getFileName().toString().equals(Constants.DOT_GIT)).toList()) {
-                    removed += delete(entry);
+                    removed += FileTrees.delete(entry);
                 }
             }
             return StepResult.succeeded(Map.of(), "removed " + removed + " file(s) from " + config.path());
@@ -59,23 +59,5 @@ public final class GitClearStep implements PromotionStepRunner {
         } catch (IOException e) {
             return StepResult.errored(NAME + ": could not clear the working tree: " + e.getMessage());
         }
-    }
-
-    /** Deletes a file, link or directory tree (links are not followed); returns the files removed. */
-    private static int delete(Path entry) throws IOException {
-        if (!Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(entry);
-            return 1;
-        }
-        int files = 0;
-        try (Stream<Path> walk = Files.walk(entry)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    files++;
-                }
-                Files.delete(p);
-            }
-        }
-        return files;
     }
 }

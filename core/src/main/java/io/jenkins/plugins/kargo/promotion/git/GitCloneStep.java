@@ -29,7 +29,12 @@ import org.eclipse.jgit.lib.StoredConfig;
 public final class GitCloneStep implements PromotionStepRunner {
 
     /** {@code author} sets the default author of the working trees' commits. */
-    public record Config(String repoURL, boolean insecureSkipTLSVerify, Author author, List<Checkout> checkout) {
+    /**
+     * {@code blobless} is accepted and changes nothing: it only makes Kargo's own clone smaller, and here every
+     * promotion shares one cached clone whose working trees write only the files steps name.
+     */
+    public record Config(String repoURL, boolean insecureSkipTLSVerify, Author author, List<Checkout> checkout,
+                         boolean blobless) {
         public Config {
             StepConfig.require(repoURL != null && !repoURL.isBlank(), "repoURL", "is required", "name the repository to clone");
             StepConfig.require(checkout != null && !checkout.isEmpty(), "checkout", "is required",

@@ -14,6 +14,7 @@ import io.jenkins.plugins.kargo.url.RepoUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,20 +37,30 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  * rejected because someone else pushed first, it fetches the branch, rebases onto it (dropping a commit whose
  * change the branch already has, so no empty commit lands) and tries again, up to {@code maxAttempts} times (10,
  * as Kargo). Pushes of this engine to one branch take turns, as Kargo's do, so only pushes from elsewhere cause
- * retries. Output {@code commit}: the branch's commit after the push; {@code branch}: the branch.
+ * retries. Output {@code commit}: the branch's commit after the push; {@code branch}: the branch. {@code force}
+ * overwrites the branch instead (no integration, as Kargo); {@code tag} pushes a tag {@code git-tag} made.
  */
 public final class GitPushStep implements PromotionStepRunner {
 
     static final int DEFAULT_MAX_ATTEMPTS = 10;
 
-    /** Without {@code targetBranch} the checked out branch is pushed; {@code generateTargetBranch} pushes to a new one. */
-    public record Config(String path, String targetBranch, Integer maxAttempts, boolean generateTargetBranch) {
+    /**
+     * Without {@code targetBranch} the checked out branch is pushed; {@code generateTargetBranch} pushes to a new one;
+     * {@code tag} pushes that tag instead of a branch; {@code force} overwrites the branch, without integrating what
+     * it has.
+     */
+    public record Config(String path, String targetBranch, Integer maxAttempts, boolean generateTargetBranch,
+                         String tag, boolean force) {
         public Config {
             StepConfig.require(StepConfig.present(path), "path", "is required", "give the working tree a git-clone checked out");
             StepConfig.require(maxAttempts == null || maxAttempts >= 1, "maxAttempts", "is " + maxAttempts
                     + ", must be at least 1", "");
             StepConfig.require(!generateTargetBranch || !StepConfig.present(targetBranch), "", "sets both targetBranch "
                     + "and generateTargetBranch", "set either targetBranch or generateTargetBranch: true");
+            StepConfig.require(!StepConfig.present(tag) || !generateTargetBranch && !StepConfig.present(targetBranch),
+                    "tag", "is set with a branch to push to", "push a tag or a branch, in two git-push steps");
+            StepConfig.require(!StepConfig.present(tag) || !force, "force", "is set with a tag",
+                    "tags are not overwritten; leave force out");
         }
 
         int attempts() {
@@ -89,13 +100,16 @@ public final class GitPushStep implements PromotionStepRunner {
             if (url == null) {
                 return StepResult.errored(name() + ": " + config.path() + " has no origin remote; check it out with git-clone");
             }
-            String branch = targetBranch(config, context, repo);
             RemoteAccess access;
             try {
                 access = RemoteAccess.lookup(context.credentials(), url, !repo.getConfig().getBoolean("http", "sslVerify", true));
             } catch (IllegalArgumentException e) {
                 return StepResult.errored(name() + ": " + e.getMessage());
             }
+            if (StepConfig.present(config.tag())) {
+                return pushTag(git, access, config, context);
+            }
+            String branch = targetBranch(config, context, repo);
             ReentrantLock lock = branchLocks.computeIfAbsent(RepoUrls.normalizeGit(url) + "#" + branch, k -> new ReentrantLock());
             lock.lockInterruptibly();
             Pushed pushed;
@@ -121,7 +135,42 @@ public final class GitPushStep implements PromotionStepRunner {
         }
     }
 
-    private static String targetBranch(Config config, StepContext context, Repository repo) throws IOException {
+    /**
+     * Pushes the tag as it is (no integration: a tag that exists on the remote stays, and the push is refused);
+     * output {@code commit}: the working tree's HEAD, {@code branch} the branch checked out, if any.
+     */
+    private StepResult pushTag(Git git, RemoteAccess access, Config config, StepContext context)
+            throws IOException, GitAPIException {
+        Repository repo = git.getRepository();
+        String ref = Constants.R_TAGS + config.tag();
+        if (repo.exactRef(ref) == null) {
+            return StepResult.errored(name() + ": " + config.path() + " has no tag " + config.tag()
+                    + "; make it with git-tag first");
+        }
+        for (PushResult result : access.applyTo(git.push().setRemote(Constants.DEFAULT_REMOTE_NAME)
+                .setRefSpecs(new RefSpec(ref + ":" + ref))).call()) {
+            for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                if (update.getStatus() != RemoteRefUpdate.Status.OK
+                        && update.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    return StepResult.errored(name() + ": the server refused tag " + config.tag() + ": "
+                            + update.getStatus() + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")")
+                            + (update.getStatus() == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+                            ? "; the remote has another tag of that name" : ""));
+                }
+            }
+        }
+        ObjectId head = repo.resolve(Constants.HEAD);
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("commit", head == null ? "" : head.name());
+        String current = repo.getFullBranch();
+        if (current != null && current.startsWith(Constants.R_HEADS)) {
+            output.put("branch", current.substring(Constants.R_HEADS.length()));
+        }
+        context.log().info(name() + ": " + config.path() + ": pushed tag " + config.tag());
+        return StepResult.succeeded(output, "pushed tag " + config.tag());
+    }
+
+    static String targetBranch(Config config, StepContext context, Repository repo) throws IOException {
         if (config.generateTargetBranch()) {
             return "kargo/promotion/" + context.promotion();
         }
@@ -147,7 +196,8 @@ public final class GitPushStep implements PromotionStepRunner {
                 .build());
         int[] attempt = {0};
         int[] dropped = {0};
-        if (!config.generateTargetBranch()) {
+        boolean force = config.generateTargetBranch() || config.force();
+        if (!force) {
             dropped[0] += catchUp(git.getRepository(), branch);
         }
         try {
@@ -155,7 +205,7 @@ public final class GitPushStep implements PromotionStepRunner {
                 if (attempt[0]++ > 0) {
                     dropped[0] += integrate(git, access, branch);
                 }
-                Pushed pushed = push(git, access, branch, config.generateTargetBranch(), dropped[0]);
+                Pushed pushed = push(git, access, branch, force, dropped[0]);
                 RepositoryCache.recordPush(git.getRepository(), branch, pushed.commit());
                 return pushed;
             }).get();
@@ -177,12 +227,23 @@ public final class GitPushStep implements PromotionStepRunner {
         if (known.isEmpty() || head == null || !repo.getObjectDatabase().has(known.get())) {
             return 0;
         }
-        try (RevWalk walk = new RevWalk(repo)) {
-            if (walk.isMergedInto(walk.parseCommit(known.get()), walk.parseCommit(head))) {
-                return 0;
-            }
+        if (isAncestor(repo, known.get(), head)) {
+            return 0;
         }
         return Rebase.onto(repo, known.get()).dropped();
+    }
+
+    /**
+     * Whether {@code ancestor} is reachable from {@code commit}: nothing is left when walking from it with
+     * {@code commit}'s history excluded. Unlike {@link RevWalk#isMergedInto}, which walks all of {@code commit}'s
+     * history when the answer is no, this stops where the two histories meet.
+     */
+    private static boolean isAncestor(Repository repo, ObjectId ancestor, ObjectId commit) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            walk.markStart(walk.parseCommit(ancestor));
+            walk.markUninteresting(walk.parseCommit(commit));
+            return walk.next() == null;
+        }
     }
 
     /** Fetches the branch and rebases HEAD onto it; returns how many local commits the branch already had. */

@@ -9,6 +9,7 @@ import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
@@ -18,11 +19,17 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Replays the commits of HEAD that an upstream commit lacks on top of it, as {@code git rebase} does, and drops a
- * commit whose change the upstream already has instead of keeping it empty. The replay runs in memory (three-way
- * merges of trees); the working tree is then brought to the result, touching only the files written that differ.
+ * commit whose change the upstream already has instead of keeping it empty. The replay runs in the object database:
+ * a commit's changed paths are written onto the upstream's tree ({@link TreeEdit}) when the upstream left those paths
+ * as the commit found them, which costs what the commit changed; only when both sides changed one path does it fall
+ * back to a three-way merge of the trees (which merges the lines of a file). The working tree is then brought to the
+ * result, touching only the files written that differ.
  */
 final class Rebase {
 
@@ -60,15 +67,11 @@ final class Rebase {
                 if (commit.getParentCount() > 1) {
                     continue; // git rebase drops merges too; their changes come with the replayed commits
                 }
-                ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
-                if (commit.getParentCount() == 1) {
-                    merger.setBase(walk.parseCommit(commit.getParent(0)).getTree());
+                RevTree base = commit.getParentCount() == 1 ? walk.parseCommit(commit.getParent(0)).getTree() : null;
+                ObjectId tree = replay(walk.getObjectReader(), inserter, base, commit.getTree(), newTree);
+                if (tree == null) {
+                    tree = merge(repo, base, newHead, commit);
                 }
-                if (!merger.merge(newHead, commit)) {
-                    throw new ConflictException("commit " + commit.abbreviate(7).name() + " (" + commit.getShortMessage()
-                            + ") conflicts with the branch in " + String.join(", ", merger.getUnmergedPaths()));
-                }
-                ObjectId tree = merger.getResultTreeId();
                 if (tree.equals(newTree)) {
                     dropped++;
                     continue;
@@ -95,5 +98,75 @@ final class Rebase {
             LazyCheckout.move(repo, headTree, newTree);
             return new Result(newHead, replayed, dropped);
         }
+    }
+
+    /**
+     * {@code upstream} with the paths {@code base} → {@code commit} changed set as {@code commit} has them, or null
+     * when the upstream changed one of those paths too (or put a file where a directory is): a merge must decide.
+     * Only the subtrees that differ between {@code base} and {@code commit} are read.
+     */
+    private static ObjectId replay(ObjectReader reader, ObjectInserter inserter, RevTree base, RevTree commit,
+                                   RevTree upstream) throws IOException {
+        List<TreeEdit.Change> changes = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            if (base != null) {
+                walk.addTree(base);
+            } else {
+                walk.addTree(new EmptyTreeIterator());
+            }
+            walk.addTree(commit);
+            walk.addTree(upstream);
+            walk.setRecursive(true);
+            walk.setFilter(CHANGED_BY_COMMIT);
+            while (walk.next()) {
+                boolean upstreamAsBase = walk.getRawMode(2) == walk.getRawMode(0) && walk.idEqual(2, 0);
+                boolean upstreamAsCommit = walk.getRawMode(2) == walk.getRawMode(1) && walk.idEqual(2, 1);
+                if (upstreamAsCommit) {
+                    continue; // the upstream already has this change
+                }
+                if (!upstreamAsBase) {
+                    return null;
+                }
+                changes.add(walk.getRawMode(1) == 0 ? TreeEdit.Change.delete(walk.getPathString())
+                        : new TreeEdit.Change(walk.getPathString(), walk.getFileMode(1), walk.getObjectId(1)));
+            }
+        }
+        try {
+            return TreeEdit.apply(reader, inserter, upstream, changes);
+        } catch (TreeEdit.PathConflict e) {
+            return null;
+        }
+    }
+
+    /** Paths (and the subtrees holding them) that differ between the walk's first two trees, the commit's change. */
+    private static final TreeFilter CHANGED_BY_COMMIT = new TreeFilter() {
+        @Override
+        public boolean include(TreeWalk walk) {
+            return walk.getRawMode(0) != walk.getRawMode(1) || !walk.idEqual(0, 1);
+        }
+
+        @Override
+        public boolean shouldBeRecursive() {
+            return false;
+        }
+
+        @Override
+        public TreeFilter clone() {
+            return this;
+        }
+    };
+
+    /** A three-way merge of {@code commit}'s change onto {@code onto}, which merges the lines of a file both changed. */
+    private static ObjectId merge(Repository repo, RevTree base, ObjectId onto, RevCommit commit)
+            throws IOException, ConflictException {
+        ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
+        if (base != null) {
+            merger.setBase(base);
+        }
+        if (!merger.merge(onto, commit)) {
+            throw new ConflictException("commit " + commit.abbreviate(7).name() + " (" + commit.getShortMessage()
+                    + ") conflicts with the branch in " + String.join(", ", merger.getUnmergedPaths()));
+        }
+        return merger.getResultTreeId();
     }
 }

@@ -61,17 +61,27 @@ public record RemoteAccess(Optional<Credentials> credentials, boolean insecureSk
         return new RemoteAccess(credentials, insecureSkipTLSVerify);
     }
 
+    /**
+     * The receive-pack a push to a repository on this machine runs. JGit receives a local push in its own process,
+     * which runs none of the repository's hooks (a {@code pre-receive} that refuses every push was reported pushed);
+     * any other command than {@code git-receive-pack} makes it fork that command in the repository, as git does, and
+     * the shell's {@code exec} keeps it git's own {@code git-receive-pack}, found on the PATH.
+     */
+    private static final String LOCAL_RECEIVE_PACK = "exec git-receive-pack";
+
     /** Configures a JGit fetch, push or clone with this access. */
     <C extends TransportCommand<C, ?>> C applyTo(C command) {
         command.setCredentialsProvider(new JGitPrompts(credentials.orElse(null), insecureSkipTLSVerify));
-        if (credentials.orElse(null) instanceof Credentials.SshKey key) {
-            SshSessionFactory ssh = sshSessions(key);
-            command.setTransportConfigCallback(transport -> {
-                if (transport instanceof SshTransport sshTransport) {
-                    sshTransport.setSshSessionFactory(ssh);
-                }
-            });
-        }
+        SshSessionFactory ssh = credentials.orElse(null) instanceof Credentials.SshKey key ? sshSessions(key) : null;
+        command.setTransportConfigCallback(transport -> {
+            if (ssh != null && transport instanceof SshTransport sshTransport) {
+                sshTransport.setSshSessionFactory(ssh);
+            }
+            URIish uri = transport.getURI();
+            if ("file".equals(uri.getScheme()) || (uri.getScheme() == null && uri.getHost() == null)) {
+                transport.setOptionReceivePack(LOCAL_RECEIVE_PACK);
+            }
+        });
         return command;
     }
 

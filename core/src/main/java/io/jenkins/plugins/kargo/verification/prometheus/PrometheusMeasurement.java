@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.kargo.api.GoDuration;
 import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.credentials.HttpAuthorization;
 import io.jenkins.plugins.kargo.net.CredentialScheme;
 import io.jenkins.plugins.kargo.net.InsecureTls;
 import io.jenkins.plugins.kargo.verification.AnalysisArgs;
@@ -57,14 +59,28 @@ public final class PrometheusMeasurement implements MeasurementProvider<MetricPr
     private final HttpClient lenient = HttpClient.newBuilder().sslContext(InsecureTls.trustingEveryCertificate())
             .build();
     private final OAuth2Tokens tokens;
+    private final CredentialsProvider credentials;
 
     public PrometheusMeasurement() {
-        this(new OAuth2Tokens(Clock.systemUTC()));
+        this(CredentialsProvider.NONE);
+    }
+
+    /**
+     * @param credentials where a query the metric does not authorize itself finds {@code generic} credentials for
+     *                    the Prometheus address (Jenkins credentials, the CLI's credentials file)
+     */
+    public PrometheusMeasurement(CredentialsProvider credentials) {
+        this(new OAuth2Tokens(Clock.systemUTC()), credentials);
     }
 
     /** @param tokens where OAuth 2 tokens are fetched and kept between measurements */
     public PrometheusMeasurement(OAuth2Tokens tokens) {
+        this(tokens, CredentialsProvider.NONE);
+    }
+
+    PrometheusMeasurement(OAuth2Tokens tokens, CredentialsProvider credentials) {
         this.tokens = tokens;
+        this.credentials = credentials;
     }
 
     @Override
@@ -97,7 +113,12 @@ public final class PrometheusMeasurement implements MeasurementProvider<MetricPr
                     + address + "'");
         }
         HttpClient client = prometheus.insecure() ? lenient : verifying;
-        boolean credentials = prometheus.basicAuth().isPresent() || prometheus.oauth2().isPresent()
+        boolean ownAuthorization = prometheus.basicAuth().isPresent() || prometheus.oauth2().isPresent()
+                || prometheus.headers().stream().anyMatch(h -> h.key().equalsIgnoreCase("Authorization"));
+        // the metric's own authorization wins; else the port's generic credentials for the address
+        Optional<String> fromPort = ownAuthorization ? Optional.empty()
+                : HttpAuthorization.of(this.credentials, address.replaceFirst("//[^/@]*@", "//").replaceAll("/+$", ""));
+        boolean credentials = ownAuthorization || fromPort.isPresent()
                 || CredentialScheme.carriesCredentials(uri, prometheus.headers().stream().map(MetricProvider.Header::key)
                 .toList());
         if (credentials) {
@@ -112,6 +133,7 @@ public final class PrometheusMeasurement implements MeasurementProvider<MetricPr
                         + "' is not a valid HTTP header name or value");
             }
         }
+        fromPort.ifPresent(value -> request.setHeader("Authorization", value));
         if (prometheus.basicAuth().isPresent()) {
             MetricProvider.BasicAuth basic = prometheus.basicAuth().get();
             request.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(

@@ -8,6 +8,8 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.jenkins.plugins.kargo.api.MetricProvider;
+import io.jenkins.plugins.kargo.credentials.CredentialsProvider;
+import io.jenkins.plugins.kargo.credentials.HttpAuthorization;
 import io.jenkins.plugins.kargo.net.CredentialScheme;
 import io.jenkins.plugins.kargo.net.InsecureTls;
 import io.jenkins.plugins.kargo.net.OutboundPolicy;
@@ -66,15 +68,25 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
     private HttpClient verifying;
     private HttpClient lenient;
     private final OAuth2Tokens tokens;
+    private final CredentialsProvider credentials;
 
     public WebMeasurement() {
-        this(OutboundPolicy.DEFAULT);
+        this(OutboundPolicy.DEFAULT, CredentialsProvider.NONE);
     }
 
-    /** @param outbound the addresses the request and its redirects may reach, and how many redirects are followed */
-    public WebMeasurement(OutboundPolicy outbound) {
+    /**
+     * @param outbound    the addresses the request and its redirects may reach, and how many redirects are followed
+     * @param credentials where a request the metric does not authorize itself finds {@code generic} credentials for
+     *                    its URL (Jenkins credentials, the CLI's credentials file)
+     */
+    public WebMeasurement(OutboundPolicy outbound, CredentialsProvider credentials) {
+        this(outbound, new OAuth2Tokens(java.time.Clock.systemUTC()), credentials);
+    }
+
+    WebMeasurement(OutboundPolicy outbound, OAuth2Tokens tokens, CredentialsProvider credentials) {
         this.outbound = outbound;
-        this.tokens = new OAuth2Tokens(java.time.Clock.systemUTC());
+        this.tokens = tokens;
+        this.credentials = credentials;
     }
 
     /** Redirects are followed by {@link Redirects}, by our rules: never by the client. */
@@ -125,6 +137,16 @@ public final class WebMeasurement implements MeasurementProvider<MetricProvider.
                     AnalysisArgs.render(oauth2.clientSecret(), context.args()), oauth2.scopes()), client, timeout));
         }
         HttpRequest built = request.build();
+        if (built.headers().firstValue("Authorization").isEmpty()) {
+            // the URL without its query as the port matches repositories; the metric's own header wins
+            Optional<String> authorization = HttpAuthorization.of(credentials, uri.getScheme() + "://"
+                    + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+            if (authorization.isPresent()) {
+                built = HttpRequest.newBuilder(built, (name, value) -> true)
+                        .header("Authorization", authorization.get()).build();
+            }
+        }
         if (CredentialScheme.carriesCredentials(uri, built.headers().map().keySet())) {
             refuseCredentialsOverPlainHttp(describe, uri);
         }

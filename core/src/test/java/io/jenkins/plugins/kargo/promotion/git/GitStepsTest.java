@@ -82,6 +82,40 @@ class GitStepsTest {
     }
 
     @Test
+    void aLocalRepositorysPreReceiveHookIsRunAndItsRefusalFailsThePush() throws Exception {
+        Path hook = remote.directory().resolve("hooks/pre-receive");
+        Files.createDirectories(hook.getParent());
+        Files.writeString(hook, "#!/bin/sh\necho 'pushes to this repository are frozen' >&2\nexit 1\n");
+        hook.toFile().setExecutable(true);
+        String before = remote.head("main");
+        StepContext context = context(tmp, "p1");
+        cloneMain(context);
+        setTag(context, "v2");
+        commit(context, "promote guestbook v2");
+
+        StepResult pushed = push(context);
+
+        assertThat(pushed.status()).as(pushed.message()).isEqualTo(StepStatus.Errored);
+        assertThat(pushed.message()).isEqualTo("git-push: could not push ./out: the server refused the push to main:"
+                + " REJECTED_OTHER_REASON (pre-receive hook declined)");
+        assertThat(remote.head("main")).isEqualTo(before);
+    }
+
+    @Test
+    void aBloblessCloneIsAcceptedAndChecksOutTheSame() throws Exception {
+        StepContext context = context(tmp, "p1");
+
+        StepResult cloned = steps.clone.run(context, config("""
+                repoURL: %s
+                blobless: true
+                checkout: [{branch: main, path: ./out}]
+                """.formatted(remote.directory())));
+
+        assertThat(cloned.status()).as(cloned.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(Files.readString(file(context, "out/" + KUSTOMIZATION))).contains("newTag: v1");
+    }
+
+    @Test
     void nothingChangedMakesNoCommitAndSaysSo() throws Exception {
         StepContext context = context(tmp, "p1");
         cloneMain(context);
@@ -116,6 +150,23 @@ class GitStepsTest {
         assertThat(remote.show("main", "apps/other/values.yaml")).isEqualTo("replicas: 3\n");
         assertThat(Files.readString(file(context, "out/apps/other/values.yaml")))
                 .as("the working tree follows the rebase").isEqualTo("replicas: 3\n");
+    }
+
+    @Test
+    void bothChangingOneFileInDifferentLinesIsMergedLineByLine() throws Exception {
+        StepContext context = context(tmp, "p1");
+        cloneMain(context);
+        Files.writeString(file(context, "out/" + KUSTOMIZATION), "images:\n- name: guestbook\n  newTag: v2\n");
+        commit(context, "promote guestbook v2");
+        remote.pushFromElsewhere(tmp, KUSTOMIZATION, "# owned by team a\nimages:\n- name: guestbook\n  newTag: v1\n",
+                "a comment");
+
+        StepResult pushed = push(context);
+
+        assertThat(pushed.status()).as(pushed.message()).isEqualTo(StepStatus.Succeeded);
+        assertThat(remote.subjects("main")).containsExactly("promote guestbook v2", "a comment", "initial");
+        assertThat(remote.show("main", KUSTOMIZATION))
+                .isEqualTo("# owned by team a\nimages:\n- name: guestbook\n  newTag: v2\n");
     }
 
     @Test
@@ -241,7 +292,7 @@ class GitStepsTest {
         StepResult type = steps.clone.run(context, config("{repoURL: x, insecureSkipTLSVerify: maybe, checkout: [{path: p}]}"));
 
         assertThat(typo.message()).isEqualTo("git-push: config.maxAtempts is not a field of git-push; the fields are "
-                + "generateTargetBranch, maxAttempts, path, targetBranch");
+                + "force, generateTargetBranch, maxAttempts, path, tag, targetBranch");
         assertThat(noCheckout.message()).isEqualTo("git-clone: config.checkout is required; list at least one entry, "
                 + "e.g. [{branch: main, path: ./out}]");
         assertThat(both.message()).isEqualTo("git-clone: config.checkout[0] sets more than one of branch, commit and tag; "

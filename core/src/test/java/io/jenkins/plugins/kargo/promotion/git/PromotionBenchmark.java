@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  *       engine's steps, against the shell baseline {@code git clone; sed; git commit; git push};</li>
  *   <li>the throughput of 25 concurrent promotions into one branch.</li>
  * </ul>
- * Arguments: {@code [iterations] [concurrent]} (default 10 and 25).
+ * Arguments: {@code [iterations] [concurrent]} (default 10 and 25; 0 iterations measures only the concurrent promotions).
  */
 public final class PromotionBenchmark {
 
@@ -68,8 +68,8 @@ public final class PromotionBenchmark {
         }
     }
 
-    /** One measured promotion: wall and CPU time, and the wall time of its phases. */
-    private record Sample(long wall, long cpu, long[] phases) {
+    /** One measured promotion: wall and CPU time, and the wall and CPU time of its phases. */
+    private record Sample(long wall, long cpu, long[] phases, long[] phaseCpu) {
     }
 
     private static final List<String> ENGINE_PHASES = List.of("git-clone", "edit", "git-commit", "git-push");
@@ -82,8 +82,18 @@ public final class PromotionBenchmark {
                 millis(cold.wall()), millis(cold.cpu()));
         for (int i = 0; i < WARMUP; i++) {
             timeEngine(steps, root, url, sequence[0]++);
-            timeShell(root, url, sequence[0]++);
+            if (iterations > 0) {
+                timeShell(root, url, sequence[0]++);
+            }
         }
+        if (iterations > 0) {
+            latency(steps, root, url, iterations, sequence);
+        }
+        concurrency(steps, root, url, concurrent, sequence);
+    }
+
+    /** One promotion at a time, the engine's and the shell's in turns. */
+    private static void latency(Promotions steps, Path root, String url, int iterations, int[] sequence) throws Exception {
         List<Sample> engine = new ArrayList<>();
         List<Sample> shell = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
@@ -98,13 +108,11 @@ public final class PromotionBenchmark {
                 (double) median(engine, Sample::cpu) / median(shell, Sample::cpu));
         System.out.printf(Locale.ROOT, "  target: engine at least 10x faster than the shell (ratio <= 0.100): %s%n",
                 ratio <= 0.1 ? "met" : "not met");
-        StringBuilder phases = new StringBuilder("  engine phases (median wall):");
-        for (int p = 0; p < ENGINE_PHASES.size(); p++) {
-            int phase = p;
-            phases.append(String.format(Locale.ROOT, " %s %.0f ms", ENGINE_PHASES.get(p), millis(median(engine, s -> s.phases()[phase]))));
-        }
-        System.out.println(phases);
+        System.out.println(phases("engine phases", engine));
+    }
 
+    /** {@code concurrent} promotions released at once, each into its own file of the same branch. */
+    private static void concurrency(Promotions steps, Path root, String url, int concurrent, int[] sequence) throws Exception {
         Path served = root.resolve("served/gitops.git");
         int before = Integer.parseInt(BareRepository.git(root, "-C", served.toString(), "rev-list", "--count", "main").strip());
         CyclicBarrier start = new CyclicBarrier(concurrent);
@@ -131,6 +139,10 @@ public final class PromotionBenchmark {
                         + "latency median %.0f ms, max %.0f ms, CPU %.0f ms per promotion (median)%n", concurrent,
                 seconds(wall), concurrent / seconds(wall), millis(median(each, Sample::wall)),
                 millis(each.stream().mapToLong(Sample::wall).max().orElseThrow()), millis(median(each, Sample::cpu)));
+        System.out.println(phases("phases per promotion", each));
+        System.out.printf(Locale.ROOT, "  CPU of all %d promotions' threads together: %.0f ms (the git-push phases: %.0f ms)%n",
+                concurrent, millis(each.stream().mapToLong(Sample::cpu).sum()),
+                millis(each.stream().mapToLong(s -> s.phaseCpu()[ENGINE_PHASES.size() - 1]).sum()));
         List<String> landed = BareRepository.git(root, "-C", served.toString(), "log", "--format=%s", "-n",
                 String.valueOf(concurrent + 1), "main").lines().toList();
         int after = Integer.parseInt(BareRepository.git(root, "-C", served.toString(), "rev-list", "--count", "main").strip());
@@ -140,6 +152,17 @@ public final class PromotionBenchmark {
                 after - before == concurrent && distinct == concurrent ? "none lost, none doubled" : "LOST OR DOUBLED");
         System.out.printf(Locale.ROOT, "  target: %d concurrent promotions all landed in under 10 s: %s%n", concurrent,
                 seconds(wall) < 10 && after - before == concurrent && distinct == concurrent ? "met" : "not met");
+    }
+
+    /** Each phase's median wall and CPU time: where the time goes, and how much of it is waiting. */
+    private static String phases(String title, List<Sample> samples) {
+        StringBuilder line = new StringBuilder("  " + title + " (median wall / CPU):");
+        for (int p = 0; p < ENGINE_PHASES.size(); p++) {
+            int phase = p;
+            line.append(String.format(Locale.ROOT, " %s %.0f / %.0f ms", ENGINE_PHASES.get(p),
+                    millis(median(samples, s -> s.phases()[phase])), millis(median(samples, s -> s.phaseCpu()[phase]))));
+        }
+        return line.toString();
     }
 
     private static void report(String what, List<Sample> samples) {
@@ -156,22 +179,23 @@ public final class PromotionBenchmark {
         StepContext context = context(root.resolve("engine"), "promotion-" + n);
         String file = kustomization(n);
         long[] phases = new long[ENGINE_PHASES.size()];
+        long[] phaseCpu = new long[ENGINE_PHASES.size()];
         long cpu = CPU.getCurrentThreadCpuTime();
         long began = System.nanoTime();
+        Phase phase = new Phase(phases, phaseCpu);
         check(steps.clone.run(context, config("""
                 repoURL: %s
                 checkout: [{branch: main, path: ./out}]
                 """.formatted(url))));
-        phases[0] = System.nanoTime() - began;
+        phase.end();
         Path target = WorkDirPath.resolve(context.workDir(), "path", "out/" + file); // as a file step names it
         Files.writeString(target, Files.readString(target).replaceAll("newTag: .*", "newTag: 2.0." + n));
-        phases[1] = System.nanoTime() - began - phases[0];
+        phase.end();
         check(steps.commit.run(context, config("{path: ./out, message: 'promote " + file + " to 2.0." + n + "'}")));
-        phases[2] = System.nanoTime() - began - phases[0] - phases[1];
+        phase.end();
         check(steps.push.run(context, config("{path: ./out}")));
-        long took = System.nanoTime() - began;
-        phases[3] = took - phases[0] - phases[1] - phases[2];
-        Sample sample = new Sample(took, CPU.getCurrentThreadCpuTime() - cpu, phases);
+        phase.end();
+        Sample sample = new Sample(System.nanoTime() - began, CPU.getCurrentThreadCpuTime() - cpu, phases, phaseCpu);
         deleteRecursively(context.workDir());
         return sample;
     }
@@ -196,7 +220,30 @@ public final class PromotionBenchmark {
         }
         long took = System.nanoTime() - began;
         deleteRecursively(dir);
-        return new Sample(took, childrenCpu(output), new long[0]);
+        return new Sample(took, childrenCpu(output), new long[0], new long[0]);
+    }
+
+    /** Records the wall and CPU time of the calling thread's phases, one after the other. */
+    private static final class Phase {
+        private final long[] wall;
+        private final long[] cpu;
+        private int next;
+        private long wallMark = System.nanoTime();
+        private long cpuMark = CPU.getCurrentThreadCpuTime();
+
+        Phase(long[] wall, long[] cpu) {
+            this.wall = wall;
+            this.cpu = cpu;
+        }
+
+        void end() {
+            long nowWall = System.nanoTime();
+            long nowCpu = CPU.getCurrentThreadCpuTime();
+            wall[next] = nowWall - wallMark;
+            cpu[next++] = nowCpu - cpuMark;
+            wallMark = nowWall;
+            cpuMark = nowCpu;
+        }
     }
 
     /** The second line of {@code times}: children's user and system time, e.g. {@code 0m0.412s 0m0.388s}. */

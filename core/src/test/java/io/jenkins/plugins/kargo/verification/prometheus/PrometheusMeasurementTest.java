@@ -258,4 +258,41 @@ class PrometheusMeasurementTest {
         assertThatThrownBy(() -> measurement.measure(nowhere, context(HEALTHY)))
                 .isInstanceOf(MeasurementException.class).hasMessageContaining("127.0.0.1:" + closedPort);
     }
+
+    @Test
+    void aQueryTheMetricDoesNotAuthorizeTakesTheGenericCredentialsOfTheAddressFromThePort() throws Exception {
+        HttpServer secured = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+        secured.createContext("/api/v1/query", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[0,\"0.25\"]}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        secured.start();
+        try {
+            String at = "http://127.0.0.1:" + secured.getAddress().getPort();
+            java.util.List<String> asked = new java.util.ArrayList<>();
+            PrometheusMeasurement withPort = new PrometheusMeasurement((url, kind) -> {
+                asked.add(kind + " " + url);
+                return java.util.Optional.of(new io.jenkins.plugins.kargo.credentials.Credentials.UsernamePassword(
+                        "grafana", "canary-prom-pw"));
+            });
+
+            assertThat(withPort.measure(new MetricProvider.Prometheus(at + "/", "scalar(vector(0.25))"),
+                    context(HEALTHY))).isEqualTo(0.25);
+
+            assertThat(asked).containsExactly("generic " + at);
+            assertThat(authorizations).containsExactly("Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "grafana:canary-prom-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThatThrownBy(() -> withPort.measure(new MetricProvider.Prometheus(
+                    "http://prometheus.monitoring.example.com:9090", "up"), context(HEALTHY)))
+                    .as("never over plain HTTP to another host").isInstanceOf(MeasurementException.class)
+                    .hasMessageNotContaining("canary-prom-pw");
+        } finally {
+            secured.stop(0);
+        }
+    }
 }

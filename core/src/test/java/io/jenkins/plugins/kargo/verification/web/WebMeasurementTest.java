@@ -448,4 +448,31 @@ class WebMeasurementTest {
         tls.start();
         return tls;
     }
+
+    @Test
+    void aRequestTheMetricDoesNotAuthorizeTakesTheGenericCredentialsOfItsUrlFromThePort() throws Exception {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        WebMeasurement withPort = new WebMeasurement(io.jenkins.plugins.kargo.net.OutboundPolicy.DEFAULT, (url, kind) -> {
+            asked.add(kind + " " + url);
+            return java.util.Optional.of(new io.jenkins.plugins.kargo.credentials.Credentials.Token("canary-7d1f"));
+        });
+
+        withPort.measure(get(base + "/echo?token=not-matched"), context(Map.of()));
+        assertThat(asked).containsExactly("generic " + base + "/echo");
+        assertThat(received).containsEntry("authorization", "Bearer canary-7d1f");
+
+        MetricProvider.Web own = new MetricProvider.Web(base + "/echo", "GET",
+                List.of(new MetricProvider.Header("Authorization", "Bearer the-metrics-own")), "", 0, "", false);
+        withPort.measure(own, context(Map.of()));
+        assertThat(received).as("the metric's own header wins").containsEntry("authorization", "Bearer the-metrics-own");
+    }
+
+    @Test
+    void thePortsCredentialsAreNeverSentOverPlainHttpToAnotherHost() {
+        WebMeasurement withPort = new WebMeasurement(io.jenkins.plugins.kargo.net.OutboundPolicy.DEFAULT, (url, kind) -> java.util.Optional.of(
+                new io.jenkins.plugins.kargo.credentials.Credentials.UsernamePassword("robot", "canary-pw")));
+
+        assertThatThrownBy(() -> withPort.measure(get("http://metrics.example.com/health"), context(Map.of())))
+                .isInstanceOf(MeasurementException.class).hasMessageNotContaining("canary-pw");
+    }
 }

@@ -1,22 +1,20 @@
 package io.jenkins.plugins.kargo.plugin.builders;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
+import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.tasks.Builder;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.steps.DiscoverExecution;
 import io.jenkins.plugins.kargo.plugin.steps.KargoDiscoverStep;
-import java.io.IOException;
-import jenkins.tasks.SimpleBuildStep;
+import java.util.function.Function;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** "Kargo: discover new Freight" for freestyle jobs: the same execution as {@code kargoDiscover}. */
-public final class KargoDiscoverBuilder extends Builder implements SimpleBuildStep {
+public final class KargoDiscoverBuilder extends KargoBuilder {
 
     private final KargoDiscoverStep step;
 
@@ -39,15 +37,9 @@ public final class KargoDiscoverBuilder extends Builder implements SimpleBuildSt
     }
 
     @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
-            throws InterruptedException, IOException {
+    Function<StepContext, StepExecution> execution() throws AbortException {
         var request = step.request();
-        BuildSteps.run(run, listener, context -> new DiscoverExecution(context, request, JenkinsDelivery.SOURCE));
+        return context -> new DiscoverExecution(context, request, JenkinsDelivery.SOURCE);
     }
 
     @Extension

@@ -1,18 +1,16 @@
 package io.jenkins.plugins.kargo.plugin.builders;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
+import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.tasks.Builder;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.history.RunRecord;
 import io.jenkins.plugins.kargo.plugin.steps.KargoPromoteStep;
 import io.jenkins.plugins.kargo.plugin.steps.PromoteExecution;
-import java.io.IOException;
-import jenkins.tasks.SimpleBuildStep;
+import java.util.function.Function;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -20,7 +18,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * "Kargo: promote Freight into a stage" for freestyle jobs: the same execution as {@code kargoPromote}, waited for
  * in the build. A manual stage is approved by the person who starts the build by hand (see the help).
  */
-public final class KargoPromoteBuilder extends Builder implements SimpleBuildStep {
+public final class KargoPromoteBuilder extends KargoBuilder {
 
     private final KargoPromoteStep step;
 
@@ -83,16 +81,10 @@ public final class KargoPromoteBuilder extends Builder implements SimpleBuildSte
     }
 
     @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
-            throws InterruptedException, IOException {
+    Function<StepContext, StepExecution> execution() throws AbortException {
         var request = step.request();
-        BuildSteps.run(run, listener, context -> new PromoteExecution(context, request, JenkinsDelivery.SOURCE,
-                StarterGate.BUILD_STARTER, RunRecord.Access.RUN));
+        return context -> new PromoteExecution(context, request, JenkinsDelivery.SOURCE, StarterGate.BUILD_STARTER,
+                RunRecord.Access.RUN);
     }
 
     @Extension

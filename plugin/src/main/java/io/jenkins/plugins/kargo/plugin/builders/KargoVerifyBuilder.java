@@ -1,22 +1,20 @@
 package io.jenkins.plugins.kargo.plugin.builders;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.EnvVars;
+import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.tasks.Builder;
 import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.history.RunRecord;
 import io.jenkins.plugins.kargo.plugin.steps.KargoVerifyStep;
 import io.jenkins.plugins.kargo.plugin.steps.VerifyExecution;
-import java.io.IOException;
-import jenkins.tasks.SimpleBuildStep;
+import java.util.function.Function;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /** "Kargo: verify a stage again" for freestyle jobs: the same execution as {@code kargoVerify}. */
-public final class KargoVerifyBuilder extends Builder implements SimpleBuildStep {
+public final class KargoVerifyBuilder extends KargoBuilder {
 
     private final KargoVerifyStep step;
 
@@ -34,16 +32,10 @@ public final class KargoVerifyBuilder extends Builder implements SimpleBuildStep
     }
 
     @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
-            throws InterruptedException, IOException {
+    Function<StepContext, StepExecution> execution() throws AbortException {
         var request = step.request();
-        BuildSteps.run(run, listener, context -> new VerifyExecution(context, request, JenkinsDelivery.SOURCE,
-                StarterGate.BUILD_STARTER, RunRecord.Access.RUN));
+        return context -> new VerifyExecution(context, request, JenkinsDelivery.SOURCE, StarterGate.BUILD_STARTER,
+                RunRecord.Access.RUN);
     }
 
     @Extension

@@ -4,9 +4,12 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.kargo.api.GoDuration;
 import io.jenkins.plugins.kargo.plugin.credentials.CredentialBinding;
+import io.jenkins.plugins.kargo.plugin.loop.ControllerLoop;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
@@ -27,10 +30,16 @@ public final class KargoConfiguration extends GlobalConfiguration {
     /** Where the YAML is in a workspace unless configured: the seed's layout. */
     public static final String DEFAULT_CONFIGURATION_PATH = "kargo";
 
+    /** How often the delivery loop looks for work unless configured: {@code kargo serve}'s default. */
+    public static final String DEFAULT_LOOP_TICK = "10s";
+
     private String stateDirectory;
     private String configurationPath = DEFAULT_CONFIGURATION_PATH;
     private List<CredentialBinding> credentials = new ArrayList<>();
     private KubernetesConnection kubernetes;
+    private GitProjectSource projectSource;
+    private boolean deliveryLoop = true;
+    private String loopTick = DEFAULT_LOOP_TICK;
 
     public KargoConfiguration() {
         load();
@@ -87,6 +96,93 @@ public final class KargoConfiguration extends GlobalConfiguration {
     public void setKubernetes(KubernetesConnection kubernetes) {
         this.kubernetes = kubernetes;
         save();
+    }
+
+    public GitProjectSource getProjectSource() {
+        return projectSource;
+    }
+
+    /**
+     * Where the projects' Kargo YAML is kept in git, for {@code kargoApply(source: 'git')} and the delivery loop's
+     * start; none: only workspaces.
+     */
+    @DataBoundSetter
+    public void setProjectSource(GitProjectSource projectSource) {
+        this.projectSource = projectSource;
+        save();
+    }
+
+    /** The credential bindings the engine gets: those configured, and the project source's. */
+    public List<CredentialBinding> bindings() {
+        List<CredentialBinding> all = new ArrayList<>(credentials);
+        if (projectSource != null) {
+            projectSource.binding().ifPresent(all::add);
+        }
+        return all;
+    }
+
+    public boolean isDeliveryLoop() {
+        return deliveryLoop;
+    }
+
+    /** Whether the controller runs the delivery loop (discovery on each warehouse's interval, auto-promotion). */
+    @DataBoundSetter
+    public void setDeliveryLoop(boolean deliveryLoop) {
+        this.deliveryLoop = deliveryLoop;
+        save();
+    }
+
+    public String getLoopTick() {
+        return loopTick;
+    }
+
+    /** How often the delivery loop looks for work, as a Go duration ({@code 10s}, {@code 1m}). */
+    @DataBoundSetter
+    public void setLoopTick(String loopTick) {
+        String tick = loopTick == null || loopTick.isBlank() ? DEFAULT_LOOP_TICK : loopTick.trim();
+        tick(tick); // a bad duration is refused here, not when the loop starts
+        this.loopTick = tick;
+        save();
+    }
+
+    /** What the delivery loop runs with now. */
+    public ControllerLoop.Settings loopSettings() {
+        return new ControllerLoop.Settings(deliveryLoop, stateDirectoryPath(), tick(loopTick),
+                projectSource == null ? null : projectSource.identity());
+    }
+
+    /** @throws IllegalArgumentException saying how to write the tick */
+    static Duration tick(String text) {
+        Duration tick;
+        try {
+            tick = GoDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            tick = Duration.ZERO;
+        }
+        if (tick.isZero() || tick.isNegative()) {
+            throw new IllegalArgumentException("loopTick '" + text + "' is not a duration longer than zero; write it "
+                    + "as Go does: 10s, 1m, 1h30m");
+        }
+        return tick;
+    }
+
+    /** Saves, and restarts the delivery loop when what it runs with changed. */
+    @Override
+    public synchronized void save() {
+        super.save();
+        ControllerLoop.configurationChanged(loopSettings());
+    }
+
+    public FormValidation doCheckLoopTick(@QueryParameter String value) {
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            tick(value.trim());
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     public FormValidation doCheckStateDirectory(@QueryParameter String value) {

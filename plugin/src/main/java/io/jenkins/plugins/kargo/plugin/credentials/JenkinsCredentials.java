@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.Run;
+import hudson.security.ACL;
 import io.jenkins.plugins.kargo.credentials.CredentialKind;
 import io.jenkins.plugins.kargo.credentials.Credentials;
 import io.jenkins.plugins.kargo.credentials.SecretCredentials;
@@ -44,6 +45,15 @@ public final class JenkinsCredentials {
     /** Looks credentials up as the build does: its authentication, its folder's credentials. */
     public static Lookup of(Run<?, ?> run) {
         return id -> CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+    }
+
+    /**
+     * Looks credentials up as the controller does for work no build asked for (the delivery loop): Jenkins' global
+     * and system credentials, with the system's authentication, as Kargo's controller reads its project's Secrets.
+     */
+    public static Lookup system() {
+        return id -> CredentialsProvider.lookupCredentialsInItem(StandardCredentials.class, null, ACL.SYSTEM2).stream()
+                .filter(c -> c.getId().equals(id)).findFirst().orElse(null);
     }
 
     public static Resolved resolve(List<CredentialBinding> bindings, Lookup lookup) {

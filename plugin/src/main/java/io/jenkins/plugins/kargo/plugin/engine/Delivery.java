@@ -91,6 +91,12 @@ public interface Delivery extends AutoCloseable {
      */
     Applied apply(java.nio.file.Path configuration, String actor) throws Exception;
 
+    /**
+     * As {@link #apply}, from the path on the branch of a git repository (the global configuration's project
+     * source), read with that repository's credentials; problems name the file as {@code REPO@BRANCH:PATH}.
+     */
+    Applied apply(io.jenkins.plugins.kargo.plugin.config.GitProjectSource source, String actor) throws Exception;
+
     StageGate gate(String project, String stage) throws Exception;
 
     /**

@@ -15,6 +15,7 @@ import io.jenkins.plugins.kargo.application.view.FreightRef;
 import io.jenkins.plugins.kargo.application.view.FreightSelector;
 import io.jenkins.plugins.kargo.application.view.PromotionDetail;
 import io.jenkins.plugins.kargo.application.view.VerificationDetail;
+import io.jenkins.plugins.kargo.plugin.config.GitProjectSource;
 import io.jenkins.plugins.kargo.plugin.credentials.SecretMask;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,8 +59,17 @@ final class KargoDelivery implements Delivery {
 
     @Override
     public Applied apply(Path configuration, String actor) {
+        return apply(ConfigInput.path(configuration), actor);
+    }
+
+    @Override
+    public Applied apply(GitProjectSource source, String actor) {
+        return apply(ConfigInput.git(source.getRepoURL(), source.getBranch(), source.getPath()), actor);
+    }
+
+    private Applied apply(ConfigInput input, String actor) {
         try {
-            ApplyResult result = kargo.commands().apply(ConfigInput.path(configuration), actor);
+            ApplyResult result = kargo.commands().apply(input, actor);
             return new Applied(result.projects().stream().map(ApplyResult.AppliedProject::name).toList(),
                     result.warnings().stream().map(ConfigProblem::toString).toList());
         } catch (ConfigException e) {

@@ -9,7 +9,6 @@ import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.gate.InputGate;
 import io.jenkins.plugins.kargo.plugin.history.RunRecord;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -20,29 +19,17 @@ import org.kohsuke.stapler.DataBoundSetter;
  * stage through the engine and waits, without an executor, for the promotion and the verification that follows.
  * A manual stage first waits on a Jenkins {@code input}; so does a verification that waits for a person.
  */
-public final class KargoPromoteStep extends Step {
+public final class KargoPromoteStep extends StageStep {
 
-    private final String project;
-    private final String stage;
     private String freight;
     private String freightAlias;
     private boolean latest;
     private boolean rollback;
     private String warehouse;
-    private String submitter;
 
     @DataBoundConstructor
     public KargoPromoteStep(String project, String stage) {
-        this.project = project;
-        this.stage = stage;
-    }
-
-    public String getProject() {
-        return project;
-    }
-
-    public String getStage() {
-        return stage;
+        super(project, stage);
     }
 
     public String getFreight() {
@@ -94,22 +81,12 @@ public final class KargoPromoteStep extends Step {
         this.warehouse = StepArguments.optional(warehouse);
     }
 
-    public String getSubmitter() {
-        return submitter;
-    }
-
-    /** Who may approve a gate of this promotion, instead of the configuration's approvers (comma-separated). */
-    @DataBoundSetter
-    public void setSubmitter(String submitter) {
-        this.submitter = StepArguments.optional(submitter);
-    }
-
     /** The arguments checked: the project, the stage and one choice of Freight. */
     public PromoteRequest request() throws AbortException {
         try {
-            return new PromoteRequest(StepArguments.required("project", project),
-                    StepArguments.required("stage", stage),
-                    FreightChoice.of(freight, freightAlias, latest, rollback, warehouse), submitter);
+            return new PromoteRequest(StepArguments.required("project", getProject()),
+                    StepArguments.required("stage", getStage()),
+                    FreightChoice.of(freight, freightAlias, latest, rollback, warehouse), getSubmitter());
         } catch (IllegalArgumentException e) {
             throw new AbortException("kargoPromote: " + e.getMessage());
         }

@@ -7,49 +7,26 @@ import io.jenkins.plugins.kargo.plugin.engine.JenkinsDelivery;
 import io.jenkins.plugins.kargo.plugin.gate.InputGate;
 import io.jenkins.plugins.kargo.plugin.history.RunRecord;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code kargoVerify(project: 'myapp', stage: 'preprod')}: runs the stage's verification again for its current
  * Freight and waits, without an executor, for its result; a verification that asks a person waits on an input.
  */
-public final class KargoVerifyStep extends Step {
+public final class KargoVerifyStep extends StageStep {
 
-    private final String project;
-    private final String stage;
-    private String submitter;
 
     @DataBoundConstructor
     public KargoVerifyStep(String project, String stage) {
-        this.project = project;
-        this.stage = stage;
-    }
-
-    public String getProject() {
-        return project;
-    }
-
-    public String getStage() {
-        return stage;
-    }
-
-    public String getSubmitter() {
-        return submitter;
-    }
-
-    @DataBoundSetter
-    public void setSubmitter(String submitter) {
-        this.submitter = StepArguments.optional(submitter);
+        super(project, stage);
     }
 
     public VerifyRequest request() throws AbortException {
         try {
-            return new VerifyRequest(StepArguments.required("project", project),
-                    StepArguments.required("stage", stage), submitter);
+            return new VerifyRequest(StepArguments.required("project", getProject()),
+                    StepArguments.required("stage", getStage()), getSubmitter());
         } catch (IllegalArgumentException e) {
             throw new AbortException("kargoVerify: " + e.getMessage());
         }

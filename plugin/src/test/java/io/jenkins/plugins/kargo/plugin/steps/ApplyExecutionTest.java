@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import io.jenkins.plugins.kargo.plugin.config.GitProjectSource;
 import io.jenkins.plugins.kargo.plugin.testing.FakeBuild;
 import io.jenkins.plugins.kargo.plugin.testing.FakeDelivery;
 import io.jenkins.plugins.kargo.plugin.testing.FakeStepContext;
@@ -36,7 +37,7 @@ class ApplyExecutionTest {
     }
 
     private ApplyExecution execution(String path) {
-        return new ApplyExecution(context, path, FakeDelivery.SOURCE, FakeBuild.Access.CURRENT);
+        return ApplyExecution.fromWorkspace(context, path, FakeDelivery.SOURCE, FakeBuild.Access.CURRENT);
     }
 
     @Test
@@ -75,5 +76,60 @@ class ApplyExecutionTest {
                     .hasMessageContaining("kargoApply(path: 'DIR')");
         }
         assertThat(FakeDelivery.calls()).isEmpty();
+    }
+
+    private static GitProjectSource source(String branch) {
+        GitProjectSource source = new GitProjectSource("https://git.example.com/platform/kargo-config.git");
+        source.setBranch(branch);
+        source.setPath("");
+        source.setCredentialsId("config-repo");
+        return source;
+    }
+
+    @Test
+    void fromTheGitProjectSourceItNeedsNoWorkspace() throws Exception {
+        FakeStepContext noNode = new FakeStepContext();
+        ApplyExecution.fromGit(noNode, source("release"), FakeDelivery.SOURCE, FakeBuild.Access.CURRENT).start();
+
+        assertThat(noNode.end().get(30, TimeUnit.SECONDS)).isEqualTo(List.of("myapp"));
+        assertThat(FakeDelivery.calls()).containsExactly(
+                "apply https://git.example.com/platform/kargo-config.git@release:kargo as alice");
+        assertThat(noNode.listener().text()).contains("Kargo: applied myapp from kargo on branch release of the "
+                + "project source");
+    }
+
+    @Test
+    void theGitProjectSourcesProblemsFailTheStepNamingTheFileInTheRepository() throws Exception {
+        FakeStepContext noNode = new FakeStepContext();
+        ApplyExecution.fromGit(noNode, source("broken"), FakeDelivery.SOURCE, FakeBuild.Access.CURRENT).start();
+
+        try {
+            noNode.end().get(30, TimeUnit.SECONDS);
+            throw new AssertionError("applied");
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(AbortException.class).hasMessageContaining(
+                    "kargo-config.git@broken:kargo/warehouse.yaml:1: missing required field 'spec'");
+        }
+    }
+
+    @Test
+    void theProjectSourceIsAGitCredentialBindingForItsRepository() {
+        assertThat(source("main").binding()).hasValueSatisfying(b -> assertThat(b.toString())
+                .isEqualTo("git https://git.example.com/platform/kargo-config.git -> config-repo"));
+        assertThat(new GitProjectSource("https://git.example.com/x.git").binding()).isEmpty();
+    }
+
+    @Test
+    void outsideNodeTheWorkspaceSourceSaysWhatToDo() throws Exception {
+        FakeStepContext noNode = new FakeStepContext();
+        ApplyExecution.fromWorkspace(noNode, "kargo", FakeDelivery.SOURCE, FakeBuild.Access.CURRENT).start();
+
+        try {
+            noNode.end().get(30, TimeUnit.SECONDS);
+            throw new AssertionError("applied");
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).hasMessageContaining("run it inside node")
+                    .hasMessageContaining("kargoApply(source: 'git')");
+        }
     }
 }

@@ -104,6 +104,17 @@ public final class FakeDelivery implements Delivery {
                 + "admits alpha pre-releases"));
     }
 
+    /** Records the source; refuses a branch named {@code broken}. */
+    @Override
+    public Applied apply(io.jenkins.plugins.kargo.plugin.config.GitProjectSource source, String actor) {
+        CALLS.add("apply " + source.getRepoURL() + "@" + source.getBranch() + ":" + source.getPath() + " as " + actor);
+        if (source.getBranch().equals("broken")) {
+            throw new IllegalArgumentException("the Kargo configuration has problems:\n" + source.getRepoURL()
+                    + "@broken:kargo/warehouse.yaml:1: missing required field 'spec'");
+        }
+        return new Applied(List.of("myapp"), List.of());
+    }
+
     @Override
     public StageGate gate(String project, String stage) {
         CALLS.add("gate " + project + "/" + stage);

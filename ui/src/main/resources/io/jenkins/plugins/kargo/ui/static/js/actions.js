@@ -23,8 +23,12 @@ const named = freight => h('strong', {class: 'freight-name', title: freight.name
 export function promote(ctx, stage, freight) {
   return signedIn(ctx, () => confirmAction({
     title: `Promote ${freightLabel(freight)} to ${stage}`,
-    body: async () => preview(await ctx.api.post(stagePath(ctx, stage, 'preview'), {freight: freight.name}),
-      `Promotes Freight ${freightLabel(freight)} into stage ${stage} as ${who(ctx)}.`),
+    body: async () => {
+      const p = await ctx.api.post(stagePath(ctx, stage, 'preview'), {freight: freight.name});
+      return [...preview(p, `Promotes Freight ${freightLabel(freight)} into stage ${stage} as ${who(ctx)}.`),
+        p.availability.available ? null
+          : h('p', {class: 'note warning'}, `Not available to ${stage} now: ${p.availability.reason}.`)];
+    },
     confirm: 'Promote',
     run: () => ctx.api.post(stagePath(ctx, stage, 'promote'), {freight: freight.name}),
     done: ticket => {
@@ -55,8 +59,7 @@ export function rollback(ctx, stage, freight) {
 
 /** The sign-off a verification waits for, or Kargo's manual approval of a Freight for a gated stage. */
 export function approve(ctx, card, freight) {
-  const signOff = card.waitingForPerson && card.verification && card.verification.phase === 'Running'
-    && card.freight && card.freight.name === freight.name;
+  const signOff = card.waitsForDecision && card.waitingFreight && card.waitingFreight.name === freight.name;
   return signedIn(ctx, () => confirmAction({
     title: `Approve ${freightLabel(freight)} for ${card.name}`,
     body: [
@@ -96,7 +99,7 @@ export function verify(ctx, card) {
   return signedIn(ctx, () => confirmAction({
     title: `Verify ${card.name} again`,
     body: [h('p', {}, `Runs stage ${card.name}'s verification again on its current Freight `,
-      card.freight ? named(card.freight) : '', ` as ${who(ctx)}. Its outcome replaces the last one: `,
+      card.current.map(named), ` as ${who(ctx)}. Its outcome replaces the last one: `,
       'a failure makes the stage Unhealthy and withdraws the Freight\'s verification there.')],
     confirm: 'Verify',
     run: () => ctx.api.post(stagePath(ctx, card.name, 'verify')),
@@ -110,14 +113,14 @@ export function verify(ctx, card) {
 export function abortVerification(ctx, card) {
   return signedIn(ctx, () => confirmAction({
     title: `Abort the verification of ${card.name}`,
-    body: [h('p', {}, `Aborts verification ${card.verification ? card.verification.name : ''} of stage ${card.name}: `,
+    body: [h('p', {}, `Aborts verification ${card.lastVerification ? card.lastVerification.name : ''} of stage ${card.name}: `,
       'a queued one at once, a running one before its next measurement. It ends Aborted and the Freight is not ',
       'verified there.')],
     confirm: 'Abort verification',
     danger: true,
     run: () => ctx.api.post(stagePath(ctx, card.name, 'abort-verification')),
     done: result => {
-      toast(result.now ? `verification of ${card.name} aborted` : `verification of ${card.name} aborts before its next measurement`);
+      toast(result.abortedNow ? `verification of ${card.name} aborted` : `verification of ${card.name} aborts before its next measurement`);
       ctx.refresh();
     },
   }));
@@ -126,14 +129,14 @@ export function abortVerification(ctx, card) {
 export function abortPromotion(ctx, stage, promotion) {
   return signedIn(ctx, () => confirmAction({
     title: `Abort promotion into ${stage}`,
-    body: [h('p', {}, `Aborts promotion ${promotion.name} of `, named({name: promotion.freight || '', alias: promotion.freightAlias}),
+    body: [h('p', {}, `Aborts promotion ${promotion.name} of `, named(promotion.freight),
       ` into stage ${stage}: a pending one at once, a running one before its next step. Steps already done `,
       '(a pushed commit) stay done.')],
     confirm: 'Abort promotion',
     danger: true,
     run: () => ctx.api.post(`projects/${encodeURIComponent(ctx.project)}/promotions/${encodeURIComponent(promotion.name)}/abort`),
     done: result => {
-      toast(result.now ? `promotion ${promotion.name} aborted` : `promotion ${promotion.name} aborts before its next step`);
+      toast(result.abortedNow ? `promotion ${promotion.name} aborted` : `promotion ${promotion.name} aborts before its next step`);
       ctx.refresh();
     },
   }));
@@ -144,7 +147,8 @@ export function releaseHold(ctx, card) {
     title: `Release the hold on ${card.name}`,
     body: [h('p', {}, `Auto-promotion into stage ${card.name} resumes: the newest Freight available to it may be `,
       'promoted at once.'),
-      card.hold ? h('p', {class: 'muted'}, `Held by ${card.hold.actor}: ${card.hold.reason}`) : null],
+      card.hold ? h('p', {class: 'muted'}, `Held by ${card.hold.actor} since ${new Date(card.hold.since).toISOString()}, `,
+        'when ', named(card.hold.freight), ' was promoted by hand.') : null],
     confirm: 'Release hold',
     run: () => ctx.api.post(stagePath(ctx, card.name, 'release-hold')),
     done: result => {
@@ -162,7 +166,8 @@ function approverNote(ctx, card) {
     `Only ${approvers.join(', ')} may decide here`, user && !approvers.includes(user) ? ` (you are ${user})` : '', '.');
 }
 
-/** A preview as the confirmation shows it: what runs, each artifact's old → new version, each commit's diff. */
+/** A preview (docs/api.md, PromotionPreview) as the confirmation shows it: each artifact's old → new version, the
+ * steps that run, each commit's diff, and the verification that follows. */
 function preview(p, intro) {
   const changed = p.changes.filter(c => c.from !== c.to);
   return [
@@ -175,14 +180,15 @@ function preview(p, intro) {
         h('td', {'aria-hidden': 'true'}, '→'),
         h('td', {}, h('code', {}, c.to)))))),
     changed.length === 0 ? h('p', {class: 'note'}, 'No version changes: the stage has these versions already.') : null,
-    p.steps && p.steps.length
-      ? h('p', {class: 'muted'}, 'Steps: ', p.steps.map(st => typeof st === 'string' ? st : st.alias || st.uses).join(' → ')) : null,
-    ...(p.commits || []).map(c => h('section', {class: 'commit'},
+    p.steps.length ? h('p', {class: 'muted steps'}, 'Steps: ', p.steps.map(st => st.alias + (st.alias === st.uses ? '' : ` (${st.uses})`)
+      + (st.status === 'Skipped' ? ' — not run in the preview' : '')).join(' → ')) : null,
+    p.phase === 'Succeeded' ? null
+      : h('p', {class: 'note warning'}, `The dry run of these steps ended ${p.phase}: ${p.message}`),
+    ...p.commits.map(c => h('section', {class: 'commit'},
       h('h3', {}, `Commit to ${c.repository} (${c.branch})`),
       c.diff ? diff(c.diff) : h('p', {class: 'muted'}, 'No change to commit: the files have these versions already.'))),
-    p.commits && p.commits.length ? h('p', {class: 'muted'}, 'Computed by running the steps as a dry run: nothing was pushed.') : null,
-    p.verification && p.verification.length
-      ? h('p', {}, 'Then verifies it: ', p.verification.join(', '), '.') : null,
+    p.commits.length ? h('p', {class: 'muted'}, 'Computed by running the steps as a dry run: nothing was pushed.') : null,
+    p.verification.length ? h('p', {}, 'Then verifies it: ', p.verification.join(', '), '.') : null,
   ];
 }
 

@@ -15,10 +15,11 @@ export function when(iso) {
   return iso ? h('time', {datetime: iso}, new Date(Date.parse(iso)).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')) : '';
 }
 
-/** The last path segment of a repository, which names the service or package. */
+/** The last path segment of a repository, which names the service or package (an npm scope stays with it). */
 export function shortName(artifact) {
   const repo = artifact.repository || '';
-  return repo.startsWith('@') ? repo : repo.split('/').pop();
+  const scope = repo.lastIndexOf('/@');
+  return repo.startsWith('@') ? repo : scope >= 0 ? repo.slice(scope + 1) : repo.split('/').pop();
 }
 
 export function maturityBadge(maturity) {
@@ -41,4 +42,20 @@ export function versions(artifacts, limit = Infinity) {
 
 export function freightLabel(freight) {
   return freight.alias || (freight.name || '').slice(0, 7);
+}
+
+/** Several Freight (one per origin), as one label. */
+export function freightsLabel(freight) {
+  return (freight || []).map(freightLabel).join(' + ');
+}
+
+/** Seconds in an ISO-8601 duration as the API writes them ("PT30S", "PT1M30S"); null when it is none. */
+export function seconds(duration) {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(duration || '');
+  return m ? (Number(m[1] || 0) * 3600 + Number(m[2] || 0) * 60 + Number(m[3] || 0)) : null;
+}
+
+/** Whether a promotion or verification is still under way (Kargo's Pending and Running). */
+export function underWay(phase) {
+  return phase === 'Pending' || phase === 'Running';
 }

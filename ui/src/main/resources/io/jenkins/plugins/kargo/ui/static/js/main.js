@@ -8,6 +8,7 @@ import {renderPipeline} from './pipeline.js';
 import {newQuery, timelineSection} from './timeline.js';
 import {promotionPage, stagePage, verificationPage} from './stage.js';
 import {watch} from './live.js';
+import {seconds} from './format.js';
 
 const mount = document.getElementById('kargo');
 const api = new Api(mount);
@@ -100,7 +101,7 @@ async function show() {
 
 async function showPipeline(key) {
   const [pipeline] = await Promise.all([api.get(`projects/${enc(ctx.project)}/pipeline`), loadTimeline(false)]);
-  useDashboard(pipeline.ui);
+  useDashboard(pipeline.theme, seconds(pipeline.refreshInterval));
   ctx.cards = new Map(pipeline.stages.map(c => [c.name, c]));
   if (!page || page.key !== key) {
     dispose();
@@ -151,15 +152,15 @@ function done() {
   if (renders === 1) performance.mark('kargo-rendered'); // docs/performance.md: time to a usable page
 }
 
-function useDashboard(ui) {
-  if (!ui) return;
+/** The dashboard's ui.theme (the default until the user chooses) and ui.refreshInterval (polling without events). */
+function useDashboard(theme, refreshInterval) {
   if (!mount.dataset.themeApplied) {
-    applyTheme(ui.theme);
+    applyTheme(theme);
     themeLabel(document.documentElement.dataset.theme);
     mount.dataset.themeApplied = 'true';
   }
-  if (ui.refreshInterval && ui.refreshInterval !== refreshSeconds) {
-    refreshSeconds = ui.refreshInterval;
+  if (refreshInterval && refreshInterval !== refreshSeconds) {
+    refreshSeconds = refreshInterval;
     pollWhileOffline();
   }
 }

@@ -53,7 +53,7 @@ export function timelineSection(ctx) {
   /** Fills the filters' choices (once) and renders a page of the timeline. */
   section.render = (timeline, cards) => {
     fillOptions(warehouse, timeline.warehouses, query.warehouse, w => w);
-    fillOptions(artifact, timeline.artifacts, query.artifact, a => a.startsWith('@') ? a : a.split('/').pop());
+    fillOptions(artifact, timeline.artifacts, query.artifact, a => shortName({repository: a}));
     replace(results, table(ctx, timeline, cards), pager(ctx, timeline));
   };
   return section;
@@ -89,18 +89,18 @@ function row(ctx, stages, f, cards) {
 }
 
 function cell(ctx, stage, f, card) {
-  const here = f.inStages.includes(stage);
+  const here = f.currentlyIn.includes(stage);
   const verified = f.verifiedIn.includes(stage);
-  const approval = f.approvedFor.find(a => a.stage === stage);
-  const availability = f.availability[stage] || {available: false, reason: ''};
+  const approver = f.approvedFor[stage];
+  const availability = f.availability.find(a => a.stage === stage) || {available: false, reason: ''};
   const marks = [
     here ? h('span', {class: 'mark here', title: `in ${stage} now`}, '●') : null,
     verified ? h('span', {class: 'mark verified', title: `verified in ${stage}`}, '✓') : null,
-    approval ? h('span', {class: 'mark approved', title: `approved for ${stage} by ${approval.actor}`}, 'A') : null,
+    approver ? h('span', {class: 'mark approved', title: `approved for ${stage} by ${approver}`}, 'A') : null,
   ];
-  const waitsHere = card && card.waitingForPerson && card.waitingFreight && card.waitingFreight.name === f.name;
+  const signOffHere = card && card.waitsForDecision && card.waitingFreight && card.waitingFreight.name === f.name;
   let action = null;
-  if (waitsHere) {
+  if (signOffHere) {
     action = h('button', {type: 'button', class: 'small primary', 'data-action': 'approve',
       onclick: () => actions.approve(ctx, card, f)}, 'Approve');
   } else if (!here && availability.available) {
