@@ -19,6 +19,9 @@ import java.time.Clock;
  */
 public final class KargoStore implements AutoCloseable {
 
+    /** The database file in a state directory. */
+    public static final String DATABASE = Database.FILE_NAME;
+
     private final Database database;
     private final ConfigurationStore configurations;
     private final FreightStore freight;
