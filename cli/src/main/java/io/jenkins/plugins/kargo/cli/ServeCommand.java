@@ -6,6 +6,7 @@ import io.jenkins.plugins.kargo.cli.web.Tokens;
 import io.jenkins.plugins.kargo.cli.web.WebServer;
 import io.jenkins.plugins.kargo.ui.api.FreightViewRoutes;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -128,6 +129,12 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 console.info("stopping");
             }
+            console.info("stopped");
+            clean.set(true);
+            return ExitCodes.OK;
+        } catch (InterruptedIOException e) {
+            // stopped before the web server was up: a stop like any other
+            interrupted = true;
             console.info("stopped");
             clean.set(true);
             return ExitCodes.OK;

@@ -89,7 +89,10 @@ class ExpressionSafetyCommandTest {
         }
     }
 
-    /** A stage taking Freight directly, whose one step is an http request with {@code config} (YAML lines). */
+    /**
+     * A stage taking Freight directly, whose one step is an http request with {@code config} (YAML lines); a response
+     * that meets neither criterion ends it at once (retry timeout 0s) instead of polling it as Running.
+     */
     private static String httpStage(String name, String config, String verification) {
         return """
                 ---
@@ -107,6 +110,7 @@ class ExpressionSafetyCommandTest {
                       steps:
                         - uses: http
                           as: check
+                          retry: {timeout: 0s}
                           config:
                 """.formatted(name) + config.strip().indent(14) + verification.indent(2);
     }
@@ -191,7 +195,7 @@ class ExpressionSafetyCommandTest {
         String deep = "(".repeat(1000) + "result.statusCode == 200" + ")".repeat(1000);
         Files.writeString(config.resolve("shop.yaml"), ShopProject.header("registry.local/app", "")
                 + template("deep", deep, base + "/version")
-                + template("closure", "all(result.body.items, {# > 0 && all(result.body.items, __closure1)})",
+                + template("closure", "all(result.items, {# > 0 && all(result.items, __closure1)})",
                 base + "/version"));
         KargoRun apply = KargoRun.of(state, "apply", "-f", config.toString());
 
@@ -206,9 +210,9 @@ class ExpressionSafetyCommandTest {
     void verifyMeasuresAttacksAsFailuresOrErrorsAndNothingStaysRunning() throws Exception {
         String url = "url: " + base + "/version\n";
         project("",
-                template("injected", "\"result.body.version == '{{ args.msg }}'\"", base + "/version"),
-                template("regex", "\"result.body.name matches '^(.*a){12}$'\"", base + "/version"),
-                template("closures", "all(result.body.items, {all(result.body.items, {all(result.body.items, {# >"
+                template("injected", "\"result.version == '{{ args.msg }}'\"", base + "/version"),
+                template("regex", "\"result.name matches '^(.*a){12}$'\"", base + "/version"),
+                template("closures", "all(result.items, {all(result.items, {all(result.items, {# >"
                         + " 0})})})", base + "/version"),
                 template("range", "len(1..2000000000) > 0", base + "/version"),
                 httpStage("v-inject", url, verification("injected", """
@@ -250,7 +254,7 @@ class ExpressionSafetyCommandTest {
         String url = "url: " + base + "/version\n";
         project("- stage: dev\n  autoPromotionEnabled: true\n- stage: qa\n  autoPromotionEnabled: true\n"
                         + "- stage: ok\n  autoPromotionEnabled: true",
-                template("regex", "\"result.body.name matches '^(.*a){12}$'\"", base + "/version"),
+                template("regex", "\"result.name matches '^(.*a){12}$'\"", base + "/version"),
                 httpStage("dev", url + "method: POST\nbody: ${{ [1..2000000000] }}", ""),
                 httpStage("qa", url + "successExpression: \"response.status == 599 || response.body.version =="
                         + " '${{ commitFrom('" + REPO + "').Message }}'\"", ""),

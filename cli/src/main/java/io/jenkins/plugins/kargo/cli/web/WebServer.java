@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.kargo.ui.UiAssets;
 import io.jenkins.plugins.kargo.ui.api.Router;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
@@ -75,14 +76,29 @@ public final class WebServer implements AutoCloseable {
         server.setErrorHandler(errors);
         try {
             server.start();
-        } catch (IOException e) {
-            stop(server);
-            throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
         } catch (Exception e) {
             stop(server);
+            if (interrupted(e)) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("stopped while the web server was starting");
+            }
+            if (e instanceof IOException) {
+                throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port + ": "
+                        + e.getMessage(), e);
+            }
             throw new IllegalStateException("the web server did not start: " + e.getMessage(), e);
         }
         return new WebServer(server, connector, events, json);
+    }
+
+    /** Whether a failed start was an interrupt (a stop asked for while Jetty started), whatever wraps it. */
+    private static boolean interrupted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** The address a browser opens, such as {@code http://127.0.0.1:8080/}. */
