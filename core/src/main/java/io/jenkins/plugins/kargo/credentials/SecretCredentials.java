@@ -134,11 +134,11 @@ public final class SecretCredentials implements CredentialsProvider {
             }
             String name = doc.path("metadata").path("name").asText("<unnamed>");
             String type = doc.path("metadata").path("labels").path(CRED_TYPE_LABEL).asText("");
+            String where = file + ": Secret " + name;
             data.add(new Data(doc.path("metadata").path("namespace").asText(""), name, type.equals("generic"),
-                    values(file + ": Secret " + name, doc)));
+                    values(where, doc)));
             // a generic Secret without repoURL is data for secret() only, as Kargo's generic credentials may be
-            if (!type.isEmpty() && !(type.equals("generic") && doc.path("stringData").path("repoURL").isMissingNode()
-                    && doc.path("data").path("repoURL").isMissingNode())) {
+            if (!type.isEmpty() && !(type.equals("generic") && value(where, doc, "repoURL") == null)) {
                 entries.add(entry(file, name, type, doc));
             }
         }
